@@ -1,0 +1,260 @@
+"""The command line: parse options, build one Config, call one command, return its exit code.
+
+Exit codes: 0 nothing to change (check, diff) or success (fix); 1 edits found
+(check, diff) or made (fix --exit-nonzero-on-fix); 2 usage error, missing or
+unreadable path, undecodable input, bad configuration; 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from cleaner import __version__
+from cleaner import config as config_mod
+from cleaner.commands import check, diff, fix, review
+from cleaner.errors import EXIT_INTERRUPTED, CleanerError
+from cleaner.stages import STAGES
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EPILOG = """\b
+Exit codes:
+  0    nothing to change (check, diff), or success (fix)
+  1    edits found (check, diff), or made (fix --exit-nonzero-on-fix)
+  2    usage error, missing or unreadable path, undecodable input, bad config
+  130  interrupted
+"""
+
+
+class CleanerGroup(click.Group):
+    """Translates the package's typed errors into a one-line message and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CleanerError as exc:
+            click.echo(f"cleaner: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("cleaner: interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+        except BrokenPipeError:
+            # `cleaner check | head`: the reader left; that is not an error.
+            sys.stderr.close()
+            ctx.exit(0)
+
+
+@click.group(
+    cls=CleanerGroup, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]}
+)
+@click.version_option(__version__, prog_name="cleaner")
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the output. Default: when stdout is a terminal and NO_COLOR is unset.",
+)
+@click.pass_context
+def cli(ctx: click.Context, color: bool | None) -> None:
+    """Repair text after the fact: mojibake, spacing, OCR misreadings, names.
+
+    Every change is an edit with a reason and a confidence; `fix` applies only
+    the safe ones, `check` and `diff` show them, `review` asks a person.
+    """
+    if color is None:
+        color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    ctx.color = color
+
+
+def common_options(func: F) -> F:
+    """Options every processing command shares; they override the project config."""
+    options: list[Callable[[F], F]] = [
+        click.option(
+            "--config",
+            "config_file",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Read settings from this file instead of the nearest "
+            "pyproject.toml [tool.cleaner], .cleaner.toml or cleaner.toml.",
+        ),
+        click.option(
+            "--allow",
+            multiple=True,
+            metavar="WORD",
+            help="A word that is right (repeatable); lower case matches any case.",
+        ),
+        click.option(
+            "--disable",
+            multiple=True,
+            type=click.Choice(sorted(STAGES)),
+            help="Switch a stage off (repeatable).",
+        ),
+        click.option(
+            "--min-confidence",
+            type=click.FloatRange(0.0, 1.0),
+            default=None,
+            help="Propose only edits at least this confident.",
+        ),
+        click.option(
+            "--gazetteer",
+            "gazetteers",
+            multiple=True,
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Extra gazetteer of names (repeatable).",
+        ),
+        click.option(
+            "--force-exclude",
+            is_flag=True,
+            help="Apply the exclude globs to files named on the command line too.",
+        ),
+        click.option(
+            "--stdin-filename",
+            default=None,
+            metavar="NAME",
+            help="Name for standard input in reports; its suffix sets the format (.md).",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def build_config(
+    config_file: Path | None,
+    allow: Sequence[str],
+    disable: Sequence[str],
+    min_confidence: float | None,
+    gazetteers: Sequence[Path],
+) -> config_mod.Config:
+    """The project's configuration file, then the flags on top."""
+    path = config_file or config_mod.find_project_config(Path.cwd())
+    base = config_mod.load_file(path) if path else config_mod.DEFAULT
+    flags: dict[str, Any] = {}
+    if allow:
+        flags["allow"] = sorted(set(base.allow) | set(allow))
+    if disable:
+        flags["disable"] = sorted(set(base.disable) | set(disable))
+    if min_confidence is not None:
+        flags["min_confidence"] = min_confidence
+    if gazetteers:
+        flags["gazetteers"] = [str(g) for g in (*base.gazetteers, *gazetteers)]
+    return config_mod.from_mapping(flags, "command line", base) if flags else base
+
+
+def _stdin_mode(paths: Sequence[str]) -> bool:
+    """Whether to read stdin: PATH is `-`, or no PATH and stdin is not a terminal."""
+    if "-" in paths:
+        if len(paths) > 1:
+            raise click.UsageError("'-' (standard input) cannot be combined with other paths")
+        return True
+    if paths:
+        return False
+    if sys.stdin.isatty():
+        raise click.UsageError("no PATH given (use '-' or a pipe for standard input)")
+    return True
+
+
+@cli.command(name="fix", epilog=EPILOG)
+@click.argument("paths", nargs=-1)
+@click.option("--exit-nonzero-on-fix", is_flag=True, help="Exit 1 when a file was changed.")
+@common_options
+def fix_command(
+    paths: tuple[str, ...],
+    exit_nonzero_on_fix: bool,
+    force_exclude: bool,
+    stdin_filename: str | None,
+    **opts: Any,
+) -> None:
+    """Apply the safe edits to PATHs in place, or copy stdin to stdout repaired.
+
+    PATHs may be folders: text files inside are found (git's ignore rules apply).
+    With '-' or a pipe and no PATH, large input streams through in chunks.
+    """
+    config = build_config(**opts)
+    if _stdin_mode(paths):
+        code = fix.run_stream(
+            sys.stdin.buffer, sys.stdout.buffer, config,
+            display=stdin_filename or "stdin", exit_nonzero_on_fix=exit_nonzero_on_fix,
+        )  # fmt: skip
+    else:
+        code = fix.run(
+            paths, config, exit_nonzero_on_fix=exit_nonzero_on_fix, force_exclude=force_exclude
+        )
+    click.get_current_context().exit(code)
+
+
+@cli.command(name="check", epilog=EPILOG)
+@click.argument("paths", nargs=-1)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help="text: path:line:col: rule: before -> after (reason); json: JSON Lines.",
+)
+@common_options
+def check_command(
+    paths: tuple[str, ...], fmt: str, force_exclude: bool, stdin_filename: str | None, **opts: Any
+) -> None:
+    """List the proposed edits (safe and for review); change nothing."""
+    config = build_config(**opts)
+    if _stdin_mode(paths):
+        code = check.run_stream(
+            sys.stdin.buffer, config, fmt=fmt, display=stdin_filename or "stdin"
+        )
+    else:
+        code = check.run(paths, config, fmt=fmt, force_exclude=force_exclude)
+    click.get_current_context().exit(code)
+
+
+@cli.command(name="diff", epilog=EPILOG)
+@click.argument("paths", nargs=-1)
+@common_options
+def diff_command(
+    paths: tuple[str, ...], force_exclude: bool, stdin_filename: str | None, **opts: Any
+) -> None:
+    """Show what `fix` would change, as a unified diff that `git apply` accepts."""
+    config = build_config(**opts)
+    if _stdin_mode(paths):
+        code = diff.run_stream(sys.stdin.buffer, config, display=stdin_filename or "stdin")
+    else:
+        code = diff.run(paths, config, force_exclude=force_exclude)
+    click.get_current_context().exit(code)
+
+
+@cli.command(name="review", epilog=EPILOG)
+@click.argument("paths", nargs=-1, required=True)
+@common_options
+def review_command(
+    paths: tuple[str, ...], force_exclude: bool, stdin_filename: str | None, **opts: Any
+) -> None:
+    """Walk the proposed edits one by one and accept or reject each."""
+    config = build_config(**opts)
+    click.get_current_context().exit(review.run(paths, config))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI and return its exit code (for the console script and the hook)."""
+    try:
+        result = cli.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="cleaner",
+            standalone_mode=False,
+        )
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.exceptions.Abort:
+        click.echo("cleaner: interrupted", err=True)
+        return EXIT_INTERRUPTED
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    return result if isinstance(result, int) else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

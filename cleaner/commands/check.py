@@ -1,0 +1,59 @@
+"""``cleaner check``: list the proposed edits, change nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import BinaryIO
+
+import click
+
+from cleaner.commands._output import note, problem, styled
+from cleaner.config import Config
+from cleaner.document import can_encode, kind_of
+from cleaner.edits import Edit, LineIndex
+from cleaner.errors import EXIT_EDITS, EXIT_ERROR, EXIT_OK
+from cleaner.pipeline import propose
+from cleaner.process import Checked, check_paths
+from cleaner.report import check_lines, json_records
+from cleaner.stream import chunks
+
+
+def run(paths: Sequence[str], config: Config, *, fmt: str, force_exclude: bool = False) -> int:
+    found = 0
+    errors = False
+    for item in check_paths(paths, config, force_exclude=force_exclude):
+        if isinstance(item, Checked):
+            found += len(item.edits)
+            _emit(item.display, item.edits, LineIndex(item.document.text), fmt)
+        else:
+            problem(item)
+            errors = errors or not item.skipped
+    return EXIT_ERROR if errors else EXIT_EDITS if found else EXIT_OK
+
+
+def run_stream(stdin: BinaryIO, config: Config, *, fmt: str, display: str) -> int:
+    found = 0
+    line, offset = 1, 0
+    kind = kind_of(display)
+    for chunk in chunks(stdin):
+        if chunk.text is None:
+            note(f"{display}: {len(chunk.raw)} bytes from line {line} are not text; not checked")
+            line += chunk.raw.count(b"\n")
+            continue
+        encodable = lambda s, e=chunk.encoding: can_encode(s, e)  # noqa: E731
+        edits = propose(chunk.text, config, kind=kind, encodable=encodable)
+        found += len(edits)
+        _emit(display, edits, LineIndex(chunk.text, first_line=line), fmt, offset)
+        line += chunk.text.count("\n")
+        offset += len(chunk.text)
+    return EXIT_EDITS if found else EXIT_OK
+
+
+def _emit(display: str, edits: list[Edit], index: LineIndex, fmt: str, offset: int = 0) -> None:
+    if fmt == "json":
+        for record in json_records(display, edits, index, offset):
+            click.echo(record)
+        return
+    for text in check_lines(display, edits, index):
+        location, _, rest = text.partition(": ")
+        click.echo(styled(location, bold=True) + ": " + rest)

@@ -1,0 +1,197 @@
+"""Documents: bytes decoded faithfully, and encoded back exactly as they were.
+
+The decoded text keeps its line endings as they were (LF, CRLF, CR or mixed):
+nothing translates newlines, so offsets, diffs and writes all see the same
+characters. What decoding removes (a byte-order mark) is remembered and put
+back by :func:`encode`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from cleaner.errors import BinaryFileError, ChangedOnDiskError, InputError
+
+# A NUL byte in the first 8 KB marks a binary file (git uses the same test).
+BINARY_SNIFF = 8192
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    # UTF-32 LE starts with the UTF-16 LE mark, but UTF-32 text files are too
+    # rare to guess at: a UTF-16 LE decode of one fails and is reported.
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdx"})
+RST_SUFFIXES = frozenset({".rst"})
+
+
+@dataclass(frozen=True)
+class Encoding:
+    """How a document's bytes were encoded: the codec and the BOM bytes (or b"")."""
+
+    codec: str
+    bom: bytes = b""
+
+    def describe(self) -> str:
+        return f"{self.codec} with BOM" if self.bom else self.codec
+
+
+UTF8 = Encoding("utf-8")
+
+
+def looks_binary(data: bytes) -> bool:
+    """Whether ``data`` looks binary: a NUL byte in its first 8 KB, and no UTF-16 BOM."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    return b"\0" in data[:BINARY_SNIFF]
+
+
+def detect(data: bytes) -> Encoding:
+    """The encoding of ``data``, or :class:`InputError` when it is ambiguous.
+
+    UTF-8 and UTF-16 are told by their byte-order marks, then strict UTF-8 is
+    tried. Bytes that are not UTF-8 are taken as Windows-1252 (a superset of
+    Latin-1's printable range) when every byte is defined there: then decoding
+    and encoding round-trip exactly. Anything else is refused, never guessed.
+
+    >>> detect("café".encode()).codec, detect("café".encode("cp1252")).codec
+    ('utf-8', 'cp1252')
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return Encoding(codec, bom)
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return UTF8
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"cannot decode: not UTF-8, and byte 0x{data[exc.start]:02x} at offset "
+            f"{exc.start} is undefined in Windows-1252"
+        ) from None
+    return Encoding("cp1252")
+
+
+def decode(data: bytes, encoding: Encoding | None = None) -> tuple[str, Encoding]:
+    """Decode ``data`` (detecting the encoding unless given), keeping newlines as they are."""
+    enc = encoding or detect(data)
+    body = data[len(enc.bom) :]
+    try:
+        return body.decode(enc.codec), enc
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"cannot decode as {enc.describe()}: {exc.reason} at byte {exc.start}"
+        ) from None
+
+
+def encode(text: str, encoding: Encoding) -> bytes:
+    """Encode ``text`` exactly as it was read: same codec, same BOM."""
+    return encoding.bom + text.encode(encoding.codec)
+
+
+def can_encode(text: str, encoding: Encoding) -> bool:
+    """Whether ``text`` is representable in ``encoding`` (cp1252 cannot hold 'ğ')."""
+    try:
+        text.encode(encoding.codec)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def kind_of(path: str | os.PathLike[str] | None) -> str:
+    """The document kind, from the file name: ``markdown``, ``rst`` or ``text``."""
+    if path is None:
+        return "text"
+    suffix = Path(path).suffix.lower()
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in RST_SUFFIXES:
+        return "rst"
+    return "text"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A file's decoded text and what is needed to write it back faithfully."""
+
+    path: Path
+    text: str
+    encoding: Encoding
+    raw: bytes
+    mode: int
+
+    @property
+    def kind(self) -> str:
+        return kind_of(self.path)
+
+
+def read_document(path: Path) -> Document:
+    """Read and decode a file; :class:`BinaryFileError` for binary files."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read()
+            mode = os.fstat(handle.fileno()).st_mode
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file or directory") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if looks_binary(raw):
+        raise BinaryFileError(f"{path}: binary file, skipped")
+    try:
+        text, encoding = decode(raw)
+    except InputError as exc:
+        raise InputError(f"{path}: {exc}") from None
+    return Document(path, text, encoding, raw, stat.S_IMODE(mode))
+
+
+def write_document(doc: Document, text: str) -> bool:
+    """Write ``text`` over ``doc``'s file, encoded as it was read; False if unchanged.
+
+    The write is atomic (a temporary file in the same folder, flushed to disk,
+    then renamed over the original, keeping the file's mode) and is refused
+    with :class:`ChangedOnDiskError` when the file changed since it was read.
+    """
+    data = encode(text, doc.encoding)
+    if data == doc.raw:
+        return False
+    try:
+        current = doc.path.read_bytes()
+    except OSError as exc:
+        raise ChangedOnDiskError(f"{doc.path}: changed since it was read ({exc})") from None
+    if current != doc.raw:
+        raise ChangedOnDiskError(f"{doc.path}: changed on disk since it was read; not written")
+    write_atomic(doc.path, data, doc.mode)
+    return True
+
+
+def write_atomic(path: Path, data: bytes, mode: int) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves the old or the new file, whole."""
+    # Write through a symlink to its target, so the link itself survives.
+    target = path.resolve()
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        Path(tmp).chmod(mode)
+        Path(tmp).replace(target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            Path(tmp).unlink()
+        raise

@@ -1,0 +1,284 @@
+"""The Edit record, and the one place that applies edits to text.
+
+Every stage proposes :class:`Edit` records with offsets into the original
+decoded text. Nothing else rewrites text: :func:`apply_edits` applies any
+subset of non-overlapping edits, and :func:`resolve` is the one place where
+overlapping proposals are settled.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=False)
+class Edit:
+    """A proposed change of ``text[start:end]`` (which equals ``before``) to ``after``.
+
+    ``rule`` is a stable id such as ``spacing.double-space``; ``confidence`` is
+    in 0..1; ``reason`` is one human sentence; ``safe`` says whether ``fix``
+    may apply the edit without a person; ``alternatives`` lists other
+    replacements a reviewer may choose instead of ``after``.
+    """
+
+    start: int
+    end: int
+    before: str
+    after: str
+    rule: str
+    confidence: float
+    reason: str
+    safe: bool
+    alternatives: tuple[str, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad edit span {self.start}..{self.end}")
+        if len(self.before) != self.end - self.start:
+            raise ValueError(f"edit before {self.before!r} does not span {self.start}..{self.end}")
+        if not 0.0 <= self.confidence <= 1.0:
+            raise ValueError(f"confidence {self.confidence} is outside 0..1")
+        if self.before == self.after:
+            raise ValueError(f"edit {self.rule} changes nothing at {self.start}")
+
+    def shifted(self, offset: int) -> Edit:
+        """The same edit with offsets moved by ``offset`` (for chunked input)."""
+        return Edit(
+            self.start + offset,
+            self.end + offset,
+            self.before,
+            self.after,
+            self.rule,
+            self.confidence,
+            self.reason,
+            self.safe,
+            self.alternatives,
+        )
+
+    def with_after(self, after: str) -> Edit:
+        """The same edit with a reviewer's own replacement."""
+        return Edit(
+            self.start,
+            self.end,
+            self.before,
+            after,
+            self.rule,
+            self.confidence,
+            self.reason,
+            self.safe,
+            self.alternatives,
+        )
+
+
+def overlaps(a: Edit, b: Edit) -> bool:
+    """Whether two edits cannot both be applied.
+
+    Two insertions at one point conflict (their order would be arbitrary), as
+    does an insertion strictly inside another edit's span. Edits that merely
+    touch (``a.end == b.start``) do not.
+
+    >>> e = lambda s, t: Edit(s, t, "x" * (t - s), "y", "r", 1.0, "", True)
+    >>> overlaps(e(0, 2), e(2, 3)), overlaps(e(0, 2), e(1, 3)), overlaps(e(1, 1), e(1, 1))
+    (False, True, True)
+    """
+    if a.start == b.start:
+        return True
+    return a.start < b.end and b.start < a.end
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Apply non-overlapping edits to the text they were proposed on.
+
+    >>> apply_edits("a  b ,c", [Edit(1, 3, "  ", " ", "r", 1.0, "", True),
+    ...                          Edit(4, 5, " ", "", "r", 1.0, "", True)])
+    'a b,c'
+    """
+    ordered = sorted(edits, key=lambda e: (e.start, e.end))
+    parts: list[str] = []
+    pos = 0
+    previous: Edit | None = None
+    for edit in ordered:
+        if previous is not None and overlaps(previous, edit):
+            raise ValueError(f"overlapping edits: {previous} and {edit}")
+        if text[edit.start : edit.end] != edit.before:
+            raise ValueError(f"edit {edit.rule} at {edit.start} does not match the text")
+        parts.append(text[pos : edit.start])
+        parts.append(edit.after)
+        pos = edit.end
+        previous = edit
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _rank(edit: Edit) -> tuple[bool, float, int]:
+    # Prefer a safe edit (so `fix` never loses a repair to a guess that only a
+    # person may accept), then the more confident one, then the smaller one.
+    return (edit.safe, edit.confidence, -(edit.end - edit.start))
+
+
+def resolve(edits: Iterable[Edit]) -> list[Edit]:
+    """Choose a non-overlapping subset of proposals, in position order.
+
+    Edits are considered best first (see ``_rank``); an edit that overlaps an
+    already chosen one is dropped. Identical proposals from two stages count once.
+    """
+    unique = {(e.start, e.end, e.after): e for e in sorted(edits, key=_rank)}
+    chosen: list[Edit] = []
+    starts: list[int] = []
+    for edit in sorted(unique.values(), key=_rank, reverse=True):
+        i = bisect.bisect_left(starts, edit.start)
+        neighbours = chosen[max(i - 1, 0) : i + 1]
+        if any(overlaps(edit, other) for other in neighbours):
+            continue
+        chosen.insert(i, edit)
+        starts.insert(i, edit.start)
+    return chosen
+
+
+def rebase(text: str, first: Sequence[Edit], later: Sequence[Edit]) -> list[Edit]:
+    """Express ``later`` edits, proposed on ``apply_edits(text, first)``, on ``text``.
+
+    ``first`` are non-overlapping edits on ``text``. A later edit clear of the
+    first ones is shifted back to original offsets; later and first edits that
+    touch are composed into one edit (for example a mojibake repair and the
+    spelling fix of the repaired word), which is safe only if all its parts are.
+
+    >>> t = "cafÃ©\N{NO-BREAK SPACE}x"
+    >>> first = [Edit(0, 5, "cafÃ©", "café", "enc", 0.9, "mojibake", True)]
+    >>> later = [Edit(4, 5, "\N{NO-BREAK SPACE}", " ", "nbsp", 0.9, "nbsp", True)]
+    >>> [(e.start, e.end, e.after) for e in rebase(t, first, later)]
+    [(0, 5, 'café'), (5, 6, ' ')]
+    """
+    if not later:
+        return list(first)
+    if not first:
+        return list(later)
+    # Output spans of the first edits, in the coordinates of the edited text.
+    out: list[tuple[int, int, Edit]] = []
+    delta = 0
+    for edit in sorted(first, key=lambda e: e.start):
+        start = edit.start + delta
+        out.append((start, start + len(edit.after), edit))
+        delta += len(edit.after) - len(edit.before)
+    edited = apply_edits(text, first)
+
+    def to_original(pos: int) -> int:
+        # pos lies outside every first edit's output span (or on its border).
+        shift = 0
+        for out_start, out_end, edit in out:
+            if out_end <= pos and not (out_start == out_end == pos):
+                shift += len(edit.after) - len(edit.before)
+        return pos - shift
+
+    # Group later and first edits that touch into clusters, in edited coordinates.
+    items: list[tuple[int, int, Edit, bool]] = [(s, e, x, True) for s, e, x in out]
+    items += [(e.start, e.end, e, False) for e in later]
+    items.sort(key=lambda item: (item[0], item[1]))
+    clusters: list[list[tuple[int, int, Edit, bool]]] = []
+    for item in items:
+        if clusters and _touch(clusters[-1], item):
+            clusters[-1].append(item)
+        else:
+            clusters.append([item])
+    result: list[Edit] = []
+    for cluster in clusters:
+        firsts = [x for _, _, x, is_first in cluster if is_first]
+        laters = [x for _, _, x, is_first in cluster if not is_first]
+        if not laters:
+            result.extend(firsts)
+        elif not firsts:
+            for e in laters:
+                start = to_original(e.start)
+                result.append(
+                    Edit(start, start + len(e.before), e.before, e.after, e.rule,
+                         e.confidence, e.reason, e.safe, e.alternatives)
+                )  # fmt: skip
+        else:
+            composed = _compose(text, edited, cluster, firsts, laters)
+            if composed is not None:
+                result.append(composed)
+    return result
+
+
+def _touch(cluster: list[tuple[int, int, Edit, bool]], item: tuple[int, int, Edit, bool]) -> bool:
+    start, end, _, is_first = item
+    for c_start, c_end, _, c_first in cluster:
+        if is_first == c_first:
+            continue  # edits of one layer never overlap each other
+        if c_start < end and start < c_end:
+            return True
+        # An insertion or an empty output span strictly inside, or at the same point.
+        if (
+            (start == end or c_start == c_end)
+            and c_start <= start <= c_end
+            and start <= c_start <= end
+        ):
+            return True
+    return False
+
+
+def _compose(
+    text: str,
+    edited: str,
+    cluster: list[tuple[int, int, Edit, bool]],
+    firsts: list[Edit],
+    laters: list[Edit],
+) -> Edit | None:
+    lo = min(s for s, _, _, _ in cluster)
+    hi = max(e for _, e, _, _ in cluster)
+    # The first edits' original span, widened by any unedited text the later edits cover.
+    first_lo = min(x.start for _, _, x, f in cluster if f)
+    first_hi = max(x.end for _, _, x, f in cluster if f)
+    out_lo = min(s for s, _, _, f in cluster if f)
+    out_hi = max(e for _, e, _, f in cluster if f)
+    start = first_lo - (out_lo - lo)
+    end = first_hi + (hi - out_hi)
+    inner = [e.shifted(-lo) for e in laters]
+    after = apply_edits(edited[lo:hi], inner)
+    before = text[start:end]
+    if before == after:
+        return None
+    main = laters[0]
+    reasons = "; ".join(dict.fromkeys([*(e.reason for e in laters), *(e.reason for e in firsts)]))
+    return Edit(
+        start,
+        end,
+        before,
+        after,
+        main.rule,
+        min(e.confidence for e in [*firsts, *laters]),
+        reasons,
+        all(e.safe for e in [*firsts, *laters]),
+    )
+
+
+class LineIndex:
+    """Maps text offsets to 1-based (line, column) positions.
+
+    Lines end at ``\\n``; a ``\\r`` before it belongs to the line it ends.
+    """
+
+    def __init__(self, text: str, first_line: int = 1) -> None:
+        self._starts = [0]
+        self._first_line = first_line
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            self._starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of ``offset``."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i + self._first_line, offset - self._starts[i] + 1
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+
+def select(edits: Sequence[Edit], *, safe_only: bool) -> list[Edit]:
+    """The edits ``fix`` applies (``safe_only``) or all of them."""
+    return [e for e in edits if e.safe] if safe_only else list(edits)

@@ -1,0 +1,73 @@
+"""The pipeline: run every enabled stage on a text and resolve their proposals.
+
+This is the one place where proposals meet: protected spans, the allow-list,
+the confidence floor and overlaps are all settled here, so every view (fix,
+check, diff, review, the hook) reads the same list of edits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from cleaner.config import DEFAULT, Config
+from cleaner.edits import Edit, apply_edits, rebase, resolve
+from cleaner.segment import protected_spans
+from cleaner.stages import LAYERS, Context
+
+# Rule families that repair characters and spacing, not words: the
+# allow-list (a list of words that are right) does not apply to them.
+_CHARACTER_RULES = ("spacing.", "invisible.", "encoding.")
+_WORD_RE = re.compile(r"[^\W_][\w'’-]*")
+
+
+def propose(
+    text: str,
+    config: Config = DEFAULT,
+    *,
+    kind: str = "text",
+    encodable: Callable[[str], bool] | None = None,
+) -> list[Edit]:
+    """All edits proposed for ``text``, non-overlapping, in position order.
+
+    ``kind`` is ``text``, ``markdown`` or ``rst`` (it decides what is
+    protected); ``encodable`` drops edits whose replacement the file's
+    encoding cannot hold.
+    """
+    edits: list[Edit] = []
+    current = text
+    for layer in LAYERS:
+        context = Context(current, kind, config, protected_spans(current, kind))
+        proposals = [
+            edit
+            for name, stage in layer.items()
+            if name not in config.disable
+            for edit in stage(context)
+        ]
+        kept = [
+            edit
+            for edit in proposals
+            if edit.confidence >= config.min_confidence
+            and not context.protected.touches(edit.start, edit.end)
+            and not _allowed(edit, config)
+            and (encodable is None or encodable(edit.after))
+        ]
+        if kept:
+            edits = resolve(rebase(text, edits, resolve(kept)))
+            current = apply_edits(text, edits)
+    return edits
+
+
+def _allowed(edit: Edit, config: Config) -> bool:
+    if not config.allow or edit.rule.startswith(_CHARACTER_RULES):
+        return False
+    return any(config.allows(word) for word in _WORD_RE.findall(edit.before))
+
+
+def clean(text: str, config: Config = DEFAULT, *, kind: str = "text") -> str:
+    """``text`` with the safe edits applied: what ``cleaner fix`` writes.
+
+    >>> clean(" The  cat sat ,then left.")
+    'The cat sat, then left.'
+    """
+    return apply_edits(text, [e for e in propose(text, config, kind=kind) if e.safe])

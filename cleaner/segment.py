@@ -1,0 +1,110 @@
+"""Protected regions: spans of a document that no stage may edit.
+
+Prose is everything else. Every kind of document protects URLs, e-mail
+addresses and path-like tokens; each document kind adds its own protectors
+(Markdown: code, front matter, HTML) through :data:`PROTECTORS`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable, Iterator
+
+Span = tuple[int, int]
+Protector = Callable[[str], Iterable[Span]]
+
+# Trailing sentence punctuation is not part of a URL ("see https://x.org.").
+URL_RE = re.compile(
+    r"""(?:\b[a-zA-Z][a-zA-Z0-9+.-]*://|\bwww\.|\bmailto:)[^\s<>"'`]*[^\s<>"'`.,;:!?)\]]"""
+)
+# Both patterns start only where a token starts ((?<![...]) lookbehinds):
+# tried from every character, they backtrack through each long word.
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+# A token with a slash or backslash inside is a path or an "and/or" pair; the
+# spacing rules have nothing to repair inside either (found by "docs/a.Txt").
+PATH_RE = re.compile(r"(?<![^\s\"'(\[<])[^\s\"'()\[\]<>/\\]+[/\\][^\s\"'()\[\]<>]+")
+
+
+def inline_protected(text: str) -> Iterator[Span]:
+    """URLs, e-mail addresses and path-like tokens, in any kind of document."""
+    for pattern, marks in ((URL_RE, ("://", "www.", "mailto:")), (EMAIL_RE, "@"), (PATH_RE, "/\\")):
+        if any(mark in text for mark in marks):
+            for match in pattern.finditer(text):
+                yield match.span()
+
+
+# Fenced code (``` or ~~~, up to the closing fence or the end of the text).
+_FENCE_RE = re.compile(
+    r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})[^\n]*\n(?:.*?\n)??"
+    r"(?P=indent)?(?P=fence)[`~]*[ \t]*(?:\r?\n|\Z)"
+    r"|^ {0,3}(?:`{3,}|~{3,})[^\n]*(?:\n.*)*\Z",
+    re.MULTILINE | re.DOTALL,
+)
+_FRONT_MATTER_RE = re.compile(
+    r"\A(?:---|\+\+\+)\r?\n.*?^(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.M | re.S
+)
+_INLINE_CODE_RE = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+_HTML_RE = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", re.DOTALL)
+# An indented code block: 4+ spaces or a tab after a blank line (or at the start).
+_INDENTED_CODE_RE = re.compile(
+    r"(?:\A|(?<=\n)[ \t]*\r?\n)((?:(?: {4}|\t)[^\n]*(?:\n|\Z)|[ \t]*\r?\n)+)"
+)
+_LINK_TARGET_RE = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|^ {0,3}\[[^\]]+\]:[^\n]*", re.M)
+
+
+def markdown_protected(text: str) -> Iterator[Span]:
+    """Code, front matter, raw HTML and link targets in Markdown.
+
+    A regex approximation of CommonMark: it protects more than a parser would
+    in odd cases (a backtick pair spanning lines), never less in common ones.
+    """
+    yield from (m.span() for m in _FRONT_MATTER_RE.finditer(text))
+    yield from (m.span() for m in _FENCE_RE.finditer(text))
+    yield from (m.span(1) for m in _INDENTED_CODE_RE.finditer(text))
+    yield from (m.span() for m in _INLINE_CODE_RE.finditer(text))
+    yield from (m.span() for m in _HTML_RE.finditer(text))
+    yield from (m.span() for m in _LINK_TARGET_RE.finditer(text))
+
+
+PROTECTORS: dict[str, tuple[Protector, ...]] = {
+    "text": (inline_protected,),
+    "markdown": (inline_protected, markdown_protected),
+    "rst": (inline_protected,),
+}
+
+
+class Protected:
+    """A sorted set of protected spans, queried for overlap with an edit."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [s for s, _ in merged]
+        self._ends = [e for _, e in merged]
+
+    def __bool__(self) -> bool:
+        return bool(self._starts)
+
+    def touches(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a protected span (an insertion at
+        ``start == end`` counts when strictly inside one)."""
+        i = bisect.bisect_right(self._starts, max(start, end - 1)) - 1
+        if i < 0:
+            return False
+        if start == end:
+            return self._starts[i] < start < self._ends[i]
+        return self._ends[i] > start
+
+    def spans(self) -> list[Span]:
+        return list(zip(self._starts, self._ends, strict=True))
+
+
+def protected_spans(text: str, kind: str) -> Protected:
+    """All protected spans of ``text`` for a document of ``kind``."""
+    protectors = PROTECTORS.get(kind, PROTECTORS["text"])
+    return Protected(span for protect in protectors for span in protect(text))

@@ -1,0 +1,49 @@
+"""Stages: each proposes edits for one kind of damage. They share one interface.
+
+A stage is any callable taking a :class:`Context` and returning edits with
+offsets into ``context.text``. Stages never apply edits and never see each
+other's proposals; :func:`cleaner.pipeline.propose` resolves them together.
+Add a stage by writing a module here and listing it in a layer of :data:`LAYERS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from cleaner.config import Config
+from cleaner.edits import Edit
+from cleaner.segment import Protected
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a stage may look at: the text, its kind, the config, protected spans."""
+
+    text: str
+    kind: str
+    config: Config
+    protected: Protected
+
+
+class Stage(Protocol):
+    def __call__(self, context: Context, /) -> Iterable[Edit]: ...
+
+
+def _registry() -> list[dict[str, Stage]]:
+    # Imported here so each stage module can import Context from this package.
+    from cleaner.stages import encoding, invisible, spacing
+
+    # Each layer sees the text as the layers before it left it (their edits
+    # applied), so a word damaged by mojibake or split by a soft hyphen is
+    # spaced, spelled and matched as the repaired word it is.
+    return [
+        {"encoding": encoding.propose},
+        {"invisible": invisible.propose},
+        {"spacing": spacing.propose},
+    ]
+
+
+LAYERS: list[dict[str, Stage]] = _registry()
+STAGES: dict[str, Stage] = {name: stage for layer in LAYERS for name, stage in layer.items()}

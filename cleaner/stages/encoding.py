@@ -1,0 +1,192 @@
+"""Encoding: mojibake repaired with ftfy, one edit per repaired word or run of words.
+
+ftfy's other repairs (uncurling quotes, converting line breaks, removing
+control characters, NFC normalisation, ligatures, full-width characters)
+change text that may be right, so they are off unless the configuration
+lists them in ``ftfy_extras``; each then proposes its own visible edits.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+from cleaner.edits import Edit
+from cleaner.stages import Context
+
+# Lines made only of these characters cannot hold mojibake: skip ftfy there
+# (it runs at about 2 MB/s; this check is far faster).
+_PLAIN_RE = re.compile(r"[\x09\x0a\x0d\x20-\x7e]*")
+_LINE_RE = re.compile(r"[^\n]*\n?")
+
+
+def _mojibake_config() -> Any:
+    import ftfy  # imported on first use: clean ASCII text never pays for it
+
+    return ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=True,
+    )
+
+
+def _explain(steps: Sequence[tuple[str, str]]) -> str:
+    encodes = [p for a, p in steps if a == "encode"]
+    decodes = [p for a, p in steps if a == "decode"]
+    if encodes and decodes:
+        return f"mojibake: UTF-8 text was read as {encodes[0]}; re-decoded as {decodes[-1]}"
+    fixes = ", ".join(p.replace("_", " ") for a, p in steps if a in {"apply", "transcode"})
+    return f"mojibake: {fixes}" if fixes else "mojibake repaired"
+
+
+def _extra_fixers() -> dict[str, Callable[[str], str]]:
+    from ftfy import fixes
+
+    return {
+        "uncurl_quotes": fixes.uncurl_quotes,
+        "fix_line_breaks": fixes.fix_line_breaks,
+        "remove_control_chars": fixes.remove_control_chars,
+        "normalization": lambda s: unicodedata.normalize("NFC", s),
+        "fix_latin_ligatures": fixes.fix_latin_ligatures,
+        "fix_character_width": fixes.fix_character_width,
+    }
+
+
+_EXTRA_REASONS = {
+    "uncurl_quotes": "curly quotes made straight (ftfy_extras: uncurl_quotes)",
+    "fix_line_breaks": "line break made a plain newline (ftfy_extras: fix_line_breaks)",
+    "remove_control_chars": "control character removed (ftfy_extras: remove_control_chars)",
+    "normalization": "Unicode normalised to NFC (ftfy_extras: normalization)",
+    "fix_latin_ligatures": "ligature spelled out (ftfy_extras: fix_latin_ligatures)",
+    "fix_character_width": (
+        "full-width character made normal width (ftfy_extras: fix_character_width)"
+    ),
+}
+
+
+def propose(context: Context) -> Iterator[Edit]:
+    text = context.text
+    extras = sorted(context.config.ftfy_extras)
+    if not extras and _PLAIN_RE.fullmatch(text):
+        return
+    import ftfy
+
+    config = _mojibake_config()
+    fixers = _extra_fixers() if extras else {}
+    for match in _LINE_RE.finditer(text):
+        line = match.group()
+        if not line or (_PLAIN_RE.fullmatch(line) and not extras):
+            continue
+        offset = match.start()
+        # ftfy weighs the whole line, so spacing that the spacing stage repairs
+        # must not change its verdict (found by "cafÃ©é  a"): it sees the line
+        # with runs of spaces folded and no trailing space.
+        content, positions = _fold_spaces(line.rstrip(" \t\r\n"))
+        fixed, steps = ftfy.fix_and_explain(content, config)
+        if fixed != content:
+            reason = _explain(steps or [])
+            for start, end, after in changed_words(content, fixed):
+                start = positions[start]
+                end = positions[end - 1] + 1 if end > 0 else 0
+                end = max(start, end)
+                yield Edit(
+                    offset + start, offset + end, line[start:end], after,
+                    "encoding.mojibake", 0.95, reason, True,
+                )  # fmt: skip
+        for name in extras:
+            repaired = fixers[name](line)
+            rule = "encoding." + name.replace("_", "-")
+            for start, end, after in changed_words(line, repaired, whole_words=False):
+                yield Edit(
+                    offset + start, offset + end, line[start:end], after,
+                    rule, 0.9, _EXTRA_REASONS[name], True,
+                )  # fmt: skip
+
+
+def changed_words(
+    old: str, new: str, *, whole_words: bool = True
+) -> Iterator[tuple[int, int, str]]:
+    """The changed spans of ``old`` as ``(start, end, replacement)``.
+
+    With ``whole_words``, each span is widened to whole whitespace-separated
+    words, and changes within one word are merged, so a reviewer sees
+    "ErdoÄŸan -> Erdoğan" rather than "ÄŸ -> ğ".
+
+    >>> list(changed_words("the cafÃ© is open", "the café is open"))
+    [(4, 9, 'café')]
+    """
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    spans: list[list[int]] = []  # [old_start, old_end, new_start, new_end]
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if whole_words:
+            while i1 > 0 and j1 > 0 and _in_word(old[i1 - 1]) and old[i1 - 1] == new[j1 - 1]:
+                i1, j1 = i1 - 1, j1 - 1
+            while i2 < len(old) and j2 < len(new) and _in_word(old[i2]) and old[i2] == new[j2]:
+                i2, j2 = i2 + 1, j2 + 1
+        if spans and i1 <= spans[-1][1]:
+            spans[-1][1], spans[-1][3] = max(spans[-1][1], i2), max(spans[-1][3], j2)
+        else:
+            spans.append([i1, i2, j1, j2])
+    result = [(i1, i2, new[j1:j2]) for i1, i2, j1, j2 in spans]
+    if _replay(old, result) != new:
+        # Widening walked into a neighbouring change: fall back to one span
+        # between the common prefix and suffix, which is always consistent.
+        prefix = len(_common_prefix(old, new))
+        suffix = len(_common_prefix(old[prefix:][::-1], new[prefix:][::-1]))
+        result = [(prefix, len(old) - suffix, new[prefix : len(new) - suffix])]
+    yield from result
+
+
+def _fold_spaces(text: str) -> tuple[str, list[int]]:
+    """``text`` with runs of spaces and tabs folded to one space, and for each
+    folded position (plus the end) its position in ``text``.
+
+    >>> _fold_spaces("a  b")
+    ('a b', [0, 1, 3, 4])
+    """
+    if "  " not in text and "\t" not in text:
+        return text, list(range(len(text) + 1))
+    out: list[str] = []
+    positions: list[int] = []
+    for i, char in enumerate(text):
+        if char in " \t":
+            if out and out[-1] == " ":
+                continue
+            char = " "
+        out.append(char)
+        positions.append(i)
+    positions.append(len(text))
+    return "".join(out), positions
+
+
+def _in_word(char: str) -> bool:
+    # Words end at spaces and at ASCII punctuation (so "me@x.org,cafÃ©" repairs
+    # "cafÃ©" without touching the e-mail address), not at the non-ASCII
+    # symbols mojibake is made of.
+    return not char.isspace() and (char.isalnum() or not char.isascii())
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+def _replay(old: str, spans: list[tuple[int, int, str]]) -> str:
+    parts, pos = [], 0
+    for start, end, after in spans:
+        parts += [old[pos:start], after]
+        pos = end
+    return "".join([*parts, old[pos:]])

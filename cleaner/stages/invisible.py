@@ -1,0 +1,113 @@
+"""Invisible junk: zero-width characters, stray soft hyphens, no-break spaces.
+
+These arrive with text scraped from the web or exported from word
+processors. Each is removed only where it cannot be doing a job: a
+zero-width joiner inside an emoji sequence or between Indic letters is
+meaningful and stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from cleaner.edits import Edit
+from cleaner.stages import Context
+
+# ZERO WIDTH SPACE and WORD JOINER carry no meaning between Latin words; ZERO
+# WIDTH NON-JOINER / JOINER do in Persian, Indic scripts and emoji, so they
+# are removed only between two Latin letters. A ZERO WIDTH NO-BREAK SPACE
+# after the start is a stray byte-order mark from concatenated files.
+_ZERO_WIDTH = "\N{ZERO WIDTH SPACE}\N{WORD JOINER}\N{ZERO WIDTH NO-BREAK SPACE}"
+_JOINERS = "\N{ZERO WIDTH NON-JOINER}\N{ZERO WIDTH JOINER}"
+_ZW_RUN_RE = re.compile(f"[{_ZERO_WIDTH}{_JOINERS}]+")
+_LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+_SOFT_HYPHEN_RE = re.compile(r"\N{SOFT HYPHEN}+")
+_INVISIBLE = _ZERO_WIDTH + _JOINERS + "\N{SOFT HYPHEN}"
+
+# NO-BREAK SPACE and NARROW NO-BREAK SPACE between letters. Between a number
+# and its unit ("10 km") or after "Mr." they are good typography: not matched.
+_NBSP_RE = re.compile(r"[\N{NO-BREAK SPACE}\N{NARROW NO-BREAK SPACE}]")
+
+
+def propose(context: Context) -> Iterator[Edit]:
+    text = context.text
+    yield from _zero_width(text)
+    for match in _SOFT_HYPHEN_RE.finditer(text):
+        left, right = _neighbours(text, match.start(), match.end())
+        if not (left.isalpha() and right.isalpha()):
+            continue
+        yield Edit(
+            match.start(),
+            match.end(),
+            match.group(),
+            "",
+            "invisible.soft-hyphen",
+            0.9,
+            "soft hyphen inside a word (an invisible hyphenation hint left by an export)",
+            True,
+        )
+    if context.config.nbsp:
+        yield from _nbsp(text)
+
+
+def _zero_width(text: str) -> Iterator[Edit]:
+    for match in _ZW_RUN_RE.finditer(text):
+        start, end = match.span()
+        run = match.group()
+        left, right = _neighbours(text, start, end)
+        if start == 0 and run.startswith("\N{ZERO WIDTH NO-BREAK SPACE}"):
+            continue  # a byte-order mark the decoder did not consume: the Document keeps it
+        if left.isspace() and right.isspace():
+            continue  # removing it would leave a double space for the next pass
+        joiner_only = all(c in _JOINERS for c in run)
+        if joiner_only and not (
+            _LATIN_RE.fullmatch(left or "-") and _LATIN_RE.fullmatch(right or "-")
+        ):
+            continue
+        if not any(c.isalnum() for c in left + right):
+            continue
+        names = ", ".join(sorted({f"U+{ord(c):04X}" for c in run}))
+        yield Edit(
+            start,
+            end,
+            run,
+            "",
+            "invisible.zero-width",
+            0.95,
+            f"invisible zero-width character ({names}) inside text",
+            True,
+        )
+
+
+def _nbsp(text: str) -> Iterator[Edit]:
+    for match in _NBSP_RE.finditer(text):
+        start = match.start()
+        left, right = _neighbours(text, start, start + 1)
+        if not (left.isalpha() and right.isalpha()):
+            continue
+        # Between lower-case words it is junk; next to a capital it may bind a
+        # name ("Louis XIV"), so a person decides.
+        safe = left.islower() and right.islower()
+        yield Edit(
+            start,
+            start + 1,
+            match.group(),
+            " ",
+            "invisible.no-break-space",
+            0.9 if safe else 0.6,
+            "no-break space between ordinary words",
+            safe,
+        )
+
+
+def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
+    """The visible characters either side of ``text[start:end]``.
+
+    This stage removes the invisible ones, so its rules must judge by what
+    will be adjacent once they are gone ("a\N{SOFT HYPHEN}\N{ZERO WIDTH SPACE}b").
+    """
+    left = text[max(0, start - 16) : start].rstrip(_INVISIBLE)[-1:]
+    right = text[end : end + 16].lstrip(_INVISIBLE)[:1]
+    return left, right

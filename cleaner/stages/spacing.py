@@ -1,0 +1,251 @@
+"""Spacing: stray leading spaces, doubled spaces, space before punctuation,
+missing space after punctuation, trailing whitespace.
+
+Every run of spaces and tabs is classified once, by where it stands (line
+start, line end, before punctuation, between words), so the rules never
+propose two edits for one run and applying them leaves nothing for a second
+pass to do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from cleaner.edits import Edit
+from cleaner.stages import Context
+
+_RUN_RE = re.compile(r"[ \t]+")
+_LINE_RE = re.compile(r"[^\n]*(?:\n|\Z)")
+# A line that opens a list item, quote, table row or heading: leading
+# whitespace there is structure (nesting), not a stray space.
+# (The marker alone decides, whatever follows it: "- ," must not become a
+# stray space once the space before its comma is gone.)
+_STRUCTURE_RE = re.compile(r"[-*+•>|#]|\d{1,9}[.)]")
+_CLOSERS = "\"'”’»"
+
+_SPACE_BEFORE_RE = re.compile(
+    # Comma or semicolon, alone, then a space, a letter, a closing quote or the end.
+    r"[,;](?=[\s" + _CLOSERS + r"]|[^\W\d_]|\Z)"
+    # Colon, ! or ? (possibly doubled up: "?!") then a space, quote or the end;
+    # not ":)" or ":-)".
+    r"|[:!?][!?]*(?=[\s" + _CLOSERS + r"]|\Z)"
+    # A full stop that is not an ellipsis, ".5" or ".NET".
+    r"|\.(?![.\w])(?=[\s" + _CLOSERS + r"]|\Z)"
+)
+_MISSING_AFTER_RE = re.compile(
+    # "however,the": two lower-case letters before, two letters after; never
+    # digits ("1,000"), single letters ("x,y") or capitals ("U.S.").
+    r"(?<=[^\W\d_][a-z])(?P<p>[,;])(?=[^\W\d_]{2})"
+    # "end.The": a sentence end before a capitalised word; "p.m." and "e.g."
+    # have lower-case letters after their stop, "U.S.A" a capital before it.
+    r"|(?<=[a-z]{3})(?P<s>[.!?])(?=[A-Z][a-z]{2})"
+    # "Note:this": plausible but often a namespace ("Talk:Page"), so unsafe.
+    r"|(?<=[a-z]{2})(?P<c>:)(?=[^\W\d_]{2})"
+)
+_SENTENCE_GAP_RE = re.compile(r"[.!?][\"'”’)]?( +)(?=[A-Z])")
+_PUNCT_NAME = {",": "comma", ";": "semicolon", ":": "colon", ".": "full stop", "!": "!", "?": "?"}
+
+
+def propose(context: Context) -> Iterator[Edit]:
+    text = context.text
+    markdown = context.kind == "markdown"
+    two_space_sentences = _uses_two_space_sentences(text)
+    spaced_punctuation = _uses_spaced_punctuation(text)
+    lines = [(m.start(), m.group()) for m in _LINE_RE.finditer(text) if m.group()]
+    paragraph_starts = _paragraph_starts(lines)
+    indented_starts = sum(1 for i in paragraph_starts if _leading_run(lines[i][1]))
+    # Indenting many paragraphs is a house style (book layout), not damage.
+    stray_indents = indented_starts <= 1 or indented_starts * 4 < len(paragraph_starts)
+    for number, (offset, line) in enumerate(lines):
+        body = line.rstrip("\r\n")
+        # Two or more wide gaps between words on a line are column alignment,
+        # and so is a table row. (Gaps before punctuation are not counted: they
+        # are removed, and must not change the verdict on a second pass.)
+        wide = [
+            m
+            for m in _RUN_RE.finditer(body)
+            if len(m.group()) > 2
+            and m.start() > 0
+            and m.end() < len(body)
+            and not _SPACE_BEFORE_RE.match(body, m.end())
+        ]
+        aligned = len(wide) > 1 or body.lstrip().startswith("|")
+        for run in _RUN_RE.finditer(body):
+            start, end = offset + run.start(), offset + run.end()
+            if run.end() == len(body):
+                yield from _trailing(context, number, lines, start, end, body, markdown)
+            elif run.start() == 0:
+                if stray_indents and number in paragraph_starts:
+                    yield from _leading(lines, number, start, end, body)
+            else:
+                follower = _SPACE_BEFORE_RE.match(body, run.end())
+                if follower:
+                    yield from _space_before(start, end, body, run, follower, spaced_punctuation)
+                elif len(run.group()) > 1 and not aligned:
+                    yield from _double(text, start, end, body, run, two_space_sentences)
+        yield from _missing_after(offset, body)
+
+
+def _paragraph_starts(lines: list[tuple[int, str]]) -> set[int]:
+    """Indexes of lines that open a paragraph: the first line, and any after a blank line."""
+    starts: set[int] = set()
+    previous_blank = True
+    for i, (_, line) in enumerate(lines):
+        blank = not line.strip()
+        if previous_blank and not blank:
+            starts.add(i)
+        previous_blank = blank
+    return starts
+
+
+def _leading_run(line: str) -> str:
+    match = _RUN_RE.match(line)
+    return match.group() if match and line.strip() else ""
+
+
+def _leading(
+    lines: list[tuple[int, str]], number: int, start: int, end: int, body: str
+) -> Iterator[Edit]:
+    run = body[: end - start]
+    rest = body[end - start :]
+    # 4+ columns or a tab make an indented block (and a Markdown code block);
+    # list items, quotes and tables keep their indentation.
+    if "\t" in run or len(run) > 3 or _STRUCTURE_RE.match(rest):
+        return
+    following = lines[number + 1][1] if number + 1 < len(lines) else ""
+    if following.strip() and _leading_run(following):
+        return  # the whole paragraph is indented: a quotation or a verse
+    yield Edit(
+        start,
+        end,
+        run,
+        "",
+        "spacing.leading-space",
+        0.95,
+        "stray space at the start of a paragraph",
+        True,
+    )
+
+
+def _trailing(
+    context: Context,
+    number: int,
+    lines: list[tuple[int, str]],
+    start: int,
+    end: int,
+    body: str,
+    markdown: bool,
+) -> Iterator[Edit]:
+    run = context.text[start:end]
+    following = lines[number + 1][1] if number + 1 < len(lines) else ""
+    if markdown and run.startswith("  ") and "\t" not in run and body.strip() and following.strip():
+        # Two trailing spaces end a line with a hard break in Markdown.
+        return
+    yield Edit(
+        start,
+        end,
+        run,
+        "",
+        "spacing.trailing-whitespace",
+        0.95,
+        "whitespace at the end of a line",
+        True,
+    )
+
+
+def _space_before(
+    start: int,
+    end: int,
+    body: str,
+    run: re.Match[str],
+    follower: re.Match[str],
+    spaced_punctuation: bool,
+) -> Iterator[Edit]:
+    mark = follower.group()
+    name = _PUNCT_NAME[mark[0]]
+    if mark[0] in ":;!?" and spaced_punctuation:
+        return  # the document spaces these consistently (French typography)
+    after_mark = body[follower.end() : follower.end() + 1]
+    if after_mark.isalpha():
+        # "word ,next": move the space after the mark rather than leave "word,next".
+        yield Edit(
+            start,
+            end + len(mark),
+            run.group() + mark,
+            mark + " ",
+            "spacing.space-before-punctuation",
+            0.9,
+            f"space before a {name} instead of after it",
+            True,
+        )
+        return
+    yield Edit(
+        start,
+        end,
+        run.group(),
+        "",
+        "spacing.space-before-punctuation",
+        0.95 if mark[0] in ",." else 0.9,
+        f"space before a {name}",
+        True,
+    )
+
+
+def _double(
+    text: str,
+    start: int,
+    end: int,
+    body: str,
+    run: re.Match[str],
+    two_space_sentences: bool,
+) -> Iterator[Edit]:
+    spaces = run.group()
+    if "\t" in spaces:
+        return  # tabs are deliberate
+    before = body[: run.start()].rstrip("\"'”’)")
+    if before.endswith((".", "!", "?")) and len(spaces) == 2 and two_space_sentences:
+        return  # two spaces after each sentence is this document's convention
+    safe = len(spaces) == 2
+    yield Edit(
+        start,
+        end,
+        spaces,
+        " ",
+        "spacing.double-space",
+        0.95 if safe else 0.7,
+        f"{len(spaces)} spaces between words" + ("" if safe else "; may be alignment"),
+        safe,
+    )
+
+
+def _missing_after(offset: int, body: str) -> Iterator[Edit]:
+    for match in _MISSING_AFTER_RE.finditer(body):
+        mark = match.group()
+        pos = offset + match.end()
+        colon = match.group("c") is not None
+        yield Edit(
+            pos,
+            pos,
+            "",
+            " ",
+            "spacing.missing-space",
+            0.6 if colon else 0.9,
+            f"no space after a {_PUNCT_NAME[mark]}"
+            + ("; may be a namespace like 'Talk:Page'" if colon else ""),
+            not colon,
+        )
+
+
+def _uses_two_space_sentences(text: str) -> bool:
+    """Whether the text puts two spaces after sentences as a rule (a typing convention)."""
+    gaps = [len(m.group(1)) for m in _SENTENCE_GAP_RE.finditer(text)]
+    doubled = sum(1 for g in gaps if g == 2)
+    return doubled >= 2 and doubled * 2 >= len(gaps)
+
+
+def _uses_spaced_punctuation(text: str) -> bool:
+    """Whether the text puts a space before : ; ! ? as a rule (French typography)."""
+    spaced = len(re.findall(r"\w[ \u00a0\u202f][:;!?](?=\s)", text))
+    tight = len(re.findall(r"\w[:;!?](?=\s)", text))
+    return spaced >= 3 and spaced >= 3 * tight

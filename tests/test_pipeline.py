@@ -1,0 +1,92 @@
+"""Invariants of the whole pipeline, with Hypothesis: no edit means no change,
+and fixing twice changes nothing more."""
+
+from __future__ import annotations
+
+import itertools
+import os
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner import clean, propose
+from cleaner.config import Config
+from cleaner.edits import apply_edits
+
+# Prose-like text with the characters the normaliser works on: spaces, tabs,
+# punctuation, newlines (LF and CRLF), invisible characters, accents and
+# fragments of mojibake.
+_PIECES = st.sampled_from(
+    [
+        "a", "b", "the", "Word", "Ank", "3", "5.5", " ", "  ", "   ", "\t", ",", ".", ";", ":",
+        "!", "?", "...", "\n", "\r\n", "\n\n", "'", "\u201c", "\u2019", "\u00a0", "\u00ad",
+        "\u200b", "\u200d", "caf\u00c3\u00a9", "Mevl\u00c3\u00bct", "\u00e9", "-", "|", "#", "`",
+        " http://x.org/a ", " me@x.org ", "p.m.", "a/b",
+    ]
+)  # fmt: skip
+# URLs and e-mail addresses stand between spaces here: glued to other text
+# ("me@x.orgcafÃ©") they stop being addresses, and what is protected shifts as
+# the text is repaired.
+TEXTS = st.lists(_PIECES, max_size=30).map("".join)
+KINDS = st.sampled_from(["text", "markdown"])
+FAST = settings(
+    max_examples=int(os.environ.get("CLEANER_HYPOTHESIS_EXAMPLES", "300")),
+    suppress_health_check=[HealthCheck.too_slow],
+    deadline=None,
+)
+
+
+@FAST
+@given(TEXTS, KINDS)
+def test_fixing_twice_changes_nothing_more(text: str, kind: str) -> None:
+    once = clean(text, kind=kind)
+    assert clean(once, kind=kind) == once
+
+
+@FAST
+@given(TEXTS, KINDS)
+def test_applying_every_proposal_leaves_nothing_to_propose(text: str, kind: str) -> None:
+    everything = apply_edits(text, propose(text, kind=kind))
+    assert propose(everything, kind=kind) == []
+
+
+@FAST
+@given(TEXTS)
+def test_rejecting_every_edit_returns_the_input(text: str) -> None:
+    propose(text)
+    assert apply_edits(text, []) == text
+
+
+@FAST
+@given(TEXTS)
+def test_edits_are_sorted_non_overlapping_and_match_the_text(text: str) -> None:
+    edits = propose(text)
+    for a, b in itertools.pairwise(edits):
+        assert a.end <= b.start and a.start < b.start
+    for e in edits:
+        assert text[e.start : e.end] == e.before
+        assert e.reason and e.rule.count(".") == 1
+
+
+def test_disabled_stage_proposes_nothing() -> None:
+    text = " stray  spaces ,here"
+    assert propose(text)
+    assert propose(text, Config(disable=frozenset({"spacing"}))) == []
+
+
+def test_min_confidence_filters() -> None:
+    text = "a gap   here"  # three spaces: confidence 0.7
+    assert propose(text)
+    assert propose(text, Config(min_confidence=0.8)) == []
+
+
+def test_seed_normaliser_removes_only_the_leading_space() -> None:
+    from pathlib import Path
+
+    seed = Path(__file__).parents[1] / "fixtures" / "seed" / "000_96fd921571c764bf.txt"
+    text = seed.read_text(encoding="utf-8")
+    edits = propose(text)
+    spacing = [e for e in edits if e.rule.startswith(("spacing.", "invisible.", "encoding."))]
+    assert [(e.start, e.end, e.after, e.rule) for e in spacing] == [
+        (0, 1, "", "spacing.leading-space")
+    ]

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import io
+
+from cleaner.stream import chunks, split_incomplete_utf8
+
+
+def _join(data: bytes, **sizes: int) -> tuple[list[str | None], bytes]:
+    parts = list(chunks(io.BytesIO(data), **sizes))
+    rebuilt = b"".join(
+        c.prefix + (c.text.encode(c.encoding.codec) if c.text is not None else c.raw) for c in parts
+    )
+    return [c.text for c in parts], rebuilt
+
+
+def test_chunks_split_at_blank_lines_and_rebuild_exactly() -> None:
+    data = "".join(
+        f"Paragraph {i} with ünïcode.\r\nSecond line.\r\n\r\n" for i in range(200)
+    ).encode()
+    texts, rebuilt = _join(data, chunk_size=500, hard_limit=4000)
+    assert rebuilt == data
+    assert len(texts) > 5
+    assert all(t is not None and t.endswith("\r\n\r\n") for t in texts[:-1])
+
+
+def test_long_line_is_cut_without_breaking_characters() -> None:
+    data = ("é" * 5000).encode()
+    texts, rebuilt = _join(data, chunk_size=100, hard_limit=1001)
+    assert rebuilt == data
+    assert all(t is not None for t in texts)
+
+
+def test_bom_is_kept_once() -> None:
+    data = b"\xef\xbb\xbfa\n\nb\n"
+    parts = list(chunks(io.BytesIO(data), chunk_size=1, hard_limit=100))
+    assert parts[0].prefix == b"\xef\xbb\xbf"
+    assert all(p.prefix == b"" for p in parts[1:])
+    assert "".join(p.text or "" for p in parts) == "a\n\nb\n"
+
+
+def test_later_undecodable_chunk_passes_through_raw() -> None:
+    data = b"good text\n\n" * 20 + b"bad \xff\xfe\x81 bytes\n"
+    texts, rebuilt = _join(data, chunk_size=50, hard_limit=1000)
+    assert rebuilt == data
+    assert texts[-1] is None
+
+
+def test_binary_input_passes_through() -> None:
+    data = b"\x00\x01binary"
+    texts, rebuilt = _join(data)
+    assert texts == [None]
+    assert rebuilt == data
+
+
+def test_empty_input_gives_no_chunks() -> None:
+    assert list(chunks(io.BytesIO(b""))) == []
+
+
+def test_split_incomplete_utf8() -> None:
+    euro = "€".encode()
+    assert split_incomplete_utf8(b"a" + euro[:2]) == (b"a", euro[:2])
+    assert split_incomplete_utf8(b"a" + euro) == (b"a" + euro, b"")
