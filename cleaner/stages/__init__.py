@@ -38,11 +38,14 @@ def _registry() -> list[dict[str, Stage]]:
     # Each layer sees the text as the layers before it left it (their edits
     # applied), so a word damaged by mojibake or split by a soft hyphen is
     # spaced, spelled and matched as the repaired word it is.
-    return [
+    layers: list[dict[str, Stage]] = [
         {"encoding": encoding.propose},
         {"invisible": invisible.propose},
         {"spacing": spacing.propose},
+        # Word stages (spelling/OCR, names, consistency) register here.
+        {},
     ]
+    return [layer for layer in layers if layer]
 
 
 LAYERS: list[dict[str, Stage]] = _registry()
