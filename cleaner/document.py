@@ -113,7 +113,10 @@ def kind_of(path: str | os.PathLike[str] | None) -> str:
     """The document kind, from the file name: ``markdown``, ``rst`` or ``text``."""
     if path is None:
         return "text"
-    suffix = Path(path).suffix.lower()
+    suffixes = [s.lower() for s in Path(path).suffixes[-2:]]
+    suffix = suffixes[-1] if suffixes else ""
+    if suffixes == [".rst", ".txt"]:
+        return "rst"  # Sphinx publishes its sources as page.rst.txt
     if suffix in MARKDOWN_SUFFIXES:
         return "markdown"
     if suffix in RST_SUFFIXES:

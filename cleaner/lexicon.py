@@ -9,24 +9,24 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
-from collections.abc import Iterable
+from collections.abc import Iterator
 
 
 class Lexicon:
     """Word counts, looked up case-insensitively."""
 
-    def __init__(self, counts: dict[str, int]) -> None:
-        self._counts = counts
-        self.total = sum(counts.values())
+    def __init__(self, counts: dict[str, str] | dict[str, int]) -> None:
+        # Counts may stay as the strings read from the file: converting 80,000
+        # of them up front costs more than every lookup a check makes.
+        self._counts: dict[str, str | int] = dict(counts)
 
     @classmethod
-    def from_lines(cls, lines: Iterable[str]) -> Lexicon:
-        counts: dict[str, int] = {}
-        for line in lines:
-            word, _, count = line.rstrip("\n").rpartition(" ")
-            if word and count.isdigit():
-                counts[word] = counts.get(word, 0) + int(count)
-        return cls(counts)
+    def from_text(cls, text: str) -> Lexicon:
+        """Parse ``word count`` lines (words hold no spaces)."""
+        parts = text.split()
+        if len(parts) % 2:
+            raise ValueError("lexicon lines must be 'word count'")
+        return cls(dict(zip(parts[0::2], parts[1::2], strict=True)))
 
     def count(self, word: str) -> int:
         """How often ``word`` occurs in the reference corpus (0 if unknown).
@@ -34,20 +34,21 @@ class Lexicon:
         >>> default_lexicon().count("Ankara") > 0, default_lexicon().count("Kuleba")
         (True, 0)
         """
-        return self._counts.get(word) or self._counts.get(word.lower(), 0)
+        value = self._counts.get(word) or self._counts.get(word.lower())
+        return int(value) if value else 0
 
     def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and self.count(word) > 0
+        return isinstance(word, str) and (word in self._counts or word.lower() in self._counts)
 
     def __len__(self) -> int:
         return len(self._counts)
 
-    def items(self) -> Iterable[tuple[str, int]]:
-        return self._counts.items()
+    def items(self) -> Iterator[tuple[str, int]]:
+        return ((word, int(count)) for word, count in self._counts.items())
 
 
 @functools.cache
 def default_lexicon() -> Lexicon:
     """The shipped lexicon, loaded on first use and kept for the process."""
-    text = (importlib.resources.files("cleaner.dictionaries") / "lexicon.txt").read_text("utf-8")
-    return Lexicon.from_lines(text.splitlines())
+    data = (importlib.resources.files("cleaner.dictionaries") / "lexicon.txt").read_bytes()
+    return Lexicon.from_text(data.decode("utf-8"))

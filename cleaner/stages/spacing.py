@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from cleaner.edits import Edit
+from cleaner.lexicon import default_lexicon
 from cleaner.stages import Context
 
 _RUN_RE = re.compile(r"[ \t]+")
@@ -21,8 +22,11 @@ _LINE_RE = re.compile(r"[^\n]*(?:\n|\Z)")
 # whitespace there is structure (nesting), not a stray space.
 # (The marker alone decides, whatever follows it: "- ," must not become a
 # stray space once the space before its comma is gone.)
-_STRUCTURE_RE = re.compile(r"[-*+•>|#]|\d{1,9}[.)]")
+_STRUCTURE_RE = re.compile(r"[-*+•>|#]|\d{1,9}[.)]|\.\.(?:\s|$)")
 _CLOSERS = "\"'”’»"
+_QUOTES = "\"'”’"
+_HAS_WORD_RE = re.compile(r"[^\W_]")
+_BORDER_RE = re.compile(r"[-=+|:~^*#_ ]+")
 
 _SPACE_BEFORE_RE = re.compile(
     # Comma or semicolon, alone, then a space, a letter, a closing quote or the end.
@@ -43,7 +47,10 @@ _MISSING_AFTER_RE = re.compile(
     # "Note:this": plausible but often a namespace ("Talk:Page"), so unsafe.
     r"|(?<=[a-z]{2})(?P<c>:)(?=[^\W\d_]{2})"
 )
-_SENTENCE_GAP_RE = re.compile(r"[.!?][\"'”’)]?( +)(?=[A-Z])")
+_SENTENCE_GAP_RE = re.compile(r"[.!?][\"'”’)\]]?( +)(?=[(\"'“‘\[]?[A-Z])")
+_DOUBLED_GAP_RE = re.compile(r"(?<=\S)  +(?=\S)")
+# Lines that start with a letter, digit or quote: prose, not code or layout.
+_PROSE_LINE_RE = re.compile(r"^[\w\"'“‘(*].*$", re.MULTILINE)
 _PUNCT_NAME = {",": "comma", ";": "semicolon", ":": "colon", ".": "full stop", "!": "!", "?": "?"}
 
 
@@ -54,11 +61,24 @@ def propose(context: Context) -> Iterator[Edit]:
     spaced_punctuation = _uses_spaced_punctuation(text)
     lines = [(m.start(), m.group()) for m in _LINE_RE.finditer(text) if m.group()]
     paragraph_starts = _paragraph_starts(lines)
-    indented_starts = sum(1 for i in paragraph_starts if _leading_run(lines[i][1]))
-    # Indenting many paragraphs is a house style (book layout), not damage.
-    stray_indents = indented_starts <= 1 or indented_starts * 4 < len(paragraph_starts)
+    # A stray space is an outlier: in a document that indents lines anywhere
+    # else (examples, quotations, a book's paragraphs), indentation is layout.
+    nonblank = sum(1 for _, line in lines if line.strip())
+    indented = sum(1 for _, line in lines if _leading_run(line))
+    stray_indents = indented <= max(1, nonblank // 50)
     for number, (offset, line) in enumerate(lines):
         body = line.rstrip("\r\n")
+        leading = (
+            list(_leading(lines, number, offset, offset + len(_leading_run(body)), body))
+            if stray_indents and number in paragraph_starts and _leading_run(body)
+            else []
+        )
+        yield from leading
+        if body[:1] in " \t" and body.strip() and not leading:
+            # An indented line is preformatted (a code example, a quotation,
+            # aligned notes): only its trailing whitespace is repaired.
+            yield from _trailing_only(context, number, lines, offset, body, markdown)
+            continue
         # Two or more wide gaps between words on a line are column alignment,
         # and so is a table row. (Gaps before punctuation are not counted: they
         # are removed, and must not change the verdict on a second pass.)
@@ -70,21 +90,52 @@ def propose(context: Context) -> Iterator[Edit]:
             and m.end() < len(body)
             and not _SPACE_BEFORE_RE.match(body, m.end())
         ]
-        aligned = len(wide) > 1 or body.lstrip().startswith("|")
+        # A line without letters or digits is a table border or a rule, and a
+        # line next to a border with gaps ("====  ====") is a table row.
+        neighbours = [lines[i][1] for i in (number - 1, number + 1) if 0 <= i < len(lines)]
+        aligned = (
+            len(wide) > 1
+            or body.lstrip().startswith("|")
+            or not _HAS_WORD_RE.search(body)
+            or any(_is_border(n) for n in neighbours)
+        )
         for run in _RUN_RE.finditer(body):
             start, end = offset + run.start(), offset + run.end()
             if run.end() == len(body):
                 yield from _trailing(context, number, lines, start, end, body, markdown)
             elif run.start() == 0:
-                if stray_indents and number in paragraph_starts:
-                    yield from _leading(lines, number, start, end, body)
+                continue  # the leading space, judged above
             else:
                 follower = _SPACE_BEFORE_RE.match(body, run.end())
                 if follower:
                     yield from _space_before(start, end, body, run, follower, spaced_punctuation)
+                elif body[run.end()] in ",;:.!?":
+                    # Before punctuation the space-before rule alone decides (".NET",
+                    # "a  :," ...): a doubled-space edit here would change its verdict.
+                    continue
                 elif len(run.group()) > 1 and not aligned:
                     yield from _double(text, start, end, body, run, two_space_sentences)
         yield from _missing_after(offset, body)
+
+
+def _is_border(line: str) -> bool:
+    """ "====  =====" or "----- ------": a table border with column gaps."""
+    inner = line.strip()
+    return "  " in inner and _BORDER_RE.fullmatch(inner) is not None
+
+
+def _trailing_only(
+    context: Context,
+    number: int,
+    lines: list[tuple[int, str]],
+    offset: int,
+    body: str,
+    markdown: bool,
+) -> Iterator[Edit]:
+    stripped = body.rstrip(" \t")
+    if len(stripped) < len(body):
+        start, end = offset + len(stripped), offset + len(body)
+        yield from _trailing(context, number, lines, start, end, body, markdown)
 
 
 def _paragraph_starts(lines: list[tuple[int, str]]) -> set[int]:
@@ -166,6 +217,15 @@ def _space_before(
     name = _PUNCT_NAME[mark[0]]
     if mark[0] in ":;!?" and spaced_punctuation:
         return  # the document spaces these consistently (French typography)
+    if run.start() > 0 and body[run.start() - 1] == "\\":
+        return  # an escaped space (reStructuredText "`x`\\ ,")
+    if mark[0] == ":" and len(run.group()) > 1:
+        return  # "key   : value" aligns a definition list
+    following = body[follower.end() : follower.end() + 1]
+    if mark[0] in ".?" and following and following in _QUOTES:
+        return  # a quoted argument: "git add -u ." (the dot is a path)
+    # "term : definition" is a layout in documentation; elsewhere a typo.
+    colon = mark[0] == ":"
     after_mark = body[follower.end() : follower.end() + 1]
     if after_mark.isalpha():
         # "word ,next": move the space after the mark rather than leave "word,next".
@@ -175,9 +235,9 @@ def _space_before(
             run.group() + mark,
             mark + " ",
             "spacing.space-before-punctuation",
-            0.9,
+            0.6 if colon else 0.9,
             f"space before a {name} instead of after it",
-            True,
+            not colon,
         )
         return
     yield Edit(
@@ -186,9 +246,9 @@ def _space_before(
         run.group(),
         "",
         "spacing.space-before-punctuation",
-        0.95 if mark[0] in ",." else 0.9,
-        f"space before a {name}",
-        True,
+        0.6 if colon else 0.95 if mark[0] in ",." else 0.9,
+        f"space before a {name}" + ("; may be a 'term : definition' layout" if colon else ""),
+        not colon,
     )
 
 
@@ -219,9 +279,27 @@ def _double(
     )
 
 
+# The whole token around a glued mark must be two plain words: "failed.The",
+# not "email.message.EmailMessage", "sets.Set([3", "key,index,value" or "`ast.Add`".
+_GLUED_TOKEN_RE = re.compile(r"[^\W\d_]+[,;:.!?][A-Z]?[a-z]+")
+_TOKEN_EDGE = "\"'“”‘’«»([{)]}.,;:!?"
+
+
 def _missing_after(offset: int, body: str) -> Iterator[Edit]:
     for match in _MISSING_AFTER_RE.finditer(body):
         mark = match.group()
+        left = body.rfind(" ", 0, match.start()) + 1
+        right = body.find(" ", match.end())
+        token = body[left : right if right != -1 else len(body)]
+        core = token.strip(_TOKEN_EDGE)
+        if not _GLUED_TOKEN_RE.fullmatch(core):
+            continue
+        # Both halves must be words: "failed.The", "domain,the"; not the
+        # names "asyncio.Queue" or "ttk.Notebook".
+        lexicon = default_lexicon()
+        first, second = re.split(r"[,;:.!?]", core, maxsplit=1)
+        if first not in lexicon or second not in lexicon:
+            continue
         pos = offset + match.end()
         colon = match.group("c") is not None
         yield Edit(
@@ -238,10 +316,15 @@ def _missing_after(offset: int, body: str) -> Iterator[Edit]:
 
 
 def _uses_two_space_sentences(text: str) -> bool:
-    """Whether the text puts two spaces after sentences as a rule (a typing convention)."""
-    gaps = [len(m.group(1)) for m in _SENTENCE_GAP_RE.finditer(text)]
-    doubled = sum(1 for g in gaps if g == 2)
-    return doubled >= 2 and doubled * 2 >= len(gaps)
+    """Whether the text puts two spaces after sentences as a typing convention.
+
+    Typists double the space after sentences; OCR doubles spaces anywhere. So
+    it is a convention when most doubled gaps in the text follow a sentence.
+    """
+    prose = "\n".join(_PROSE_LINE_RE.findall(text))
+    after_sentence = sum(1 for m in _SENTENCE_GAP_RE.finditer(prose) if len(m.group(1)) == 2)
+    doubled = len(_DOUBLED_GAP_RE.findall(prose))
+    return after_sentence >= 2 and after_sentence * 2 >= doubled
 
 
 def _uses_spaced_punctuation(text: str) -> bool:
