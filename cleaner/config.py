@@ -102,7 +102,18 @@ def from_mapping(values: Mapping[str, Any], source: str, base: Config = DEFAULT)
 
 
 def _convert(key: str, value: Any, source: str) -> Any:
-    if key in {"disable", "allow"}:
+    if key == "disable":
+        # Imported here: the stages import this module.
+        from cleaner.stages import STAGES
+
+        unknown = set(value) - set(STAGES)
+        if unknown:
+            raise ConfigError(
+                f"{source}: unknown stage {sorted(unknown)} in 'disable' "
+                f"(stages: {', '.join(sorted(STAGES))})"
+            )
+        return frozenset(value)
+    if key == "allow":
         return frozenset(value)
     if key == "ftfy_extras":
         unknown = set(value) - FTFY_EXTRAS
@@ -123,7 +134,9 @@ def _convert(key: str, value: Any, source: str) -> Any:
     return value
 
 
-CONFIG_FILES = ("pyproject.toml", ".cleaner.toml", "cleaner.toml")
+# In one folder a file of cleaner's own wins over pyproject.toml: whoever
+# created it meant it (ruff reads .ruff.toml, ruff.toml, pyproject.toml so).
+CONFIG_FILES = (".cleaner.toml", "cleaner.toml", "pyproject.toml")
 
 
 def find_project_config(start: Path) -> Path | None:
@@ -131,6 +144,7 @@ def find_project_config(start: Path) -> Path | None:
 
     ``pyproject.toml`` counts only when it has a ``[tool.cleaner]`` table;
     ``.cleaner.toml`` and ``cleaner.toml`` hold the keys at their top level.
+    In one folder the first of :data:`CONFIG_FILES` found is read.
     """
     folder = start.resolve()
     while True:
@@ -179,3 +193,40 @@ def load_file(path: Path, base: Config = DEFAULT) -> Config:
             config, gazetteers=tuple(path.parent / g for g in config.gazetteers)
         )
     return config
+
+
+# Keys whose command-line values add to the file's rather than replace them.
+_EXTENDED = frozenset({"allow", "disable", "gazetteers"})
+
+
+def with_flags(values: Mapping[str, Any], base: Config) -> Config:
+    """``base`` with command-line ``values`` on top (a list given there already
+    holds the file's entries and its own); each key's source says both."""
+    config = from_mapping(values, "command line", base)
+    sources = dict(config.sources)
+    for raw_key in values:
+        key = raw_key.replace("-", "_")
+        if key in _EXTENDED and key in base.sources and getattr(base, key):
+            sources[key] = f"{base.sources[key]} + command line"
+    return dataclasses.replace(config, sources=sources)
+
+
+def settings(config: Config) -> list[tuple[str, Any, str]]:
+    """Every setting as ``(key, value, source)``: kebab-case keys in
+    :class:`Config` order, plain values (sorted lists, strings for paths),
+    and ``"default"`` as the source of values nobody set.
+
+    >>> settings(Config(allow=frozenset({"b", "a"})))[1]
+    ('allow', ['a', 'b'], 'default')
+    """
+    rows = []
+    for item in dataclasses.fields(Config):
+        if item.name == "sources":
+            continue
+        value = getattr(config, item.name)
+        if isinstance(value, frozenset):
+            value = sorted(value)
+        elif isinstance(value, tuple):
+            value = [str(v) for v in value]
+        rows.append((item.name.replace("_", "-"), value, config.sources.get(item.name, "default")))
+    return rows

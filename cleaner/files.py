@@ -1,6 +1,7 @@
 """Which files a list of PATH arguments means.
 
-Files named explicitly are always read. Folders are walked for files matching
+Files named explicitly are always read, unless ``force_exclude`` asks that
+they pass the include and exclude globs too. Folders are walked for files matching
 the include globs (prose formats by default) and not the exclude globs. In a
 git work tree, git itself says which files exist and are not ignored (so
 ``.gitignore`` rules, nested ones included, mean exactly what they mean to
@@ -53,13 +54,23 @@ def discover(
             if key in seen:
                 continue
             seen.add(key)
-            if (
-                (force_exclude or path.is_dir())
-                and config.exclude
-                and matches(item, config.exclude)
-            ):
+            if path.is_dir() and config.exclude and matches(item, config.exclude):
+                continue
+            if force_exclude and not path.is_dir() and not _wanted(item, config):
                 continue
             yield item
+
+
+def _wanted(path: Path, config: Config) -> bool:
+    """Whether a file named on the command line passes the include and exclude globs.
+
+    pre-commit names every staged text file (code and YAML too): with
+    ``--force-exclude`` the hooks read what a folder walk would, and never
+    touch code. An absolute path is matched relative to the working folder.
+    """
+    if path.is_absolute() and path.is_relative_to(Path.cwd()):
+        path = path.relative_to(Path.cwd())
+    return matches(path, config.include) and not matches(path, config.exclude)
 
 
 def _walk(folder: Path, config: Config) -> Iterator[Path]:
@@ -95,7 +106,18 @@ def _git_files(folder: Path) -> list[Path] | None:
     if result.returncode != 0:
         return None
     names = {os.fsdecode(n) for n in result.stdout.split(b"\0") if n}
+    if not names and _ignored_by_git(folder):
+        # The folder you named is itself ignored (a build or cache folder):
+        # git's rules say nothing about its insides, so walk it plainly.
+        return None
     return sorted(Path(n) for n in names)
+
+
+def _ignored_by_git(folder: Path) -> bool:
+    result = subprocess.run(
+        ["git", "-C", str(folder), "check-ignore", "-q", "."], capture_output=True, check=False
+    )
+    return result.returncode == 0
 
 
 def _plain_walk(folder: Path) -> Iterator[Path]:

@@ -1,8 +1,10 @@
 """Protected regions: spans of a document that no stage may edit.
 
 Prose is everything else. Every kind of document protects URLs, e-mail
-addresses and path-like tokens; each document kind adds its own protectors
-(Markdown: code, front matter, HTML) through :data:`PROTECTORS`.
+addresses, path-like tokens and what its author switched off with inline
+ignores; each document kind adds its own protectors (Markdown: code, front
+matter, HTML, link targets; reStructuredText: literal blocks, directives)
+through :data:`PROTECTORS`.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
+
+from cleaner import ignores, markdown, rst
 
 Span = tuple[int, int]
 Protector = Callable[[str], Iterable[Span]]
@@ -34,43 +38,12 @@ def inline_protected(text: str) -> Iterator[Span]:
                 yield match.span()
 
 
-# Fenced code (``` or ~~~, up to the closing fence or the end of the text).
-_FENCE_RE = re.compile(
-    r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})[^\n]*\n(?:.*?\n)??"
-    r"(?P=indent)?(?P=fence)[`~]*[ \t]*(?:\r?\n|\Z)"
-    r"|^ {0,3}(?:`{3,}|~{3,})[^\n]*(?:\n.*)*\Z",
-    re.MULTILINE | re.DOTALL,
-)
-_FRONT_MATTER_RE = re.compile(
-    r"\A(?:---|\+\+\+)\r?\n.*?^(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.M | re.S
-)
-_INLINE_CODE_RE = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
-_HTML_RE = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", re.DOTALL)
-# An indented code block: 4+ spaces or a tab after a blank line (or at the start).
-_INDENTED_CODE_RE = re.compile(
-    r"(?:\A|(?<=\n)[ \t]*\r?\n)((?:(?: {4}|\t)[^\n]*(?:\n|\Z)|[ \t]*\r?\n)+)"
-)
-_LINK_TARGET_RE = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|^ {0,3}\[[^\]]+\]:[^\n]*", re.M)
-
-
-def markdown_protected(text: str) -> Iterator[Span]:
-    """Code, front matter, raw HTML and link targets in Markdown.
-
-    A regex approximation of CommonMark: it protects more than a parser would
-    in odd cases (a backtick pair spanning lines), never less in common ones.
-    """
-    yield from (m.span() for m in _FRONT_MATTER_RE.finditer(text))
-    yield from (m.span() for m in _FENCE_RE.finditer(text))
-    yield from (m.span(1) for m in _INDENTED_CODE_RE.finditer(text))
-    yield from (m.span() for m in _INLINE_CODE_RE.finditer(text))
-    yield from (m.span() for m in _HTML_RE.finditer(text))
-    yield from (m.span() for m in _LINK_TARGET_RE.finditer(text))
-
-
+# Each kind's own structure comes from its own module (cleaner.markdown,
+# cleaner.rst); inline ignores (cleaner.ignores) hold in every kind.
 PROTECTORS: dict[str, tuple[Protector, ...]] = {
-    "text": (inline_protected,),
-    "markdown": (inline_protected, markdown_protected),
-    "rst": (inline_protected,),
+    "text": (inline_protected, ignores.text_ignored),
+    "markdown": (inline_protected, markdown.protected, ignores.markdown_ignored),
+    "rst": (inline_protected, rst.protected, ignores.text_ignored),
 }
 
 

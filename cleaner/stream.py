@@ -9,6 +9,7 @@ does not decode is passed through untouched, never dropped or corrupted.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -17,6 +18,7 @@ from cleaner.document import UTF8, Encoding, decode, detect, looks_binary
 from cleaner.errors import InputError
 
 CHUNK_SIZE = 1 << 20
+_FENCE_RE = re.compile(rb" {0,3}(?:```|~~~)")
 HARD_LIMIT = 8 << 20
 
 
@@ -77,6 +79,7 @@ def _pieces(
     stream: BinaryIO, pending: bytearray, chunk_size: int, hard_limit: int
 ) -> Iterator[bytes]:
     buffer = bytearray()
+    in_fence = False
     while True:
         newline = pending.find(b"\n", 0, hard_limit)
         if newline == -1:
@@ -96,8 +99,12 @@ def _pieces(
             line = bytes(pending[: newline + 1])
             del pending[: newline + 1]
         buffer += line
+        if _FENCE_RE.match(line):
+            in_fence = not in_fence
         blank = not line.strip()
-        if (blank and len(buffer) >= chunk_size) or len(buffer) >= hard_limit:
+        # Never cut inside a Markdown code fence at a blank line: the next
+        # chunk would see its code as prose. (The hard limit still applies.)
+        if (blank and not in_fence and len(buffer) >= chunk_size) or len(buffer) >= hard_limit:
             complete, tail = split_incomplete_utf8(bytes(buffer))
             yield complete
             buffer = bytearray(tail)

@@ -61,3 +61,14 @@ def test_each_file_once(tmp_path: Path) -> None:
     _tree(tmp_path)
     a = str(tmp_path / "docs" / "a.md")
     assert len(list(discover([a, a, str(tmp_path / "docs")], Config()))) == 3
+
+
+def test_named_folder_that_git_ignores_is_walked(tmp_path: Path) -> None:
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / ".gitignore").write_text("cache/\n")
+    (tmp_path / "cache" / "docs").mkdir(parents=True)
+    (tmp_path / "cache" / "docs" / "a.txt").write_text("a")
+    (tmp_path / "kept.txt").write_text("k")
+    assert _names(list(discover([str(tmp_path)], Config())), tmp_path) == ["kept.txt"]
+    found = list(discover([str(tmp_path / "cache")], Config()))
+    assert _names(found, tmp_path) == ["cache/docs/a.txt"]

@@ -60,3 +60,12 @@ def test_split_incomplete_utf8() -> None:
     euro = "€".encode()
     assert split_incomplete_utf8(b"a" + euro[:2]) == (b"a", euro[:2])
     assert split_incomplete_utf8(b"a" + euro) == (b"a" + euro, b"")
+
+
+def test_chunks_never_cut_inside_a_code_fence() -> None:
+    code = "```\nx  =  1\n\n\ny  =  2\n```\n"
+    data = ("Prose.\n\n" * 30 + code + "\nMore prose.\n\n" * 30).encode()
+    # The fence opens at byte 240; its blank lines come after the 250-byte mark.
+    parts = [c.text or "" for c in chunks(io.BytesIO(data), chunk_size=250, hard_limit=100_000)]
+    assert "".join(parts).encode() == data
+    assert any(code in part for part in parts)
