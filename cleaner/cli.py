@@ -18,6 +18,7 @@ import click
 from cleaner import __version__
 from cleaner import config as config_mod
 from cleaner.commands import check, diff, fix, review
+from cleaner.commands import config as config_cmd
 from cleaner.errors import EXIT_INTERRUPTED, CleanerError
 from cleaner.stages import STAGES
 
@@ -109,13 +110,21 @@ def common_options(func: F) -> F:
         click.option(
             "--force-exclude",
             is_flag=True,
-            help="Apply the exclude globs to files named on the command line too.",
+            help="Filter files named on the command line through the include and exclude "
+            "globs too (as the pre-commit hooks do).",
         ),
         click.option(
             "--stdin-filename",
             default=None,
             metavar="NAME",
             help="Name for standard input in reports; its suffix sets the format (.md).",
+        ),
+        click.option(
+            "--jobs",
+            "-j",
+            type=click.IntRange(min=1),
+            default=None,
+            help="Worker processes for large sets of files. Default: one per core.",
         ),
     ]
     for option in reversed(options):
@@ -129,6 +138,7 @@ def build_config(
     disable: Sequence[str],
     min_confidence: float | None,
     gazetteers: Sequence[Path],
+    jobs: int | None = None,
 ) -> config_mod.Config:
     """The project's configuration file, then the flags on top."""
     path = config_file or config_mod.find_project_config(Path.cwd())
@@ -142,7 +152,9 @@ def build_config(
         flags["min_confidence"] = min_confidence
     if gazetteers:
         flags["gazetteers"] = [str(g) for g in (*base.gazetteers, *gazetteers)]
-    return config_mod.from_mapping(flags, "command line", base) if flags else base
+    if jobs is not None:
+        flags["jobs"] = jobs
+    return config_mod.with_flags(flags, base) if flags else base
 
 
 def _stdin_mode(paths: Sequence[str]) -> bool:
@@ -232,9 +244,35 @@ def diff_command(
 def review_command(
     paths: tuple[str, ...], force_exclude: bool, stdin_filename: str | None, **opts: Any
 ) -> None:
-    """Walk the proposed edits one by one and accept or reject each."""
+    """Walk the proposed edits one by one and accept or reject each (keys: press ?).
+
+    Each file is written when its last edit is answered, with exactly the
+    accepted edits. Needs a terminal; refuses under pre-commit.
+    """
+    if "-" in paths:
+        raise click.UsageError("review edits files in place; it cannot read standard input")
     config = build_config(**opts)
-    click.get_current_context().exit(review.run(paths, config))
+    code = review.run(paths, config, force_exclude=force_exclude, config_file=opts["config_file"])
+    click.get_current_context().exit(code)
+
+
+@cli.command(name="config")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["toml", "json"]),
+    default="toml",
+    help="toml: one line per key, its source as a comment; json: key -> value and source.",
+)
+@common_options
+def config_command(fmt: str, force_exclude: bool, stdin_filename: str | None, **opts: Any) -> None:
+    """Print the effective configuration and where each value came from.
+
+    Takes the options fix, check and diff take, and shows what they would use.
+    """
+    path = opts["config_file"] or config_mod.find_project_config(Path.cwd())
+    config = build_config(**opts)
+    click.get_current_context().exit(config_cmd.run(config, path, fmt=fmt))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -49,7 +49,7 @@ def propose(
             for edit in proposals
             if edit.confidence >= config.min_confidence
             and not context.protected.touches(edit.start, edit.end)
-            and not _allowed(edit, config)
+            and not allowed(edit, config)
             and (encodable is None or encodable(edit.after))
         ]
         if kept:
@@ -58,10 +58,25 @@ def propose(
     return edits
 
 
-def _allowed(edit: Edit, config: Config) -> bool:
-    if not config.allow or edit.rule.startswith(_CHARACTER_RULES):
-        return False
-    return any(config.allows(word) for word in _WORD_RE.findall(edit.before))
+def allow_words(edit: Edit) -> list[str]:
+    """The words of ``edit.before`` that the allow-list is matched against.
+
+    Empty for character-level repairs: the allow-list names words that are
+    right, and a stray space next to one still needs repairing.
+
+    >>> allow_words(Edit(0, 6, "Anara,", "Ankara,", "names.place", 0.9, "", False))
+    ['Anara']
+    >>> allow_words(Edit(0, 2, "a ", "a", "spacing.double-space", 0.9, "", True))
+    []
+    """
+    if edit.rule.startswith(_CHARACTER_RULES):
+        return []
+    return _WORD_RE.findall(edit.before)
+
+
+def allowed(edit: Edit, config: Config) -> bool:
+    """Whether the allow-list stops ``edit``: a word it would change is on the list."""
+    return bool(config.allow) and any(config.allows(word) for word in allow_words(edit))
 
 
 def clean(text: str, config: Config = DEFAULT, *, kind: str = "text") -> str:

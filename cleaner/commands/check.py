@@ -7,7 +7,7 @@ from typing import BinaryIO
 
 import click
 
-from cleaner.commands._output import note, problem, styled
+from cleaner.commands._output import ProgressLine, note, problem, styled
 from cleaner.config import Config
 from cleaner.document import can_encode, kind_of
 from cleaner.edits import Edit, LineIndex
@@ -21,11 +21,15 @@ from cleaner.stream import chunks
 def run(paths: Sequence[str], config: Config, *, fmt: str, force_exclude: bool = False) -> int:
     found = 0
     errors = False
-    for item in check_paths(paths, config, force_exclude=force_exclude):
+    progress = ProgressLine()
+    for item in check_paths(paths, config, force_exclude=force_exclude, progress=progress):
         if isinstance(item, Checked):
             found += len(item.edits)
+            if item.edits:
+                progress.clear()
             _emit(item.display, item.edits, LineIndex(item.document.text), fmt)
         else:
+            progress.clear()
             problem(item)
             errors = errors or not item.skipped
     return EXIT_ERROR if errors else EXIT_EDITS if found else EXIT_OK

@@ -8,7 +8,7 @@ from typing import BinaryIO
 
 import click
 
-from cleaner.commands._output import problem, styled
+from cleaner.commands._output import ProgressLine, problem, styled
 from cleaner.config import Config
 from cleaner.document import decode, kind_of
 from cleaner.edits import apply_edits
@@ -21,8 +21,10 @@ from cleaner.report import unified_diff
 def run(paths: Sequence[str], config: Config, *, force_exclude: bool = False) -> int:
     found = False
     errors = False
-    for item in check_paths(paths, config, force_exclude=force_exclude):
+    progress = ProgressLine()
+    for item in check_paths(paths, config, force_exclude=force_exclude, progress=progress):
         if not isinstance(item, Checked):
+            progress.clear()
             problem(item)
             errors = errors or not item.skipped
             continue
@@ -30,6 +32,7 @@ def run(paths: Sequence[str], config: Config, *, force_exclude: bool = False) ->
         patch = unified_diff(item.display, text, apply_edits(text, item.safe_edits))
         if patch:
             found = True
+            progress.clear()
             _emit(patch, item.document.encoding.codec)
     return EXIT_ERROR if errors else EXIT_EDITS if found else EXIT_OK
 

@@ -7,7 +7,7 @@ from typing import BinaryIO
 
 import click
 
-from cleaner.commands._output import note, problem
+from cleaner.commands._output import ProgressLine, note, problem
 from cleaner.config import Config
 from cleaner.document import can_encode, kind_of, write_document
 from cleaner.edits import apply_edits
@@ -26,8 +26,10 @@ def run(
 ) -> int:
     changed = 0
     errors = False
-    for item in check_paths(paths, config, force_exclude=force_exclude):
+    progress = ProgressLine()
+    for item in check_paths(paths, config, force_exclude=force_exclude, progress=progress):
         if not isinstance(item, Checked):
+            progress.clear()
             problem(item)
             errors = errors or not item.skipped
             continue
@@ -40,6 +42,7 @@ def run(
             continue
         if written:
             changed += 1
+            progress.clear()
             click.echo(f"Fixing {item.display}")
     if errors:
         return EXIT_ERROR

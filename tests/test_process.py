@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from cleaner.config import Config
+from cleaner.process import PARALLEL_MIN_BYTES, Checked, Problem, check_paths
+
+
+def _folder(root: Path) -> None:
+    root.mkdir()
+    body = "A line with  a doubled space and a comma ,here.\n\n" * 400  # ~20 KB
+    for i in range(40):
+        (root / f"page{i:02}.txt").write_text(body if i % 3 else " lead\n" + body)
+    (root / "zz.txt").write_bytes(b"\0binary")
+
+
+def _summary(items: list[Checked | Problem]) -> list[tuple[str, object]]:
+    return [
+        (i.display, [(e.start, e.rule) for e in i.edits] if isinstance(i, Checked) else i.message)
+        for i in items
+    ]
+
+
+def test_workers_give_the_serial_results_in_order(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    _folder(docs)
+    assert sum(p.stat().st_size for p in docs.iterdir()) > PARALLEL_MIN_BYTES
+    serial = list(check_paths([str(docs)], dataclasses.replace(Config(), jobs=1)))
+    parallel = list(check_paths([str(docs)], dataclasses.replace(Config(), jobs=2)))
+    assert _summary(parallel) == _summary(serial)
+    assert [i.display.rsplit("/", 1)[-1] for i in parallel][:2] == ["page00.txt", "page01.txt"]
+    assert isinstance(parallel[-1], Problem) and parallel[-1].skipped
+
+
+def test_progress_is_called_once_per_file(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(3):
+        (docs / f"{i}.txt").write_text("fine\n")
+    calls: list[tuple[int, int]] = []
+    list(check_paths([str(docs)], Config(), progress=lambda d, t: calls.append((d, t))))
+    assert calls == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_progress_line_waits_a_second_and_only_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cleaner.commands import _output
+
+    clock = iter([0.0, 0.5, 1.5, 1.55, 2.0])
+    monkeypatch.setattr(_output.time, "monotonic", lambda: next(clock))
+    monkeypatch.setattr(_output.sys.stderr, "isatty", lambda: True)
+    monkeypatch.delenv("PRE_COMMIT", raising=False)
+    line = _output.ProgressLine()  # started at 0.0
+    line(1, 4)  # 0.5 s: too early
+    line(2, 4)  # 1.5 s: shown
+    line(3, 4)  # 1.55 s: too soon after the last one
+    line(4, 4)  # 2.0 s: shown (and always the last)
+    line.clear()
+    err = capsys.readouterr().err
+    assert err.count("files/s") == 2
+    assert "2/4 files" in err and "4/4 files" in err and "1/4" not in err
+    assert err.endswith("\r\x1b[K")
+
+
+def test_progress_line_is_silent_under_pre_commit(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cleaner.commands import _output
+
+    monkeypatch.setattr(_output.sys.stderr, "isatty", lambda: True)
+    monkeypatch.setenv("PRE_COMMIT", "1")
+    line = _output.ProgressLine()
+    assert not line.enabled
