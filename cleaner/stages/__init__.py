@@ -33,7 +33,7 @@ class Stage(Protocol):
 
 def _registry() -> list[dict[str, Stage]]:
     # Imported here so each stage module can import Context from this package.
-    from cleaner.stages import encoding, invisible, spacing
+    from cleaner.stages import consistency, encoding, invisible, names, spacing
 
     # Each layer sees the text as the layers before it left it (their edits
     # applied), so a word damaged by mojibake or split by a soft hyphen is
@@ -43,7 +43,7 @@ def _registry() -> list[dict[str, Stage]]:
         {"invisible": invisible.propose},
         {"spacing": spacing.propose},
         # Word stages (spelling/OCR, names, consistency) register here.
-        {},
+        {"names": names.propose, "consistency": consistency.propose},
     ]
     return [layer for layer in layers if layer]
 

@@ -1,0 +1,89 @@
+"""A small on-disk cache for derived data that is slow to build (the correction index).
+
+Each entry is one file: a magic line, the key it was built for, a digest of
+the payload, then the payload. A reader trusts an entry only when all three
+match, so a stale entry (another lexicon or library version), a truncated one
+(a crash mid-write) or a corrupt one is rebuilt, never used. Writers write a
+private temporary file and rename it into place, which is atomic: two
+processes building the same entry at once each produce a whole file, and the
+last rename wins.
+
+The cache lives in the user's cache folder (``$XDG_CACHE_HOME/cleaner``,
+``~/Library/Caches/cleaner``, ``%LOCALAPPDATA%\\cleaner\\Cache``), or in
+``$CLEANER_CACHE_DIR`` when set. When it cannot be written, callers simply
+build in memory each time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+_MAGIC = b"cleaner-cache 1\n"
+
+
+def cache_dir() -> Path:
+    """Where cache entries live (not created here)."""
+    override = os.environ.get("CLEANER_CACHE_DIR")
+    if override:
+        return Path(override)
+    home = Path.home()
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA")
+        return (Path(base) if base else home / "AppData" / "Local") / "cleaner" / "Cache"
+    if sys.platform == "darwin":
+        return home / "Library" / "Caches" / "cleaner"
+    base = os.environ.get("XDG_CACHE_HOME")
+    return (Path(base) if base else home / ".cache") / "cleaner"
+
+
+def _digest(payload: bytes) -> bytes:
+    return hashlib.blake2b(payload, digest_size=16).hexdigest().encode("ascii")
+
+
+def read(path: Path, key: str) -> bytes | None:
+    """The payload stored at ``path`` for ``key``, or None if missing, stale or corrupt.
+
+    >>> import tempfile; folder = Path(tempfile.mkdtemp())
+    >>> write(folder / "x", "k1", b"data"), read(folder / "x", "k1"), read(folder / "x", "k2")
+    (True, b'data', None)
+    """
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if not data.startswith(_MAGIC):
+        return None
+    header_end = data.find(b"\n", len(_MAGIC))
+    digest_end = data.find(b"\n", header_end + 1)
+    if header_end < 0 or digest_end < 0:
+        return None
+    if data[len(_MAGIC) : header_end] != key.encode("utf-8"):
+        return None
+    payload = data[digest_end + 1 :]
+    if data[header_end + 1 : digest_end] != _digest(payload):
+        return None
+    return payload
+
+
+def write(path: Path, key: str, payload: bytes) -> bool:
+    """Store ``payload`` for ``key`` at ``path`` atomically; False if the folder is not writable."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
+    except OSError:
+        return False
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(_MAGIC + key.encode("utf-8") + b"\n" + _digest(payload) + b"\n")
+            out.write(payload)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
+        return False
+    return True

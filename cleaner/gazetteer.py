@@ -1,0 +1,432 @@
+"""Gazetteers: the places and names the cleaner treats as real, and near matches.
+
+The shipped ``dictionaries/gazetteer.tsv`` (``name<TAB>kind<TAB>country<TAB>weight``,
+about 42,000 rows) is read through ``importlib.resources`` on first use. Near
+matches are found by blocking: every name is filed under the letters at its
+start and under those at its end (with its length), so a query compares
+itself (with rapidfuzz) only against the few hundred names that share an end
+with it, which one typo always leaves intact. Parsing and folding every row
+costs about 50 ms, so the blocked index is kept in the cache folder (see
+:mod:`cleaner.cache`), under the shipped file's version, and a later process
+loads it in a few milliseconds. Without a writable cache folder the index is
+built in memory each time.
+
+User gazetteers (``--gazetteer FILE``, the ``gazetteers`` config key) are
+UTF-8 files of one name per line (``#`` starts a comment) or of
+``name<TAB>kind<TAB>country<TAB>weight`` rows; both may be mixed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import importlib.resources
+import marshal
+import math
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from cleaner import cache
+from cleaner.errors import ConfigError
+
+# Bump when the cached index's layout changes.
+_INDEX_FORMAT = 1
+# Prior weight of a name from a user's gazetteer with no weight of its own:
+# the user listed it for this project, so it ranks with a large city.
+USER_WEIGHT = 1_000_000
+# Letters that Unicode does not decompose into a base letter and a mark.
+_SPECIAL = str.maketrans(
+    {
+        "ı": "i",
+        "ø": "o",
+        "Ø": "o",
+        "ł": "l",
+        "Ł": "l",
+        "đ": "d",
+        "Đ": "d",
+        "ð": "d",
+        "Ð": "d",
+        "ħ": "h",
+        "Ħ": "h",
+        "þ": "th",
+        "Þ": "th",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        # Typographic apostrophes and dashes are the same name ("Cote d’Ivoire").
+        "\N{RIGHT SINGLE QUOTATION MARK}": "'",
+        "\N{LEFT SINGLE QUOTATION MARK}": "'",
+        "\N{MODIFIER LETTER APOSTROPHE}": "'",
+        # "Al-Minyā" and "Al Minyā", "Saint-Denis" and "Saint Denis": one name.
+        "-": " ",
+        "\N{HYPHEN}": " ",
+        "\N{NON-BREAKING HYPHEN}": " ",
+        "\N{EN DASH}": " ",
+    }
+)
+
+
+def fold(text: str) -> str:
+    """``text`` case-folded, without diacritics: the key names are matched on.
+
+    >>> fold("Çavuşoğlu") == fold("Cavusoglu") == "cavusoglu", fold("Łódź"), fold("Al-Minyā")
+    (True, 'lodz', 'al minya')
+    """
+    if text.isascii():
+        return text.lower().replace("-", " ")
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer row. ``source`` is empty for the shipped gazetteer, else the user's file."""
+
+    name: str
+    kind: str
+    country: str
+    weight: int
+    source: str = ""
+
+
+def _keys(folded: str, length: int) -> tuple[str, str]:
+    """The two blocks a name of ``length`` letters with these end letters is filed under.
+
+    Long names are filed by their first two and last two letters: one typo in a
+    name of five letters or more leaves one of the pairs as it was. Short
+    names are filed by one letter at each end.
+    """
+    ends = 1 if length <= 5 else 2
+    return f"<{folded[:ends]}{length}", f">{folded[-ends:]}{length}"
+
+
+# The blocks of the index: their keys (joined by newlines), where each ends
+# in the data, and the data.
+Blocks = tuple[str, list[int], bytes]
+
+
+class _Index:
+    """Names filed in blocks by their ends and length (see :func:`_keys`)."""
+
+    def __init__(
+        self,
+        blocks: Blocks,
+        countries: dict[str, str],
+        parts: bytes,
+        letters: dict[str, int],
+    ) -> None:
+        # "<" blocks: UTF-8 lines "folded<TAB>row"; ">" blocks: folded names,
+        # whose rows sit in their own "<" block. All blocks are one byte
+        # string, cut and decoded when first asked for: a document needs a
+        # few dozen of them.
+        keys, ends, data = blocks
+        starts = [0, *ends[:-1]]
+        self._raw = dict(zip(keys.split("\n"), zip(starts, ends, strict=True), strict=True))
+        self._data = data
+        self._parsed: dict[str, dict[str, list[str]]] = {}
+        self.countries = countries
+        self._parts_raw = parts
+        self.letters = LetterModel(letters)
+
+    @functools.cached_property
+    def parts(self) -> frozenset[str]:
+        """The folded words of the multi-word names ("alice", "springs", "south")."""
+        return frozenset(self._parts_raw.decode("utf-8").split("\n"))
+
+    def bucket(self, key: str) -> dict[str, list[str]]:
+        """Folded name -> its TSV rows (empty in ">" blocks), for the names filed under ``key``."""
+        found = self._parsed.get(key)
+        if found is None:
+            found = {}
+            span = self._raw.get(key)
+            if span:
+                for line in self._data[span[0] : span[1]].decode("utf-8").split("\n"):
+                    folded, _, row = line.partition("\t")
+                    found.setdefault(folded, []).append(row)
+            self._parsed[key] = found
+        return found
+
+    def lookup(self, folded: str) -> list[Place]:
+        rows = self.bucket(_keys(folded, len(folded))[0]).get(folded, ())
+        return [_place(row) for row in rows]
+
+
+def _place(row: str, source: str = "") -> Place:
+    name, kind, country, weight = row.split("\t")
+    return Place(name, kind, country, int(weight), source)
+
+
+class LetterModel:
+    """How name-like a string of letters is: a letter-trigram model of the gazetteer's names.
+
+    "Wutan" reads like a place name, "Chjad" does not: an unknown word that
+    reads like a name is more likely a correct name nobody listed than a typo.
+    Counts are of folded names padded as ``^^name$``; probabilities mix the
+    trigram, bigram and single-letter estimates with fixed weights.
+    """
+
+    _WEIGHTS = (0.6, 0.3, 0.09, 0.01)
+
+    def __init__(self, counts: dict[str, int]) -> None:
+        # "3abc": trigram; "2bc": bigram; "1c": letter; "c2ab", "c1b", "c0": their contexts.
+        self._counts = counts
+        self._letters = max(1, sum(1 for key in counts if key[0] == "1"))
+
+    @staticmethod
+    def count(names: Iterable[str]) -> dict[str, int]:
+        trigrams: Counter[str] = Counter()
+        for name in names:
+            padded = f"^^{name}$"
+            trigrams.update(padded[i : i + 3] for i in range(len(padded) - 2))
+        counts: Counter[str] = Counter()
+        for tri, n in trigrams.items():
+            counts["3" + tri] += n
+            counts["c2" + tri[:2]] += n
+            counts["2" + tri[1:]] += n
+            counts["c1" + tri[1]] += n
+            counts["1" + tri[2]] += n
+            counts["c0"] += n
+        return dict(counts)
+
+    def log10_probability(self, name: str) -> float:
+        """log10 P(``name``, folded) under the model, end included.
+
+        >>> model = LetterModel(LetterModel.count(["ankara", "antalya", "adana"]))
+        >>> model.log10_probability("ankara") > model.log10_probability("akrana")
+        True
+        """
+        get = self._counts.get
+        w3, w2, w1, w0 = self._WEIGHTS
+        total = 0.0
+        padded = f"^^{name}$"
+        letters = get("c0", 0) or 1
+        for i in range(2, len(padded)):
+            a, b, c = padded[i - 2], padded[i - 1], padded[i]
+            context2 = get("c2" + a + b, 0)
+            context1 = get("c1" + b, 0)
+            p = w3 * get("3" + a + b + c, 0) / context2 if context2 else 0.0
+            p += w2 * get("2" + b + c, 0) / context1 if context1 else 0.0
+            p += w1 * get("1" + c, 0) / letters + w0 / self._letters
+            total += math.log10(p)
+        return total
+
+
+def build_index(lines: Iterable[str]) -> tuple[Blocks, dict[str, str], bytes, dict[str, int]]:
+    """The blocked index of gazetteer TSV lines, each country code's short name,
+    the words of multi-word names (joined by newlines) and the letter model's counts."""
+    grouped: dict[str, list[str]] = defaultdict(list)
+    country_names: dict[str, list[str]] = defaultdict(list)
+    parts: set[str] = set()
+    names: set[str] = set()
+    for line in lines:
+        if not line or line.startswith("#"):
+            continue
+        name, kind, country, _ = line.split("\t")
+        folded = fold(name)
+        first, last = _keys(folded, len(folded))
+        grouped[first].append(f"{folded}\t{line}")
+        grouped[last].append(folded)
+        names.add(folded)
+        if " " in folded:
+            parts.update(folded.split())
+        if kind == "country":
+            country_names[country].append(name)
+    data = bytearray()
+    ends = []
+    for lines_of_block in grouped.values():
+        data += "\n".join(lines_of_block).encode("utf-8")
+        ends.append(len(data))
+    blocks = ("\n".join(grouped), ends, bytes(data))
+    # "Turkey" rather than "Republic of Türkiye": the shortest name, ASCII first.
+    countries = {
+        code: min(names, key=lambda n: (not n.isascii(), len(n), n))
+        for code, names in country_names.items()
+    }
+    joined_parts = "\n".join(sorted(parts)).encode("utf-8")
+    return blocks, countries, joined_parts, LetterModel.count(sorted(names))
+
+
+@functools.cache
+def _shipped_index() -> _Index:
+    resource = importlib.resources.files("cleaner.dictionaries") / "gazetteer.tsv"
+    data: bytes | None = None
+    if isinstance(resource, Path):
+        # An installed file: its path, size and time name its version, so a
+        # cached index is found without reading the 1 MB source.
+        stat = resource.stat()
+        version = f"{resource.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
+    else:
+        data = resource.read_bytes()
+        version = hashlib.blake2b(data, digest_size=16).hexdigest()
+    python = f"{sys.version_info.major}.{sys.version_info.minor}"  # marshal's format
+    key = f"gazetteer index {_INDEX_FORMAT} {python} {version}"
+    path = cache.cache_dir() / "gazetteer.index"
+    payload = cache.read(path, key)
+    if payload is not None:
+        with contextlib.suppress(ValueError, EOFError, TypeError):
+            blocks, countries, parts, letters = marshal.loads(payload)
+            return _Index(blocks, countries, parts, letters)
+    if data is None:
+        data = resource.read_bytes()
+    built = build_index(data.decode("utf-8").split("\n"))
+    # A cache that cannot be written only costs time on the next run.
+    cache.write(path, key, marshal.dumps(built))
+    return _Index(*built)
+
+
+def parse_user_gazetteer(text: str, source: str) -> list[Place]:
+    """The places of a user's gazetteer file (see the module docstring).
+
+    >>> parse_user_gazetteer("# ours\\nQarnaval\\nNew Qarn\\tcity\\tTR\\t5000\\n", "p.txt")[1]
+    Place(name='New Qarn', kind='city', country='TR', weight=5000, source='p.txt')
+    """
+    places: list[Place] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = [unicodedata.normalize("NFC", f.strip()) for f in line.split("\t")]
+        if not fields[0]:
+            raise ConfigError(f"{source}:{number}: a gazetteer row needs a name first")
+        if len(fields) > 4:
+            raise ConfigError(
+                f"{source}:{number}: expected name<TAB>kind<TAB>country<TAB>weight, "
+                f"found {len(fields)} fields"
+            )
+        name, kind, country, weight = (*fields, "", "", "")[:4]
+        if weight and not (weight.isdigit() and int(weight) > 0):
+            raise ConfigError(f"{source}:{number}: weight {weight!r} is not a positive integer")
+        places.append(
+            Place(name, kind or "name", country.upper(), int(weight) if weight else USER_WEIGHT,
+                  source)
+        )  # fmt: skip
+    return places
+
+
+def _unreadable(path: Path, exc: OSError) -> ConfigError:
+    reason = "no such file" if isinstance(exc, FileNotFoundError) else exc.strerror or str(exc)
+    return ConfigError(f"{path}: cannot read gazetteer: {reason}")
+
+
+@functools.lru_cache(maxsize=32)
+def _user_places(path: Path, _stamp: tuple[int, int]) -> tuple[Place, ...]:
+    # _stamp (modification time, size) makes an edited file a new cache entry.
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: gazetteer is not UTF-8 (byte {exc.start})") from None
+    return tuple(parse_user_gazetteer(text, str(path)))
+
+
+class Gazetteer:
+    """The shipped gazetteer (loaded on first use) plus the user's own places."""
+
+    def __init__(self, user: Sequence[Place] = (), *, shipped: bool = True) -> None:
+        self._shipped = shipped
+        self.user = tuple(user)
+        self._user_buckets: dict[str, list[tuple[str, Place]]] = defaultdict(list)
+        self._user_parts: set[str] = set()
+        for place in self.user:
+            folded = fold(place.name)
+            for key in _keys(folded, len(folded)):
+                self._user_buckets[key].append((folded, place))
+            if " " in folded:
+                self._user_parts.update(folded.split())
+
+    def _index(self) -> _Index | None:
+        return _shipped_index() if self._shipped else None
+
+    def lookup(self, name: str) -> list[Place]:
+        """Every entry whose folded name equals ``name``'s."""
+        folded = fold(name)
+        if not folded:
+            return []
+        index = self._index()
+        found = index.lookup(folded) if index else []
+        key = _keys(folded, len(folded))[0]
+        return found + [p for f, p in self._user_buckets.get(key, ()) if f == folded]
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and bool(self.lookup(name))
+
+    def in_multiword_name(self, word: str) -> bool:
+        """Whether ``word`` is one of the words of a multi-word name ("Alice", "Wales")."""
+        folded = fold(word)
+        index = self._index()
+        return folded in self._user_parts or (index is not None and folded in index.parts)
+
+    def name_log10_probability(self, name: str) -> float:
+        """How name-like ``name`` reads (see :class:`LetterModel`); 0.0 without the shipped list."""
+        index = self._index()
+        return index.letters.log10_probability(fold(name)) if index else 0.0
+
+    def country_name(self, code: str) -> str:
+        """A country's short English name ("Turkey" for TR); the code when unknown."""
+        index = self._index()
+        return index.countries.get(code, code) if index else code
+
+    def near(self, queries: Sequence[str], max_distance: int = 2) -> list[list[tuple[Place, int]]]:
+        """For each query, the entries within ``max_distance`` edits of it.
+
+        Distances are optimal-string-alignment edits (a swap of neighbours is
+        one edit) between folded names; a query and a name must share their
+        first or their last letter and differ in length by at most
+        ``max_distance``. Names whose fold equals the query's are left out.
+        """
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        index = self._index()
+        results: list[list[tuple[Place, int]]] = []
+        for query in queries:
+            folded = fold(query)
+            if not folded:
+                results.append([])
+                continue
+            choices: set[str] = set()
+            length = len(folded)
+            for size in range(max(1, length - max_distance), length + max_distance + 1):
+                for key in _keys(folded, size):
+                    if index:
+                        choices.update(index.bucket(key))
+                    choices.update(f for f, _ in self._user_buckets.get(key, ()))
+            choices.discard(folded)
+            hits = process.extract(
+                folded, sorted(choices), scorer=OSA.distance, score_cutoff=max_distance, limit=None
+            )
+            found: list[tuple[Place, int]] = []
+            for name, distance, _ in hits:
+                found.extend((place, int(distance)) for place in self.lookup(name))
+            results.append(found)
+        return results
+
+
+@functools.lru_cache(maxsize=8)
+def _gazetteer(files: tuple[tuple[Path, tuple[int, int]], ...]) -> Gazetteer:
+    return Gazetteer([place for path, stamp in files for place in _user_places(path, stamp)])
+
+
+def gazetteer_for(files: Sequence[Path]) -> Gazetteer:
+    """The shipped gazetteer plus ``files`` (``Config.gazetteers``), read once per version.
+
+    A missing, unreadable or malformed file is a :class:`ConfigError` (exit code 2).
+    """
+    stamped = []
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError as exc:
+            raise _unreadable(path, exc) from None
+        if not path.is_file():
+            raise ConfigError(f"{path}: cannot read gazetteer: not a file")
+        stamped.append((path, (stat.st_mtime_ns, stat.st_size)))
+    return _gazetteer(tuple(stamped))

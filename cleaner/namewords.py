@@ -1,0 +1,106 @@
+"""Capitalised words and runs of them: what the names stages look at.
+
+A name is a capitalised word ("Ankara", "Lashkar-e-Taiba", the "Anara" of
+"Anara's") or a run of them joined by single spaces or a lower-case
+connector ("New South Wales", "Rio de Janeiro"). Words in ALL CAPS and
+CamelCase ("NATO", "GitHub") are acronyms, brands and code, not names to
+repair.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cleaner.tokens import words
+
+# Lower-case words inside multi-word names ("Rio de Janeiro", "Bosnia and Herzegovina").
+CONNECTORS = frozenset((
+    "of", "the", "and", "de", "da", "do", "dos", "das", "del", "la", "le", "les", "du", "des",
+    "di", "am", "an", "der", "y", "e",
+))  # fmt: skip
+# Words that go with place names ("North", "City"): they do not make a
+# neighbouring word part of a person's name.
+PLACE_WORDS = frozenset((
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+    "Upper", "Lower", "Greater", "New", "Old", "Port", "Lake", "Mount", "River", "City",
+    "County", "Province", "Region", "District", "State", "Island", "Islands", "Bay", "Valley",
+    "Airport", "University", "Street", "Road", "Square", "Gulf", "Sea", "Coast",
+))  # fmt: skip
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+_SENTENCE_END = ".!?:;\n"
+# What may stand between a sentence end and its first word: spaces, quotes,
+# brackets, Markdown emphasis, heading and quote marks, list dashes.
+_OPENERS = " \t\"'“”‘’«»([*_#>-"
+
+
+@dataclass(frozen=True)
+class Word:
+    """A capitalised word: its span without a possessive ending, and its place in the sentence."""
+
+    start: int
+    end: int
+    text: str
+    sentence_start: bool
+
+
+@functools.lru_cache(maxsize=4)
+def name_words(text: str) -> tuple[Word, ...]:
+    """The capitalised words of ``text``, in order.
+
+    >>> [(w.text, w.sentence_start) for w in name_words("But Anara's view. Berk Esen, GitHub")]
+    [('But', True), ('Anara', False), ('Berk', True), ('Esen', False)]
+
+    The last few texts are remembered: both names stages read the same words.
+    """
+    found: list[Word] = []
+    for token in words(text):
+        if not token.is_capitalised() or _inner_capital(token.text):
+            continue
+        core = _POSSESSIVE_RE.sub("", token.text)
+        start = token.start
+        found.append(Word(start, start + len(core), core, _starts_sentence(text, start)))
+    return tuple(found)
+
+
+def _inner_capital(word: str) -> bool:
+    # "GitHub", "McAllen", "iPhone"; a capital after a hyphen or an
+    # apostrophe is ordinary ("Saint-Denis", "O'Neill").
+    return any(c.isupper() and word[i - 1] not in "-'’" for i, c in enumerate(word) if i)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def joined(found: Sequence[Word], i: int, j: int, text: str) -> bool:
+    """Whether words i..j form one run: single spaces, or a lower-case connector.
+
+    >>> text = "in Rio de Janeiro and Sao Paulo, Brazil"
+    >>> found = name_words(text)
+    >>> joined(found, 0, 1, text), joined(found, 2, 3, text), joined(found, 3, 4, text)
+    (True, True, False)
+    """
+    for k in range(i, j):
+        gap = text[found[k].end : found[k + 1].start]
+        if gap != " " and not (
+            gap.startswith(" ") and gap.endswith(" ") and gap[1:-1] in CONNECTORS
+        ):
+            return False
+    return True
+
+
+def neighbours(found: Sequence[Word], i: int, text: str) -> list[Word]:
+    """The capitalised words right before and after word i, one space away."""
+    word = found[i]
+    near = []
+    if i > 0 and text[found[i - 1].end : word.start] == " ":
+        near.append(found[i - 1])
+    if i + 1 < len(found) and text[word.end : found[i + 1].start] == " ":
+        near.append(found[i + 1])
+    return near

@@ -1,0 +1,131 @@
+"""Consistency: a name spelt once one way and elsewhere in the document another way.
+
+A capitalised word that no list knows, spelt this way only once, becomes the
+spelling the same document uses for it when that spelling is the same letters
+with their diacritics complete ("Cavuşoğlu" beside "Çavuşoğlu"), or one edit
+away and used more often ("Lashker-e-Taiba" beside two "Lashkar-e-Taiba").
+A word that is itself real (lexicon, gazetteer, allow-list) is never changed:
+"Austria" beside "Australia", "Nara" beside "Ankara".
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from cleaner.edits import Edit
+from cleaner.gazetteer import fold, gazetteer_for
+from cleaner.lexicon import default_lexicon
+from cleaner.namewords import name_words
+from cleaner.stages import Context
+from cleaner.stages.names import MIN_LETTERS
+from cleaner.typos import derived_form, transliteration_variant
+
+RULE = "names.consistency"
+
+
+def propose(context: Context) -> Iterator[Edit]:
+    gazetteer = gazetteer_for(context.config.gazetteers)
+    found = name_words(context.text)
+    spellings = Counter(w.text for w in found)
+    once = [s for s, n in spellings.items() if n == 1 and len(fold(s)) >= MIN_LETTERS]
+    if not once or len(spellings) < 2:
+        return
+    lexicon = default_lexicon()
+    config = context.config
+
+    def real(word: str) -> bool:
+        return config.allows(word) or word in lexicon or word in gazetteer
+
+    by_fold: dict[str, list[str]] = defaultdict(list)
+    for spelling in spellings:
+        by_fold[fold(spelling)].append(spelling)
+    frequent = [s for s, n in spellings.items() if n > 1]
+    targets: dict[str, tuple[str, float, str, bool]] = {}
+    for spelling in once:
+        if real(spelling):
+            continue
+        choice = _diacritic_target(spelling, by_fold[fold(spelling)], spellings)
+        if choice is None and frequent:
+            choice = _one_edit_target(spelling, frequent, spellings)
+        if choice is not None and choice[0] in gazetteer:
+            # A place: the names stage weighs it against its neighbours
+            # ("Indina": India or Indian?) and the document's context.
+            continue
+        if choice is not None:
+            targets[spelling] = choice
+    for word in found:
+        if word.text in targets:
+            after, confidence, reason, safe = targets[word.text]
+            yield Edit(word.start, word.end, word.text, after, RULE, confidence, reason, safe)
+
+
+def _diacritic_target(
+    spelling: str, same_letters: list[str], spellings: Counter[str]
+) -> tuple[str, float, str, bool] | None:
+    """The document's spelling of the same letters with their accents complete."""
+    fuller = [s for s in same_letters if s != spelling and _accents_added(spelling, s)]
+    if len(fuller) != 1:
+        return None  # none, or two different ways of completing it
+    target = fuller[0]
+    times = spellings[target]
+    return (
+        target,
+        0.95,
+        f"the document spells it {target!r} elsewhere ({_times(times)}), with its diacritics",
+        True,
+    )
+
+
+def _accents_added(plain: str, fuller: str) -> bool:
+    """Whether ``fuller`` is ``plain`` with diacritics added to some letters, and no other change.
+
+    >>> _accents_added("Cavuşoğlu", "Çavuşoğlu"), _accents_added("Çavuşoğlu", "Cavuşoğlu")
+    (True, False)
+    """
+    if len(plain) != len(fuller) or plain == fuller:
+        return False
+    return all(
+        a == b or a == unicodedata.normalize("NFD", b)[0]
+        for a, b in zip(plain, fuller, strict=True)
+    )
+
+
+def _one_edit_target(
+    spelling: str, frequent: list[str], spellings: Counter[str]
+) -> tuple[str, float, str, bool] | None:
+    """The document's more frequent spelling one edit away, if exactly one such exists."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    folded = fold(spelling)
+    choices = [fold(s) for s in frequent]
+    hits = process.extract(folded, choices, scorer=OSA.distance, score_cutoff=1, limit=None)
+    # Names that differ in their first letter are told apart by it ("Cython",
+    # "Jython" and "Python"); a typo there is left to the gazetteer.
+    close = sorted({frequent[i] for _, distance, i in hits if distance == 1})
+    close = [s for s in close if fold(s)[0] == folded[0]]
+    if not close:
+        return None
+    best = max(spellings[s] for s in close)
+    leaders = [s for s in close if spellings[s] == best]
+    if len(leaders) != 1:
+        return None  # "Jansen" once beside "Janssen" and "Jensen": which one?
+    target = leaders[0]
+    # "Karimova" beside "Karimov" is as often two people as one misspelling,
+    # and "Zelenskiy" beside "Zelenskyy" two conventions: a person decides.
+    related = derived_form(spelling, target) or derived_form(target, spelling)
+    variant = transliteration_variant(spelling, target)
+    safe = not (related or variant)
+    note = "; may be a different name" if related else "; another romanisation" if variant else ""
+    return (
+        target,
+        0.9 if safe else 0.6,
+        f"the document spells it {target!r} {_times(best)}, this way once{note}",
+        safe,
+    )
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"

@@ -1,0 +1,378 @@
+"""Names: a capitalised word that no list knows, repaired to a close gazetteer entry.
+
+A capitalised word, or a run of them ("Alice Sprngs"), that is in neither
+the lexicon, the gazetteer nor the allow-list is compared with the gazetteer
+entries one or two edits away (:meth:`Gazetteer.near`). Each candidate is
+scored like a noisy channel, in log10 units:
+
+    score = log10(weight) + kind + context - cost(observed | candidate)
+
+``weight`` is the entry's population; ``kind`` favours countries, capitals
+and nationality words, which the news names more than their size says;
+``context`` rewards places in a country the document mentions (by name,
+nationality word or another of its places, more for more mentions), the
+entry's own name used elsewhere, and names from the user's gazetteers;
+``cost`` prices the difference as an OCR misreading or a keyboard typo
+(:func:`cleaner.typos.channel_cost`). Against them stands the hypothesis
+that the word is a correct name nobody listed, which is likelier the more
+the word reads like a name (:class:`cleaner.gazetteer.LetterModel`). The
+share of the best candidate is the edit's confidence.
+
+Most unknown capitalised words are correct names (Kuleba, Lavrov, Baykar),
+so a word is left alone when the document spells it so more than once, when
+it stands beside a rare capitalised word ("Berk Esen": a person), when it is
+part of a longer known name, or when it is the entry romanised another way;
+a word beside a common capitalised word ("Israli Prime Minister") is fixed
+only when the document backs the entry.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from cleaner.config import Config
+from cleaner.edits import Edit
+from cleaner.gazetteer import Gazetteer, Place, fold, gazetteer_for
+from cleaner.lexicon import Lexicon, default_lexicon
+from cleaner.namewords import PLACE_WORDS, Word, joined, name_words, neighbours
+from cleaner.stages import Context
+from cleaner.typos import channel_cost, derived_form, transliteration_variant
+
+RULE = "names.gazetteer"
+# The hypothesis that the word is a correct name nobody listed, in the units
+# of a score: log10 of how often unlisted names (people, small towns,
+# companies) are written, in the population units of the weights, plus
+# log10 P(the word) under a letter model of names. Unlisted names are
+# everywhere, and a word that reads like a name ("Wutan", "Buan") is more
+# likely one of them than a typo of "Wuhan" or "Busan"; a word that does not
+# ("Chjad") is more likely a typo. Calibrated with bench/names_quality.py.
+UNLISTED_MASS = 8.0
+# Names are made of shared parts ("Svetogorsk", "Svetlogorsk"), so a long
+# name is less unlikely than its letters alone say: the letter model counts
+# at this weight.
+LETTER_WEIGHT = 0.6
+# Countries, capitals and nationality words are named far more often than
+# their population alone says ("Ankara is seeking...").
+_KIND_PRIOR = {"country": 2.0, "capital": 1.0, "demonym": 2.0}
+_NATIONAL = frozenset({"country", "demonym"})
+# A country the document mentions multiplies the prior of its places by 10,
+# and by 10 again for every tenfold more mentions, up to 1,000.
+CONTEXT_BONUS = 1.0
+MAX_CONTEXT_BONUS = 3.0
+# The entry itself, spelt right elsewhere in the document: 10 times more
+# likely again for one mention, 100 for ten.
+SAME_NAME_BONUS = 1.0
+# A run of words that matches a multi-word name but for one edit ("Alice
+# Sprngs") is rarely a coincidence.
+MULTIWORD_BONUS = 2.0
+PROPOSE_AT = 0.5
+SAFE_AT = 0.9
+# An edit dearer than this is more than one plain typo or misreading.
+SAFE_COST = 4.8
+# Shorter words have too many neighbours to tell a typo from another name.
+MIN_LETTERS = 4
+# Sentence-initial words this common are ordinary words capitalised ("But", "In").
+COMMON = 1_000_000
+_KIND_PHRASE = {
+    "country": "country",
+    "capital": "capital of {}",
+    "city": "city in {}",
+    "region": "region of {}",
+    "demonym": "nationality word of {}",
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    place: Place
+    score: float
+    cost: float
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The best entry for an unknown span, and how sure the stage is of it."""
+
+    start: int
+    end: int
+    before: str
+    best: Candidate
+    confidence: float
+    safe: bool
+    runner_up: Candidate | None
+
+
+def propose(context: Context) -> Iterator[Edit]:
+    gazetteer = gazetteer_for(context.config.gazetteers)
+    found = name_words(context.text)
+    if not found:
+        return
+    lexicon = default_lexicon()
+    for verdict in judge(context.text, found, gazetteer, lexicon, context.config):
+        yield _edit(verdict, gazetteer)
+
+
+def judge(
+    text: str,
+    found: Sequence[Word],
+    gazetteer: Gazetteer,
+    lexicon: Lexicon,
+    config: Config,
+) -> list[Verdict]:
+    """The repairs worth proposing for the unknown capitalised words of ``text``."""
+    known = [_known(w.text, gazetteer, lexicon, config) for w in found]
+    spans = _spans(found, known, text, gazetteer, lexicon)
+    if not spans:
+        return []
+    mentions = _mentions(found, known, text, gazetteer, lexicon)
+    queries = [text[span.start : span.end] for span in spans]
+    verdicts: list[Verdict] = []
+    for span, near in zip(spans, gazetteer.near(queries), strict=True):
+        verdict = _decide(span, text[span.start : span.end], near, mentions, gazetteer)
+        if verdict is not None:
+            verdicts.append(verdict)
+    # Of overlapping repairs the longest run wins: "Ho Ch Minh City", not "Ho Ch Minh".
+    verdicts.sort(key=lambda v: (v.start - v.end, -v.confidence, v.start))
+    kept: list[Verdict] = []
+    for verdict in verdicts:
+        if all(verdict.end <= k.start or k.end <= verdict.start for k in kept):
+            kept.append(verdict)
+    return sorted(kept, key=lambda v: v.start)
+
+
+def _known(word: str, gazetteer: Gazetteer, lexicon: Lexicon, config: Config) -> bool:
+    return config.allows(word) or word in lexicon or word in gazetteer
+
+
+@dataclass(frozen=True)
+class Span:
+    """Text to look up: one unknown word, or a run of words."""
+
+    start: int
+    end: int
+    multiword: bool = False
+    # A capitalised common word stands next to it ("Israli Prime Minister"):
+    # it may be part of a longer name, so the document must back the repair.
+    beside_word: bool = False
+
+
+def _spans(
+    found: Sequence[Word], known: Sequence[bool], text: str, gazetteer: Gazetteer, lexicon: Lexicon
+) -> list[Span]:
+    """Unknown words and runs of words to look up."""
+    spans: list[Span] = []
+    # Names the gazetteer knows whole ("Ho Chi Minh City"): no part of them is looked up.
+    inside: set[int] = set()
+    for i in range(len(found)):
+        for j in range(min(len(found), i + 4) - 1, i, -1):
+            if joined(found, i, j, text) and text[found[i].start : found[j].end] in gazetteer:
+                inside.update(range(i, j + 1))
+                break
+    # Runs: "Alice Sprngs", "Rio de Janiero"; up to four words, not counting
+    # an ordinary word that opens the sentence ("In New Yrok").
+    runs: list[tuple[int, int, str]] = []
+    for i in range(len(found)):
+        if _ordinary(found[i], lexicon):
+            continue
+        for j in range(i + 1, min(len(found), i + 4)):
+            if not joined(found, i, j, text):
+                break
+            runs.append((i, j, text[found[i].start : found[j].end]))
+    repeated = Counter(run for _, _, run in runs)
+    for i, j, run in runs:
+        if all(known[i : j + 1]) or repeated[run] > 1 or inside.issuperset(range(i, j + 1)):
+            continue  # nothing unknown, the document's own name, or inside "Ho Chi Minh City"
+        if not any(gazetteer.in_multiword_name(w.text) for w in found[i : j + 1]):
+            continue  # no word of it is part of any multi-word name
+        if run not in gazetteer:
+            spans.append(Span(found[i].start, found[j].end, multiword=True))
+    counts = Counter(fold(w.text) for w in found)
+    for i, word in enumerate(found):
+        if known[i] or len(fold(word.text)) < MIN_LETTERS or counts[fold(word.text)] > 1:
+            continue  # known, too short to tell, or the document's own spelling
+        if i in inside:
+            continue
+        beside = [n for n in neighbours(found, i, text) if not _ordinary(n, lexicon)]
+        if any(_name_like(n, lexicon) for n in beside):
+            continue  # "Berk Esen", "Dmytro Kuleba": part of a person's name
+        spans.append(Span(word.start, word.end, beside_word=bool(beside)))
+    return spans
+
+
+def _ordinary(word: Word, lexicon: Lexicon) -> bool:
+    """A common word capitalised because it opens a sentence ("But", "In")."""
+    return word.sentence_start and lexicon.count(word.text) >= COMMON
+
+
+def _name_like(word: Word, lexicon: Lexicon) -> bool:
+    """Whether a neighbour looks like part of a person's name ("Berk", "Dmytro").
+
+    Rare and unknown words do; common words ("President", "Nazi", "But") and
+    words that go with places ("North", "City") do not.
+    """
+    return word.text not in PLACE_WORDS and lexicon.count(word.text) < COMMON
+
+
+@dataclass(frozen=True)
+class Mentions:
+    """How the document names one country: the names used (countries first), how often
+    each, and how often by its own name or nationality word."""
+
+    names: dict[str, int]
+    national: int
+
+    @property
+    def bonus(self) -> float:
+        """log10 factor on the prior of the country's places: 10 for one mention, 100 for ten."""
+        count = sum(self.names.values())
+        return min(CONTEXT_BONUS + math.log10(count), MAX_CONTEXT_BONUS)
+
+    def same_name_bonus(self, place: Place) -> float:
+        """The factor for a name the document itself uses. A country and its
+        nationality word go together: "Indina" is as likely "Indian" as "India"."""
+        count = self.national if place.kind in _NATIONAL else self.names.get(place.name, 0)
+        return SAME_NAME_BONUS + math.log10(count) if count else 0.0
+
+
+def _mentions(
+    found: Sequence[Word],
+    known: Sequence[bool],
+    text: str,
+    gazetteer: Gazetteer,
+    lexicon: Lexicon,
+) -> dict[str, Mentions]:
+    """Country code -> how the document mentions it: by name, nationality word or place."""
+    seen: dict[str, list[tuple[int, str]]] = {}
+    for i, word in enumerate(found):
+        places: list[Place] = []
+        name = word.text
+        # Multi-word names first ("South Korea", "New South Wales").
+        for j in range(min(len(found), i + 4) - 1, i, -1):
+            if joined(found, i, j, text):
+                name = text[word.start : found[j].end]
+                places = gazetteer.lookup(name)
+                if places:
+                    break
+        if not places:
+            name = word.text
+            places = gazetteer.lookup(name) if known[i] else []
+        if not places:
+            continue
+        national = [p for p in places if p.kind in _NATIONAL]
+        if national:
+            codes = {p.country for p in national}
+        elif _ordinary(word, lexicon) or name in PLACE_WORDS:
+            continue  # "Split" opening a sentence; "East" (a region somewhere) in "Middle East"
+        else:
+            codes = {max(places, key=lambda p: p.weight).country}
+        rank = 0 if any(p.kind == "country" for p in places) else 1 if national else 2
+        for code in codes:
+            seen.setdefault(code, []).append((rank, name))
+    # Countries first, then nationality words, then places, each in document order.
+    return {
+        code: Mentions(
+            dict(Counter(n for _, n in sorted(named, key=lambda x: x[0]))),
+            sum(1 for rank, _ in named if rank < 2),
+        )
+        for code, named in seen.items()
+    }
+
+
+def _decide(
+    span: Span,
+    observed: str,
+    near: Sequence[tuple[Place, int]],
+    mentions: dict[str, Mentions],
+    gazetteer: Gazetteer,
+) -> Verdict | None:
+    # Spellings of one name ("Semnan", "Semnān") are one candidate, written
+    # the way closest to the word as it stands.
+    plain = observed.isascii()
+    groups: dict[str, Candidate] = {}
+    for place, _ in near:
+        cost = channel_cost(observed, place.name)
+        if cost is None:
+            continue
+        prior = math.log10(max(place.weight, 1)) + _KIND_PRIOR.get(place.kind, 0.0)
+        evidence: list[str] = []
+        context = mentions.get(place.country)
+        if place.source:
+            prior += MAX_CONTEXT_BONUS
+            evidence.append(f"listed in {Path(place.source).name}")
+        elif context is not None:
+            prior += context.bonus
+            same = context.same_name_bonus(place)
+            if same and place.name in context.names:
+                evidence.append(f"the document spells it {place.name!r} elsewhere")
+            else:
+                evidence.append("the document mentions " + ", ".join(list(context.names)[:3]))
+            prior += same
+        if span.multiword:
+            prior += MULTIWORD_BONUS
+        candidate = Candidate(place, prior - cost, cost, tuple(evidence))
+        key = fold(place.name)
+        held = groups.get(key)
+        if held is None:
+            groups[key] = candidate
+            continue
+        # Equal costs ("Mxico": "Mexico" or "México"?): a word typed
+        # without diacritics was meant without them.
+        spelling = min(
+            (held, candidate),
+            key=lambda c: (round(c.cost, 6), c.place.name.isascii() != plain, -c.score),
+        )
+        best = max((held, candidate), key=lambda c: c.score + c.cost)
+        groups[key] = Candidate(
+            replace(best.place, name=spelling.place.name),
+            best.score + best.cost - spelling.cost,
+            spelling.cost,
+            best.evidence,
+        )
+    if not groups:
+        return None
+    ranked = sorted(groups.values(), key=lambda c: (-c.score, c.place.name))
+    best = ranked[0]
+    unlisted = UNLISTED_MASS + LETTER_WEIGHT * gazetteer.name_log10_probability(observed)
+    total = 10**unlisted + sum(10**c.score for c in ranked)
+    confidence = 10**best.score / total
+    if confidence < PROPOSE_AT:
+        return None
+    if transliteration_variant(observed, best.place.name):
+        return None  # "Zaporizhzhia": another romanisation of "Zaporizhzhya", not a typo
+    safe = (
+        confidence >= SAFE_AT
+        and best.cost <= SAFE_COST
+        and not derived_form(observed, best.place.name)
+        and (bool(best.evidence) or not span.beside_word)
+    )
+    runner_up = ranked[1] if len(ranked) > 1 else None
+    return Verdict(span.start, span.end, observed, best, confidence, safe, runner_up)
+
+
+def _edit(verdict: Verdict, gazetteer: Gazetteer) -> Edit:
+    best = verdict.best
+    place = best.place
+    if place.source:
+        what = f"gazetteer: {place.name}" + (f" ({place.kind})" if place.kind != "name" else "")
+    else:
+        phrase = _KIND_PHRASE.get(place.kind, place.kind + " in {}")
+        what = f"gazetteer: {place.name} ({phrase.format(gazetteer.country_name(place.country))})"
+    reason = "; ".join((what, *best.evidence))
+    if verdict.runner_up is not None and not verdict.safe:
+        reason += f"; or {verdict.runner_up.place.name}"
+    return Edit(
+        verdict.start,
+        verdict.end,
+        verdict.before,
+        place.name,
+        RULE,
+        round(min(verdict.confidence, 0.99), 2),
+        reason,
+        verdict.safe,
+        alternatives=(verdict.runner_up.place.name,) if verdict.runner_up else (),
+    )

@@ -1,0 +1,203 @@
+"""How a name gets misspelt: OCR misreadings, keyboard typos, and the spellings
+that are not mistakes at all (romanisation variants, derived words).
+
+:func:`channel_cost` prices the difference between a word and a name the way
+the names stage needs it, fast enough for a few hundred candidates a
+document: the two are aligned on their common start and end, and the block
+in between (up to two characters a side, or two such edits) is priced by the
+OCR confusion table (``dictionaries/confusions.tsv``: its row, or the
+generic cost of the edit's kind) mixed with the chance of the same keyboard
+typo. Costs are ``-log10`` probabilities.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import math
+import unicodedata
+from dataclasses import dataclass
+
+from cleaner.gazetteer import fold
+
+# Keyboard typos, the other way names go wrong: one word in TYPO_RATE has
+# one, the four kinds (a letter dropped, a letter added, a letter replaced,
+# two swapped) equally likely, anywhere in the word, any of 26 letters typed.
+TYPO_RATE = 50
+# Typists seldom get a word's first letter wrong: such a typo is ten times rarer.
+FIRST_LETTER = 1.0
+# Accents on the name that the word lacks cost little (English text drops
+# them, OCR loses them); accents the name lacks cost more.
+ACCENT_LOST = 0.1
+ACCENT_ADDED = 1.0
+# Letters that romanisations of one name write differently (Ukrainian and
+# Russian forms, English and German conventions): "i"/"y" as in
+# "Zaporizhzhia"/"Zaporizhzhya", "h"/"g" as in "Luhansk"/"Lugansk". Only
+# swaps of equal length: a letter more or less ("South"/"Suth") is a typo.
+_VARIANTS = frozenset(frozenset(pair.split("/")) for pair in (
+    "i/y", "ia/ya", "ie/ye", "iu/yu", "io/yo", "ai/ay", "ei/ey", "oi/oy", "i/o", "g/h", "j/y",
+    "ts/tz", "c/k", "k/q", "v/w",
+))  # fmt: skip
+# Letters a derived word adds to a name ("Irani", "Malia", "Karimova"): such
+# a word is as often another real word as a typo, so a person decides.
+_SUFFIX_LETTERS = frozenset("aeinos")
+# Letters that Unicode does not decompose, as the letters they are written for.
+_UNACCENTED = str.maketrans("ıØøŁłĐđĦħ", "iOoLlDdHh")
+
+
+@dataclass(frozen=True)
+class _Table:
+    rows: dict[tuple[str, str], float]
+    generic: dict[str, float]
+
+
+@functools.cache
+def _table() -> _Table:
+    resource = importlib.resources.files("cleaner.dictionaries") / "confusions.tsv"
+    rows: dict[tuple[str, str], float] = {}
+    generic: dict[str, float] = {}
+    for line in resource.read_text("utf-8").splitlines():
+        fields = line.split("\t")
+        if line.startswith("# cost\t"):
+            generic[fields[1]] = float(fields[2])
+        elif not line.startswith("#") and len(fields) == 4:
+            rows[fields[0], fields[1]] = float(fields[2])
+    return _Table(rows, generic)
+
+
+def typo_cost(kind: str, length: int, first: bool = False) -> float:
+    """-log10 P(one given keyboard typo of ``kind``) in a word of ``length`` letters;
+    ``first``: the typo changes the word's first letter.
+
+    >>> round(typo_cost("deletion", 6), 2), round(typo_cost("substitution", 6), 2)
+    (3.08, 4.48)
+    """
+    slots = {"deletion": length, "transposition": max(length - 1, 1)}.get(kind)
+    if slots is None:
+        slots = length * 25 if kind == "substitution" else (length + 1) * 26
+    return math.log10(TYPO_RATE * 4 * slots) + (FIRST_LETTER if first else 0.0)
+
+
+def _either(*costs: float) -> float:
+    """The cost of an edit that OCR or typing may each have made."""
+    return -math.log10(sum(10**-c for c in costs))
+
+
+@functools.cache
+def _base(c: str) -> str:
+    """``c`` without its accent, case kept ("Ç" gives "C")."""
+    base = unicodedata.normalize("NFD", c.translate(_UNACCENTED))[0]
+    return base if base.isalpha() or not c.isalpha() else c
+
+
+def _ends(a: str, b: str) -> tuple[int, int]:
+    """The lengths of the common start and of the common end (not overlapping it)."""
+    p = 0
+    while p < min(len(a), len(b)) and a[p] == b[p]:
+        p += 1
+    s = 0
+    while s < min(len(a), len(b)) - p and a[-1 - s] == b[-1 - s]:
+        s += 1
+    return p, s
+
+
+@functools.lru_cache(maxsize=65536)
+def channel_cost(observed: str, intended: str) -> float | None:
+    """-log10 P(``observed`` | the text had ``intended``); None if they are far apart.
+
+    >>> round(channel_cost("Anara", "Ankara"), 2), round(channel_cost("Rorne", "Rome"), 2)
+    (2.79, 2.56)
+    >>> channel_cost("Cavusoglu", "Çavuşoğlu") < 0.5 < channel_cost("Çavuşoğlu", "Cavusoglu")
+    True
+    """
+    ob, ib = "".join(map(_base, observed)), "".join(map(_base, intended))
+    p, s = _ends(ob, ib)
+    pairs = [(observed[k], intended[k]) for k in range(p)]
+    pairs += [(observed[-1 - k], intended[-1 - k]) for k in range(s)]
+    accents = sum(ACCENT_LOST if a == _base(a) else ACCENT_ADDED for a, b in pairs if a != b)
+    middle_o, middle_i = ob[p : len(ob) - s], ib[p : len(ib) - s]
+    if not middle_o and not middle_i:
+        return accents
+    length = len(ib)
+    best = _block_cost(middle_o, middle_i, length, p == 0)
+    # One letter wider on either side finds patterns that share a letter
+    # with the words' common parts ("s" read for "ss", "rn" for "m").
+    for left, right in ((1, 0), (0, 1), (1, 1)):
+        if p >= left and s >= right:
+            wide_o = ob[p - left : len(ob) - s + right]
+            wide = _block_cost(wide_o, ib[p - left : len(ib) - s + right], length, p == left)
+            if wide is not None and (best is None or wide < best):
+                best = wide
+    return None if best is None else accents + best
+
+
+@functools.lru_cache(maxsize=4096)
+def _block_cost(observed: str, intended: str, length: int, at_start: bool) -> float | None:
+    """The cost of one block of up to two characters a side, or of two such edits."""
+    table = _table()
+    generic = table.generic
+    lo, li = len(observed), len(intended)
+    if lo == li == 1 and observed.lower() == intended.lower():
+        return generic["case"]
+    kind = None
+    if lo <= 1 and li <= 1:
+        kind = "deletion" if lo == 0 else "insertion" if li == 0 else "substitution"
+    elif lo == li == 2 and observed == intended[::-1]:
+        kind = "transposition"
+    row = table.rows.get((observed, intended))
+    if kind is not None:
+        ocr = row if row is not None else generic[kind]
+        return _either(ocr, typo_cost(kind, length, at_start))
+    if row is not None:
+        return row
+    if lo + li > 4:
+        return None
+    # Two separate edits: the cheapest way to split the block in two.
+    options = []
+    for cut_o in range(lo + 1):
+        for cut_i in range(li + 1):
+            head = (observed[:cut_o], intended[:cut_i])
+            tail = (observed[cut_o:], intended[cut_i:])
+            if "" in (head[0] + head[1], tail[0] + tail[1]):
+                continue
+            if head[0] == head[1] or tail[0] == tail[1]:
+                continue
+            a = _block_cost(*head, length, at_start)
+            b = _block_cost(*tail, length, at_start and not head[1])
+            if a is not None and b is not None:
+                options.append(a + b)
+    return min(options) if options else None
+
+
+def transliteration_variant(observed: str, name: str) -> bool:
+    """Whether two spellings differ only the way romanisations of one name do.
+
+    "Zaporizhzhia" and "Zaporizhzhya", "Lugansk" and "Luhansk", "Kharkov" and
+    "Kharkiv" are one place written by different conventions: the
+    gazetteer's choice is not a repair of the other.
+
+    >>> transliteration_variant("Zaporizhzhia", "Zaporizhzhya")
+    True
+    >>> transliteration_variant("Berln", "Berlin"), transliteration_variant("Anara", "Ankara")
+    (False, False)
+    """
+    o, n = fold(observed), fold(name)
+    p, s = _ends(o, n)
+    for left, right in ((0, 0), (1, 0), (0, 1)):
+        if p >= left and s >= right:
+            pair = frozenset((o[p - left : len(o) - s + right], n[p - left : len(n) - s + right]))
+            if pair in _VARIANTS:
+                return True
+    return False
+
+
+def derived_form(word: str, name: str) -> bool:
+    """Whether ``word`` is ``name`` plus a letter that derives words from names.
+
+    >>> derived_form("Irani", "Iran"), derived_form("Karimova", "Karimov")
+    (True, True)
+    >>> derived_form("Iran", "Irani"), derived_form("Berlinx", "Berlin")
+    (False, False)
+    """
+    w, n = fold(word), fold(name)
+    return len(w) == len(n) + 1 and w.startswith(n) and w[-1] in _SUFFIX_LETTERS

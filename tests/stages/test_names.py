@@ -1,0 +1,145 @@
+"""The names stage: unknown capitalised words repaired to close gazetteer entries."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from cleaner import clean, propose
+from cleaner.config import Config
+from cleaner.edits import Edit
+from cleaner.stages import STAGES
+
+ROOT = Path(__file__).parents[2]
+SEED = ROOT / "fixtures" / "seed" / "000_96fd921571c764bf.txt"
+EXPECTED = ROOT / "fixtures" / "seed" / "000_96fd921571c764bf.expected.txt"
+ONLY_NAMES = Config(disable=frozenset(STAGES) - {"names"})
+
+
+def names(text: str, config: Config = ONLY_NAMES) -> list[Edit]:
+    return [e for e in propose(text, config) if e.rule == "names.gazetteer"]
+
+
+def test_seed_anara_becomes_ankara_and_nothing_else() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    edits = names(text)
+    assert [(e.before, e.after, e.safe) for e in edits] == [("Anara", "Ankara", True)]
+    assert text[edits[0].start : edits[0].end] == "Anara"
+    assert edits[0].reason == (
+        "gazetteer: Ankara (capital of Turkey); the document mentions Turkey, Turkish, Antalya"
+    )
+    assert edits[0].confidence >= 0.9
+
+
+def test_seed_expected_output_has_nothing_to_repair() -> None:
+    assert names(EXPECTED.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Kuleba", "Lavrov", "Baykar", "Bayraktar", "Çağaptay", "Esen", "Ribbentrop", "Erdoğan",
+     "Dmytro", "Sergey", "Mevlüt", "Cavusoglu", "Zelenskyy", "Peskov", "Borodianka"],
+)  # fmt: skip
+def test_names_nobody_listed_stay(name: str) -> None:
+    for text in (
+        f"Officials in Turkey and Ukraine said {name} would respond.",
+        f"{name} said the talks in Ankara would go on.",
+    ):
+        assert names(text) == [], text
+
+
+def test_possessive_is_kept() -> None:
+    text = "Anara's position on the talks with Turkey has not changed."
+    assert clean(text, ONLY_NAMES) == "Ankara's position on the talks with Turkey has not changed."
+
+
+def test_context_decides_between_near_places() -> None:
+    # "Anara" is one letter from Ankara (Turkey) and from Amara (Ethiopia),
+    # and Nara (Japan) is one letter away too: the document's country decides.
+    [turkish] = names("But Anara is seeking good relations with Turkey.")
+    assert (turkish.after, turkish.safe) == ("Ankara", True)
+    # Without Turkey in the document, Ankara is only a guess for a person to check.
+    elsewhere = names("Anara is seeking good relations with Japan.")
+    assert [(e.after, e.safe) for e in elsewhere] == [("Ankara", False)]
+
+
+def test_no_context_means_review() -> None:
+    edits = names("The town of Kristiansnd was quiet.")
+    assert [(e.after, e.safe) for e in edits] == [("Kristiansand", False)]
+
+
+def test_a_name_used_twice_is_the_documents_own() -> None:
+    assert names("Anara said Turkey would not change course. Anara will visit Ankara.") == []
+
+
+def test_a_word_beside_a_first_name_is_a_persons_name() -> None:
+    assert names("Berk Esen of the German Institute said the Essen office had closed.") == []
+    assert names("Dmytro Berln said protests across Germany continued.") == []
+    [edit] = names("Police in Berln said protests across Germany continued.")
+    assert (edit.after, edit.safe) == ("Berlin", True)
+
+
+def test_common_words_beside_a_name_need_the_document_to_back_it() -> None:
+    [backed] = names("The Israli Prime Minister spoke; Israel said so.")
+    assert (backed.after, backed.safe) == ("Israeli", True)
+    unbacked = names("The Israli Prime Minister spoke.")
+    assert all(not e.safe for e in unbacked)
+
+
+def test_multiword_names() -> None:
+    text = "The outback town of Alice Sprngs in Australia's Northern Territory had rain."
+    [edit] = names(text)
+    assert (edit.before, edit.after, edit.safe) == ("Alice Sprngs", "Alice Springs", True)
+
+
+def test_longest_run_wins() -> None:
+    text = "The Vietnamese government will meet in Ho Ch Minh City next week."
+    assert [e.after for e in names(text)] == ["Ho Chi Minh City"]
+
+
+def test_parts_of_known_names_are_not_looked_up() -> None:
+    assert names("Prices rose in Ho Chi Minh City, Vietnam's largest city.") == []
+
+
+def test_real_words_and_places_are_never_changed() -> None:
+    for text in (
+        "Austria and Australia signed a treaty; Australia will host it, Australia said.",
+        "Nara is a city in Japan, and Ankara is the capital of Turkey.",
+        "Talks in Pars, the capital of France, ended on Friday.",
+    ):
+        assert names(text) == [], text
+
+
+def test_spelling_follows_the_word_typed() -> None:
+    # Both spellings are listed; a word typed without diacritics keeps none.
+    [plain] = names("Officials in Mxico said trade with the United States grew.")
+    assert plain.after == "Mexico"
+    [accented] = names("Trains from Düseldorf were cancelled across Germany.")
+    assert accented.after == "Düsseldorf"
+
+
+def test_romanisations_are_not_typos() -> None:
+    assert names("Shelling hit Zaporizhzhia again, Ukrainian officials said.") == []
+
+
+def test_derived_words_go_to_review() -> None:
+    edits = names("Officials in Romee said the talks in Italy had ended.")
+    assert [(e.after, e.safe) for e in edits] == [("Rome", False)]
+
+
+def test_allow_list_wins() -> None:
+    text = "But Anara is seeking good relations with Turkey."
+    assert names(text, dataclasses.replace(ONLY_NAMES, allow=frozenset({"Anara"}))) == []
+    assert names(text, dataclasses.replace(ONLY_NAMES, allow=frozenset({"anara"}))) == []
+
+
+def test_user_gazetteer(tmp_path: Path) -> None:
+    places = tmp_path / "places.txt"
+    places.write_text("# ours\nQarnaval\n", encoding="utf-8")
+    config = dataclasses.replace(ONLY_NAMES, gazetteers=(places,))
+    [edit] = names("We drove from Qarnavl to the coast.", config)
+    assert (edit.after, edit.safe) == ("Qarnaval", True)
+    assert edit.reason == "gazetteer: Qarnaval; listed in places.txt"
+    assert names("We drove from Qarnavl to the coast.") == []
