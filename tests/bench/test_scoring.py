@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 # bench/ is not part of the installed package: import it from the repository.
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+# Appended, not prepended, so the other tests keep importing the installed cleaner.
+sys.path.append(str(Path(__file__).resolve().parents[2]))
 
 from bench import scoring
 from bench.corpora import Document
@@ -141,3 +142,13 @@ def test_naive_replacement_keeps_case_and_punctuation() -> None:
         suggest=lambda w: "the",
     )
     assert fixed == "The cat’s hat, THE 2nd teh_x."
+
+
+def test_docstring_examples() -> None:
+    import doctest
+
+    from bench import ocr_quality, prose, systems
+
+    for module in (scoring, prose, systems, ocr_quality):
+        result = doctest.testmod(module)
+        assert result.failed == 0, module.__name__

@@ -1,0 +1,1 @@
+"""Accuracy benchmarks: cleaner against peers on OCR with human ground truth."""
