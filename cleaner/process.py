@@ -10,7 +10,6 @@ import contextlib
 import itertools
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -121,6 +120,9 @@ def _total_size(files: list[Path]) -> int:
 
 def _parallel(files: list[Path], config: Config, jobs: int) -> Iterator[Checked | Problem]:
     # Small batches keep workers busy to the end without sending one file at a time.
+    # Imported here: a pre-commit run on a few files never starts a pool.
+    from concurrent.futures import ProcessPoolExecutor
+
     chunksize = max(1, min(16, len(files) // (jobs * 8)))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from pool.map(check_file, files, itertools.repeat(config), chunksize=chunksize)
