@@ -82,7 +82,7 @@ def write(path: Path, key: str, payload: bytes) -> bool:
             out.write(payload)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(temporary, path)
+        Path(temporary).replace(path)
     except OSError:
         Path(temporary).unlink(missing_ok=True)
         return False

@@ -33,7 +33,15 @@ class Stage(Protocol):
 
 def _registry() -> list[dict[str, Stage]]:
     # Imported here so each stage module can import Context from this package.
-    from cleaner.stages import consistency, encoding, invisible, names, spacing
+    from cleaner.stages import (
+        boundaries,
+        consistency,
+        encoding,
+        invisible,
+        names,
+        spacing,
+        spelling,
+    )
 
     # Each layer sees the text as the layers before it left it (their edits
     # applied), so a word damaged by mojibake or split by a soft hyphen is
@@ -42,8 +50,10 @@ def _registry() -> list[dict[str, Stage]]:
         {"encoding": encoding.propose},
         {"invisible": invisible.propose},
         {"spacing": spacing.propose},
+        # Words broken or run together, mended before the word stages judge them.
+        {"boundaries": boundaries.propose},
         # Word stages (spelling/OCR, names, consistency) register here.
-        {"names": names.propose, "consistency": consistency.propose},
+        {"names": names.propose, "consistency": consistency.propose, "spelling": spelling.propose},
     ]
     return [layer for layer in layers if layer]
 

@@ -1,0 +1,244 @@
+"""The error model of the noisy channel: how likely OCR shows one word where the page had another.
+
+Costs come from ``dictionaries/confusions.tsv`` (see its section in
+``dictionaries/README.md``): each row says how much a short pattern costs,
+``-log10 P(OCR shows observed | the page had intended)``, for patterns of up to
+two characters a side ("rn" for "m", "li" for "h", a dropped letter). Edits
+the table does not list cost the generic price of their kind.
+
+:meth:`ErrorModel.cost` is a weighted edit distance over those patterns,
+computed by dynamic programming. It is meant for the few candidates a lookup
+has already found, not for searching a whole lexicon.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+_GENERIC_KINDS = ("substitution", "deletion", "insertion", "transposition", "case", "correct")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One non-identity step of an alignment: OCR showed ``observed`` for ``intended``.
+
+    ``listed`` says whether the table lists the pattern (a measured OCR
+    confusion) or the step is a generic edit priced by its kind.
+    """
+
+    observed: str
+    intended: str
+    cost: float
+    listed: bool
+
+    def describe(self) -> str:
+        """A short human label.
+
+        >>> Step("rn", "m", 2.56, True).describe(), Step("", "e", 3.1, True).describe()
+        ('rn→m', "dropped 'e'")
+        """
+        if not self.observed:
+            return f"dropped {self.intended!r}"
+        if not self.intended:
+            return f"added {self.observed!r}"
+        return f"{self.observed}→{self.intended}"
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """The cheapest way OCR turns ``intended`` into ``observed``, and its cost."""
+
+    cost: float
+    steps: tuple[Step, ...]
+
+    def listed(self) -> bool:
+        """Whether every step is a pattern the table lists (a known OCR confusion)."""
+        return all(s.listed for s in self.steps)
+
+
+_Back = tuple[int, int, float, bool]
+
+
+class ErrorModel:
+    """Weighted edit distance over the confusion table's patterns."""
+
+    def __init__(self, rows: Iterable[tuple[str, str, float]], generic: dict[str, float]) -> None:
+        missing = set(_GENERIC_KINDS) - set(generic)
+        if missing:
+            raise ValueError(f"confusion table lacks generic costs: {sorted(missing)}")
+        self.generic = dict(generic)
+        # Rows by (intended, first observed character); rows with an empty
+        # observed side (a dropped pattern) by intended alone.
+        self._rows: dict[tuple[str, str], list[tuple[str, float]]] = {}
+        self._drops: dict[str, float] = {}
+        self._by_observed: dict[str, list[tuple[str, float]]] = {}
+        for observed, intended, cost in rows:
+            if observed:
+                self._rows.setdefault((intended, observed[0]), []).append((observed, cost))
+            else:
+                self._drops[intended] = cost
+            self._by_observed.setdefault(observed, []).append((intended, cost))
+        # For undoing patterns: cheapest first, so a search can stop at its budget.
+        self._undo: dict[bool, dict[str, list[tuple[float, str]]]] = {True: {}, False: {}}
+        for observed, rows_ in self._by_observed.items():
+            ordered = sorted((cost, intended) for intended, cost in rows_)
+            self._undo[False][observed] = ordered
+            self._undo[True][observed] = [(c, i) for c, i in ordered if i.isascii()]
+        self._cache: dict[tuple[str, str], Alignment] = {}
+
+    @classmethod
+    def from_text(cls, text: str) -> ErrorModel:
+        """Parse the ``confusions.tsv`` format."""
+        rows: list[tuple[str, str, float]] = []
+        generic: dict[str, float] = {}
+        for line in text.splitlines():
+            if line.startswith("# cost\t"):
+                _, kind, cost, *_ = line.split("\t")
+                generic[kind] = float(cost)
+            elif line and not line.startswith("#"):
+                observed, intended, cost, _count = line.split("\t")
+                rows.append((observed, intended, float(cost)))
+        return cls(rows, generic)
+
+    def min_cost(self) -> float:
+        """The cheapest listed misreading of plain lower-case letters.
+
+        >>> default_model().min_cost()
+        1.51
+        """
+        return min(
+            cost
+            for (intended, _), rows in self._rows.items()
+            if intended.isascii() and intended.isalpha() and intended.islower()
+            for _, cost in rows
+        )
+
+    def cost(self, observed: str, intended: str) -> Alignment:
+        """The cheapest alignment of ``observed`` (what OCR shows) to ``intended``.
+
+        >>> m = default_model()
+        >>> [s.describe() for s in m.cost("rnodern", "modern").steps]
+        ['rn→m']
+        >>> m.cost("tbe", "the").cost < m.cost("tqe", "the").cost
+        True
+        """
+        key = (observed, intended)
+        found = self._cache.get(key)
+        if found is None:
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            found = self._cache[key] = self._align(observed, intended)
+        return found
+
+    def _align(self, observed: str, intended: str) -> Alignment:
+        n, m = len(observed), len(intended)
+        inf = float("inf")
+        g = self.generic
+        dist = [[inf] * (m + 1) for _ in range(n + 1)]
+        back: list[list[_Back | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+        dist[0][0] = 0.0
+        for i in range(n + 1):
+            for j in range(m + 1):
+                here = dist[i][j]
+                if here == inf:
+                    continue
+                moves: list[tuple[int, int, float, bool]] = []
+                o = observed[i] if i < n else ""
+                w = intended[j] if j < m else ""
+                if o and w:
+                    if o == w:
+                        moves.append((1, 1, g["correct"], True))
+                    elif o.lower() == w.lower():
+                        moves.append((1, 1, g["case"], False))
+                    else:
+                        moves.append((1, 1, g["substitution"], False))
+                    swapped = i + 1 < n and j + 1 < m and o == intended[j + 1]
+                    if swapped and o != w and observed[i + 1] == w:
+                        moves.append((2, 2, g["transposition"], False))
+                if w:
+                    moves.append((0, 1, g["deletion"], False))
+                if o:
+                    moves.append((1, 0, g["insertion"], False))
+                for length in (0, 1, 2):
+                    if j + length > m:
+                        break
+                    part = intended[j : j + length]
+                    if o:
+                        for seen, cost in self._rows.get((part, o), ()):
+                            if observed.startswith(seen, i):
+                                moves.append((len(seen), length, cost, True))
+                    if part in self._drops:
+                        moves.append((0, length, self._drops[part], True))
+                for di, dj, cost, listed in moves:
+                    total = here + cost
+                    if total < dist[i + di][j + dj]:
+                        dist[i + di][j + dj] = total
+                        back[i + di][j + dj] = (i, j, cost, listed)
+        steps: list[Step] = []
+        i, j = n, m
+        while (i, j) != (0, 0):
+            entry = back[i][j]
+            assert entry is not None
+            pi, pj, cost, listed = entry
+            seen, meant = observed[pi:i], intended[pj:j]
+            if seen != meant:
+                steps.append(Step(seen, meant, cost, listed))
+            i, j = pi, pj
+        steps.reverse()
+        return Alignment(round(dist[n][m], 4), tuple(steps))
+
+    def variants(
+        self,
+        observed: str,
+        max_cost: float,
+        max_steps: int = 2,
+        *,
+        ascii_only: bool = True,
+        prefix_ok: Callable[[str], bool] | None = None,
+    ) -> Iterator[str]:
+        """Strings the page may have had: ``observed`` with up to ``max_steps``
+        listed patterns undone (left to right), costing at most ``max_cost`` together.
+
+        With ``ascii_only`` (for an ASCII lexicon) no pattern brings in an
+        accented letter: those rows are cheap and would multiply the variants.
+        ``prefix_ok`` prunes the search: a string whose beginning cannot start
+        any wanted word is not pursued.
+
+        >>> "modern" in set(default_model().variants("rnodern", 3.0))
+        True
+        """
+        undo = self._undo[ascii_only]
+        seen: set[str] = {observed}
+        ok = prefix_ok or (lambda _: True)
+
+        def search(word: str, start: int, budget: float, steps: int) -> Iterator[str]:
+            for i in range(start, len(word) + 1):
+                if i > start and not ok(word[:i]):
+                    return  # nothing further right can repair this beginning
+                for length in (0, 1, 2):
+                    if i + length > len(word):
+                        break
+                    for cost, meant in undo.get(word[i : i + length], ()):
+                        if cost > budget:
+                            break
+                        head = word[:i] + meant
+                        if head and not ok(head):
+                            continue
+                        new = head + word[i + length :]
+                        if new and new not in seen:
+                            seen.add(new)
+                            yield new
+                        if steps > 1:
+                            yield from search(new, len(head), budget - cost, steps - 1)
+
+        yield from search(observed, 0, max_cost, max_steps)
+
+
+@functools.cache
+def default_model() -> ErrorModel:
+    """The shipped confusion table, loaded on first use."""
+    text = (importlib.resources.files("cleaner.dictionaries") / "confusions.tsv").read_text("utf-8")
+    return ErrorModel.from_text(text)

@@ -1,0 +1,345 @@
+"""The noisy channel: which word the page most likely had, given what OCR shows.
+
+Every reading of an observed token gets a score in log10 units,
+
+    score = prior + context - cost
+
+``prior`` is the word's frequency in the lexicon (log10 of its share of all
+words), ``context`` how well it fits between its neighbours
+(:meth:`cleaner.bigrams.Bigrams.association`, weighted), and ``cost`` the
+error model's price of the misreading (:mod:`cleaner.channel`). The observed
+token itself is one of the readings: for a word the lexicon lacks, its score
+is a fixed "correct but unlisted" prior (names, jargon and rare words are
+common), raised when the document repeats it. The scores, normalised, are
+posterior probabilities; the stages turn the best reading into an edit and
+its probability into the edit's confidence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from cleaner.bigrams import Bigrams, default_bigrams
+from cleaner.candidates import SymSpellIndex
+from cleaner.casing import Shape, apply_shape, shape
+from cleaner.channel import Alignment, ErrorModel, default_model
+from cleaner.lexicon import Lexicon, default_lexicon
+
+# Readings scoring this far below the best are dropped (a posterior < 1e-4).
+_BEAM = 4.0
+# Listed patterns undone when generating cheap candidates, at most this dear.
+VARIANT_COST = 4.5
+# Context can say a lot, but one pair's count is not a whole sentence: each
+# side contributes at most this much (log10).
+CONTEXT_CAP = 3.0
+CONTEXT_WEIGHT = 1.0
+# The most a document's own error profile can add to a reading (log10).
+ADAPT_CAP = 2.0
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One hypothesis for what the page had at a token."""
+
+    word: str  # the lexicon word (lower case), or the token itself when kept
+    surface: str  # how it is written in place of the token
+    score: float
+    prior: float
+    context: float
+    alignment: Alignment | None  # None when the token is kept as it is
+
+    @property
+    def keeps(self) -> bool:
+        return self.alignment is None
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """All readings of one token, best first, with their posterior probabilities."""
+
+    observed: str
+    readings: tuple[Reading, ...]
+    posteriors: tuple[float, ...]
+
+    @property
+    def best(self) -> Reading:
+        return self.readings[0]
+
+    @property
+    def confidence(self) -> float:
+        return self.posteriors[0]
+
+    def runner_up(self) -> Reading | None:
+        return self.readings[1] if len(self.readings) > 1 else None
+
+    def margin(self) -> float:
+        """log10 of how much more likely the best reading is than the next one."""
+        second = self.runner_up()
+        return math.inf if second is None else self.best.score - second.score
+
+
+class Vocabulary:
+    """A set of words that also answers "does any word begin with this?"."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = frozenset(words)
+        self._sorted = sorted(self.words)
+
+    def starts(self, beginning: str) -> bool:
+        """Whether some word begins with ``beginning``.
+
+        >>> v = Vocabulary(["modern", "mode"])
+        >>> v.starts("mod"), v.starts("modern"), v.starts("mx")
+        (True, True, False)
+        """
+        i = bisect.bisect_left(self._sorted, beginning)
+        return i < len(self._sorted) and self._sorted[i].startswith(beginning)
+
+
+def _normalise(observed: str, readings: Iterable[Reading]) -> Judgement:
+    ranked = sorted(readings, key=lambda r: -r.score)
+    top = ranked[0].score
+    kept = [r for r in ranked if r.score >= top - _BEAM]
+    weights = [10 ** (r.score - top) for r in kept]
+    total = sum(weights)
+    return Judgement(observed, tuple(kept), tuple(w / total for w in weights))
+
+
+class Corrector:
+    """Scores readings of tokens against a lexicon, bigrams and an error model.
+
+    The bigram list and the symspellpy index load on first use only, so that a
+    document whose words are all known costs nothing but lexicon lookups.
+    """
+
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        model: ErrorModel,
+        bigrams: Callable[[], Bigrams],
+        index: Callable[[], SymSpellIndex],
+    ) -> None:
+        self.lexicon = lexicon
+        self.model = model
+        self._bigrams = bigrams
+        self._index = index
+        self._vocabularies: dict[int, Vocabulary] = {}
+        self._candidates: dict[tuple[str, bool, int], frozenset[str]] = {}
+        # The cheapest way any misreading can cost (plain letters only): a
+        # candidate whose prior is too low to beat a score by that much is
+        # never worth aligning.
+        self.min_cost = model.min_cost()
+
+    @functools.cached_property
+    def _counts(self) -> dict[str, int]:
+        return dict(self.lexicon.items())
+
+    @functools.cached_property
+    def total(self) -> int:
+        """The lexicon's word count (the denominator of every prior)."""
+        return sum(self._counts.values())
+
+    @functools.cached_property
+    def _log_total(self) -> float:
+        return math.log10(self.total)
+
+    def vocabulary(self, min_count: int = 0) -> Vocabulary:
+        """The lexicon words at least ``min_count`` common.
+
+        Built on first use for each threshold: a document whose unknown words
+        are all names needs only the few thousand common words.
+        """
+        found = self._vocabularies.get(min_count)
+        if found is None:
+            words = [w for w, c in self._counts.items() if c >= min_count]
+            found = self._vocabularies[min_count] = Vocabulary(words)
+        return found
+
+    def bigrams(self) -> Bigrams:
+        """The word-pair list (loaded on first use)."""
+        return self._bigrams()
+
+    def prior(self, word: str) -> float:
+        """log10 share of ``word`` among all words (-inf when unknown)."""
+        count = self.lexicon.count(word)
+        return math.log10(count) - self._log_total if count else -math.inf
+
+    def context(self, word: str, left: str | None, right: str | None) -> float:
+        """How well ``word`` fits between known neighbours (log10, weighted)."""
+        if left is None and right is None:
+            return 0.0
+        bigrams = self._bigrams()
+        value = 0.0
+        if left is not None:
+            value += _clip(bigrams.association(left, word))
+        if right is not None:
+            value += _clip(bigrams.association(word, right))
+        return CONTEXT_WEIGHT * value
+
+    def candidates(self, observed: str, *, deep: bool, min_count: int = 0) -> frozenset[str]:
+        """Lexicon words (at least ``min_count`` common) the page may have had
+        where OCR shows ``observed``.
+
+        Cheap ones always: listed confusions undone (up to two) and every
+        single-letter edit. With ``deep``, also every word within two edits
+        (one for words of four letters or fewer) from the symspellpy index.
+        """
+        key = (observed, deep, min_count)
+        cached = self._candidates.get(key)
+        if cached is not None:
+            return cached
+        if len(self._candidates) > 50_000:
+            self._candidates.clear()
+        lower = observed.lower()
+        vocabulary = self.vocabulary(min_count)
+        words = vocabulary.words
+        found = {
+            w
+            for w in self.model.variants(lower, VARIANT_COST, prefix_ok=vocabulary.starts)
+            if w in words
+        }
+        if observed != lower:
+            # Capital patterns ("J" read for "l") apply to the token as written.
+            found.update(
+                w.lower()
+                for w in self.model.variants(
+                    observed, VARIANT_COST, prefix_ok=lambda s: vocabulary.starts(s.lower())
+                )
+                if w.lower() in words
+            )
+        found.update(w for w in _edits1(lower) if w in words)
+        if deep:
+            distance = 1 if len(lower) <= 4 else 2
+            found.update(w for w, _ in self._index().lookup(lower, distance) if w in words)
+        found.discard(lower)
+        result = self._candidates[key] = frozenset(found)
+        return result
+
+    def judge_unknown(
+        self,
+        observed: str,
+        keep_score: float,
+        *,
+        left: str | None = None,
+        right: str | None = None,
+        surfaces: Iterable[Shape] | None = None,
+        deep: bool = False,
+        min_count: int = 0,
+        adapt: Callable[[Alignment], float] | None = None,
+    ) -> Judgement:
+        """Readings of a token the lexicon does not know; the token kept scores ``keep_score``.
+
+        ``surfaces`` are the case patterns a candidate may be written in
+        (default: the token's own); ``min_count`` ignores rarer candidates;
+        ``adapt`` adds to a reading's score for its misreadings (a document's
+        own error profile, see the spelling stage).
+        """
+        patterns = tuple(surfaces) if surfaces is not None else (shape(observed),)
+        readings = [Reading(observed, observed, keep_score, keep_score, 0.0, None)]
+        floor = keep_score - _BEAM
+        # Context can add at most this much: readings that cannot reach the
+        # floor even so are dropped before the bigram list is consulted.
+        reach = (2 * CONTEXT_WEIGHT * CONTEXT_CAP if left or right else 0.0) + (
+            ADAPT_CAP if adapt else 0.0
+        )
+        for word in self.candidates(observed, deep=deep, min_count=min_count):
+            prior = math.log10(self.lexicon.count(word)) - self._log_total
+            if prior - self.min_cost + reach < floor:
+                continue
+            best: Reading | None = None
+            for pattern in patterns:
+                surface = apply_shape(word, pattern)
+                alignment = self.model.cost(observed, surface)
+                score = prior - alignment.cost
+                if adapt is not None:
+                    score += min(ADAPT_CAP, adapt(alignment))
+                if best is None or score > best.score:
+                    best = Reading(word, surface, score, prior, 0.0, alignment)
+            if best is None or best.score + reach < floor:
+                continue
+            fit = self.context(word, left, right)
+            if best.score + fit >= floor:
+                readings.append(_rescored(best, fit))
+        return _normalise(observed, readings)
+
+    def judge_known(
+        self,
+        observed: str,
+        *,
+        left: str | None,
+        right: str | None,
+        max_cost: float,
+    ) -> Judgement | None:
+        """Readings of a token that is itself a word: only listed confusions compete.
+
+        Without context no other word can beat the word as written (its own
+        prior needs no misreading), so neighbours are what can tip it.
+        """
+        prior = self.prior(observed)
+        fit = self.context(observed, left, right)
+        readings = [Reading(observed.lower(), observed, prior + fit, prior, fit, None)]
+        pattern = shape(observed)
+        for word in {w.lower() for w in self.model.variants(observed, max_cost, max_steps=1)}:
+            if word == observed.lower() or word not in self.lexicon:
+                continue
+            surface = apply_shape(word, pattern)
+            alignment = self.model.cost(observed, surface)
+            if alignment.cost > max_cost or not alignment.listed():
+                continue
+            cand_prior = self.prior(word)
+            cand_fit = self.context(word, left, right)
+            score = cand_prior + cand_fit - alignment.cost
+            readings.append(Reading(word, surface, score, cand_prior, cand_fit, alignment))
+        if len(readings) == 1:
+            return None
+        return _normalise(observed, readings)
+
+
+def _rescored(reading: Reading, context: float) -> Reading:
+    return Reading(
+        reading.word,
+        reading.surface,
+        reading.score + context,
+        reading.prior,
+        context,
+        reading.alignment,
+    )
+
+
+def _clip(value: float) -> float:
+    return max(-CONTEXT_CAP, min(CONTEXT_CAP, value))
+
+
+def _edits1(word: str) -> Iterable[str]:
+    """Every string one deletion, transposition, substitution or insertion away.
+
+    >>> "the" in set(_edits1("tbe")), "the" in set(_edits1("te")), "the" in set(_edits1("hte"))
+    (True, True, True)
+    """
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    for a, b in splits:
+        if b:
+            yield a + b[1:]
+            if len(b) > 1:
+                yield a + b[1] + b[0] + b[2:]
+            for c in _LETTERS:
+                yield a + c + b[1:]
+        for c in _LETTERS:
+            yield a + c + b
+
+
+@functools.cache
+def default_corrector() -> Corrector:
+    """The corrector over the shipped lexicon, bigrams and confusion table."""
+    lexicon = default_lexicon()
+    return Corrector(
+        lexicon,
+        default_model(),
+        default_bigrams,
+        functools.cache(lambda: SymSpellIndex(lexicon)),
+    )

@@ -1,0 +1,232 @@
+"""Word boundaries: words broken by a line-end hyphen, split apart, or run together.
+
+Runs before the word stages, so that spelling sees the words whole.
+
+* ``boundaries.hyphenation``: "neigh-\\nbour" becomes "neighbour", the
+  fragment moving up to the first line so the line break stays; "pro- perty"
+  (a line-break hyphen whose line break OCR turned into a space) becomes
+  "property". The joined word must be in the lexicon: "night-\\nlong",
+  "Police- court" and suspended hyphens ("pre- and post-war") are left alone.
+* ``boundaries.join``: "minis ter" becomes "minister" when one part is not a
+  word and the whole is a common one.
+* ``boundaries.split``: "itis" becomes "it is" when the token is not a word,
+  the two parts are a common pair (the bigram list holds it) and no single
+  word explains the token as well.
+
+Splitting and joining are applied by ``fix`` only in documents that look like
+OCR output (many unknown words); in clean prose an unknown compound is more
+often jargon ("worktree") than damage, so a person decides there.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Iterator
+
+from cleaner.corrector import Corrector, default_corrector
+from cleaner.edits import Edit
+from cleaner.stages import Context
+from cleaner.stages.spelling import (
+    KEEP_LOWER,
+    NOISE_REFERENCE,
+    NOISE_WEIGHT,
+    Token,
+    candidate_tokens,
+    document_noise,
+    judgeable,
+)
+
+RULE_HYPHENATION = "boundaries.hyphenation"
+RULE_JOIN = "boundaries.join"
+RULE_SPLIT = "boundaries.split"
+
+# A letter run, a hyphen, a line break or spaces, then a lower-case letter run.
+_CLOSERS = ".,;:!?)]\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
+_BROKEN_RE = re.compile(
+    r"(?<![\w-])(?P<head>[^\W\d_]+)-(?P<gap>[ \t]*\r?\n[ \t]*|[ \t]+)"
+    r"(?P<tail>[^\W\d_A-Z][^\W\d_]*)(?P<trail>[" + re.escape(_CLOSERS) + r"]*)"
+    r"(?P<space>[ \t]?)"
+)
+# What stands before the second half of a broken word.
+_BROKEN_TAIL_RE = re.compile(r"[^\W\d_]-[ \t]*\r?\n?[ \t]*\Z")
+# Suspended hyphens: "pre- and post-war", "first- or second-hand".
+_SUSPENDING = frozenset({"and", "or", "nor", "to", "but", "than", "versus", "vs"})
+# log10 cost of OCR adding a space inside a word, or dropping one between words.
+SPACE_ADDED = 2.5
+SPACE_DROPPED = 1.0
+# Both parts must be at least this common to be split off (log10 share).
+SPLIT_MIN_PRIOR = -6.0
+JOIN_MIN_COUNT = 1_000_000
+PROPOSE_AT = 0.5
+SAFE_AT = 0.99
+# Splitting and joining are applied only in documents this noisy (see above).
+SAFE_NOISE = 0.02
+
+
+def propose(context: Context) -> Iterator[Edit]:
+    text = context.text
+    corrector = default_corrector()
+    yield from _hyphenation(text, corrector)
+    tokens = [t for t in candidate_tokens(text) if judgeable(t.text) and not t.hyphen_part]
+    if not tokens:
+        return
+    lexicon = corrector.lexicon
+    unknown = [t for t in tokens if t.text not in lexicon and not context.config.allows(t.text)]
+    if not unknown:
+        return
+    noise = document_noise(tokens, {t.text: t.text in lexicon for t in tokens})
+    noisy = noise >= SAFE_NOISE
+    joined: set[int] = set()  # starts of the tokens a join uses
+    for first, second in itertools.pairwise(tokens):
+        # In clean prose a join is not even proposed: a person reviewing it
+        # would lose the spacing repair it may touch ("mid  dle").
+        if not noisy or text[first.end : second.start] != " " or first.start in joined:
+            continue
+        edit = _join(corrector, context, first, second)
+        if edit is not None:
+            joined.update((first.start, second.start))
+            yield edit
+    for token in unknown:
+        if token.start not in joined:
+            edit = _split(corrector, text, token, noise, noisy)
+            if edit is not None:
+                yield edit
+
+
+def _hyphenation(text: str, corrector: Corrector) -> Iterator[Edit]:
+    if "-" not in text:
+        return
+    lexicon = corrector.lexicon
+    for match in _BROKEN_RE.finditer(text):
+        head, gap, tail = match.group("head", "gap", "tail")
+        joined = head + tail
+        if not tail.islower() or tail in _SUSPENDING or joined not in lexicon:
+            continue
+        start = match.start("gap") - 1  # the hyphen
+        if "\n" in gap:
+            # "neigh-\nbour came" -> "neighbour\ncame": the word moves up whole
+            # (with the punctuation glued to it), the line break stays after it.
+            newline = "\r\n" if "\r\n" in gap else "\n"
+            indent = gap.split("\n", 1)[1]
+            word = tail + match.group("trail")
+            if match.group("space") and match.end("space") < len(text):
+                end, after = match.end("space"), word + newline + indent
+            else:
+                end, after = match.end("trail"), word
+            reason = f"{joined!r} broken across lines; joined, line break kept"
+        else:
+            end, after = match.end("tail"), tail
+            reason = f"{joined!r} broken by a line-break hyphen that became a space"
+        yield Edit(
+            start,
+            end,
+            text[start:end],
+            after,
+            RULE_HYPHENATION,
+            0.95,
+            reason,
+            lexicon.count(joined) >= 100_000,
+        )
+
+
+def _join(corrector: Corrector, context: Context, first: Token, second: Token) -> Edit | None:
+    a, b = first.text, second.text
+    if not b.islower() or len(a) < 2 or len(b) < 2 or a.isupper():
+        return None
+    lexicon = corrector.lexicon
+    known_a, known_b = a in lexicon, b in lexicon
+    joined = a + b
+    count = lexicon.count(joined)
+    if count < JOIN_MIN_COUNT or context.config.allows(a) or context.config.allows(b):
+        return None
+    # The whole word with one space too many, against the two tokens as they are.
+    whole = corrector.prior(joined) - SPACE_ADDED
+    parts = sum(
+        # An unknown fragment as a word of its own is as unlikely as any unlisted word.
+        corrector.prior(w) if known else KEEP_LOWER
+        for w, known in ((a, known_a), (b, known_b))
+    )
+    if known_a and known_b:
+        # Two words: "a broad" and "may be" are pairs, "minis ter" is not.
+        parts += corrector.bigrams().association(a, b)
+    margin = whole - parts
+    confidence = 1 / (1 + 10**-margin)
+    if confidence < PROPOSE_AT:
+        return None
+    return Edit(
+        first.start,
+        second.end,
+        f"{a} {b}",
+        joined,
+        RULE_JOIN,
+        round(confidence, 4),
+        f"{joined!r} split by a stray space; {_why_join(a, b, known_a, known_b)}",
+        confidence >= SAFE_AT,
+    )
+
+
+def _why_join(a: str, b: str, known_a: bool, known_b: bool) -> str:
+    """Why the two parts are not two words.
+
+    >>> _why_join("pri", "soner", False, False), _why_join("minis", "ter", True, True)
+    ("'pri' and 'soner' are not words", "'minis ter' is no usual pair of words")
+    """
+    missing = [w for w, k in ((a, known_a), (b, known_b)) if not k]
+    if not missing:
+        return f"'{a} {b}' is no usual pair of words"
+    if len(missing) == 1:
+        return f"{missing[0]!r} is not a word"
+    return f"{a!r} and {b!r} are not words"
+
+
+def _split(corrector: Corrector, text: str, token: Token, noise: float, noisy: bool) -> Edit | None:
+    word = token.text
+    if len(word) < 4 or not (word.islower() or token.initial):
+        return None
+    if _BROKEN_TAIL_RE.search(text[max(0, token.start - 8) : token.start]):
+        return None  # the second half of a hyphen-broken word ("pro- ofthe")
+    lower = word.lower()
+    cuts = [
+        (lower[:cut], lower[cut:])
+        for cut in range(1, len(lower))
+        if min(corrector.prior(lower[:cut]), corrector.prior(lower[cut:])) >= SPLIT_MIN_PRIOR
+    ]
+    if not cuts:
+        return None
+    bigrams = corrector.bigrams()
+    best: tuple[float, str, str] | None = None
+    for a, b in cuts:
+        # The pair must be listed and go together: "andthe", not "athe".
+        association = bigrams.association(a, b)
+        if bigrams.count(a, b) == 0 or association <= 0:
+            continue
+        score = corrector.prior(a) + corrector.prior(b) + association - SPACE_DROPPED
+        if best is None or score > best[0]:
+            best = (score, a, b)
+    if best is None:
+        return None
+    keep = KEEP_LOWER - NOISE_WEIGHT * math.log10(max(noise, 1e-3) / NOISE_REFERENCE)
+    single = corrector.judge_unknown(word, keep, deep=False)
+    rival = single.best.score
+    score, a, b = best
+    margin = score - rival
+    confidence = 1 / (1 + 10**-margin)
+    if confidence < PROPOSE_AT:
+        return None
+    after = f"{a} {b}"
+    if word[:1].isupper():
+        after = after[:1].upper() + after[1:]
+    against = f"leaving {word!r}" if single.best.keeps else f"reading it as {single.best.surface!r}"
+    return Edit(
+        token.start,
+        token.end,
+        word,
+        after,
+        RULE_SPLIT,
+        round(confidence, 4),
+        f"two words run together: {a!r} and {b!r} are a common pair, more likely than {against}",
+        # "a" and "I" split off ("aset", "Ithe") are as often a misread letter.
+        noisy and confidence >= SAFE_AT and min(len(a), len(b)) > 1,
+    )

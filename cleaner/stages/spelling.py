@@ -1,0 +1,428 @@
+"""Spelling and OCR misreadings: an unknown word read as the word the page most likely had.
+
+Each token goes through cheap checks first (a lexicon lookup; digits,
+capitals, scripts and code-like neighbours rule a token out), so a clean
+document costs a dict probe per word. Only the tokens left are judged by the
+noisy channel (:mod:`cleaner.corrector`): prior word frequency, the error
+model's price of the misreading, and the neighbouring words.
+
+Keeping a token as written is always one of the readings. Its prior is that
+of a correct word nobody listed, which depends on the document: in a page
+full of unknown words (OCR output) an unknown word is more likely a
+misreading than in clean prose, and a form the document repeats is probably
+right. Capitalised words are mostly names, so they are read as another word
+only when that word is very common ("Tbe" at a sentence start), and never
+into a name; the names stages handle names.
+
+The readings of a page's misread words also teach the stage about that page:
+an OCR confusion that explains several of its words with confidence (a page
+that reads "h" as "b") makes the same confusion likelier in its other words.
+
+Real-word errors ("bad" for "had", "bis" for "his") need context: a listed
+OCR confusion of a known word is proposed only when its neighbours clearly
+prefer the other word, only in documents that look like OCR output, and is
+applied by ``fix`` only when the evidence is overwhelming. A lone letter ("m"
+for "in") is judged only there too, between two words, and never applied.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from cleaner.casing import Shape, shape
+from cleaner.channel import Alignment
+from cleaner.corrector import Corrector, Judgement, Reading, default_corrector
+from cleaner.edits import Edit
+from cleaner.stages import Context
+from cleaner.tokens import WORD_RE
+
+RULE = "spelling.ocr"
+RULE_REAL_WORD = "spelling.real-word"
+
+# log10 prior that a lower-case word the lexicon lacks is right as written,
+# for a document whose noise (the share of its lower-case words that are
+# unknown forms it uses once) is NOISE_REFERENCE; each tenfold noisier
+# document lowers it by NOISE_WEIGHT. Calibrated on the OCR train splits
+# (bench/tune_corrector.py): fixes gained against right words changed.
+KEEP_LOWER = -6.0
+NOISE_REFERENCE = 0.05
+NOISE_WEIGHT = 0.5
+# What clean prose scores (about one unknown word in a hundred), and how many
+# words of evidence it takes to move a document's noise away from it.
+CLEAN_NOISE = 0.01
+NOISE_PRIOR_WORDS = 100
+# Added when the document has the same form twice or more.
+REPEAT_BONUS = 1.0
+# A capitalised token is a name far more often than a misread word; less so
+# at the start of a sentence, where every word has a capital.
+TITLE_BONUS = 2.0
+INITIAL_TITLE_BONUS = 1.0
+# Words a capitalised token may be read as: common words, never names.
+COMMON = 10_000_000
+PROPOSE_AT = 0.5
+SAFE_AT = 0.95
+# Edits dearer than this (log10) are more than a misreading or two.
+SAFE_COST = 5.0
+# Documents noisier than this get the symspellpy index's candidates too.
+DEEP_NOISE = 0.02
+# log10 bonus per tenfold more other forms sharing a misreading (see _Document).
+ADAPT_WEIGHT = 1.5
+# Real-word errors are looked for only in documents at least this noisy, as
+# one listed confusion at most this dear; proposed and applied at these
+# posteriors (applied only with both neighbours in favour).
+REAL_WORD_NOISE = 0.03
+REAL_WORD_COST = 3.5
+REAL_WORD_PROPOSE = 0.9
+REAL_WORD_SAFE = 0.99
+MAX_LETTERS = 25
+
+# A token glued to one of these is code, markup, a number or an address part.
+_CODE_NEIGHBOURS = frozenset("0123456789_@/\\=<>{}[]#$%&+*^~`|")
+_GLUE = ",;:!?"
+_APOSTROPHES = "'\N{RIGHT SINGLE QUOTATION MARK}"
+_POSSESSIVE_RE = re.compile(r"['\N{RIGHT SINGLE QUOTATION MARK}][sS]$")
+_SENTENCE_END = ".!?"
+_OPENERS = (
+    "\"'(["
+    "\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}"
+    "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}"
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word the stage may judge: its span (without a possessive 's) and surroundings."""
+
+    start: int
+    end: int
+    text: str
+    initial: bool  # first word of a sentence, line or paragraph
+    glued_left: bool  # nothing but spaces between it and the previous token
+    hyphen_part: bool  # one part of a hyphenated word
+
+
+def candidate_tokens(text: str) -> Iterator[Token]:
+    """The tokens worth judging, with code-like and elided ones left out.
+
+    >>> [t.text for t in candidate_tokens("Tbe TB2 x_y os.path -rf o'er Kuleba's well-knovvn")]
+    ['Tbe', 'Kuleba', 'well', 'knovvn']
+    """
+    previous_end = -1
+    for match in WORD_RE.finditer(text):
+        start, end, word = match.start(), match.end(), match.group()
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        glued = previous_end >= 0 and not text[previous_end:start].strip(" \t\n")
+        previous_end = end
+        if before in _CODE_NEIGHBOURS or after in _CODE_NEIGHBOURS:
+            continue
+        # "os.path", "e.g", "setup.py"; a sentence's full stop is followed by a space.
+        if before == "." and start > 1 and text[start - 2].isalnum():
+            continue
+        if after == "." and end + 1 < len(text) and text[end + 1].isalnum():
+            continue
+        # "-rf", "--amend": command-line options.
+        if before == "-" and (start < 2 or not text[start - 2].isalnum()):
+            continue
+        # "'gainst", "goin'", "th'": elisions, not misreadings.
+        if (before and before in _APOSTROPHES and not text[start - 2 : start - 1].isalpha()) or (
+            after and after in _APOSTROPHES and not text[end + 1 : end + 2].isalpha()
+        ):
+            continue
+        if after == "(":
+            continue  # a function call
+        # "tbe,the": a run glued by punctuation is the spacing rule's to judge,
+        # and judging its words first would change that judgement next time.
+        if (after and after in _GLUE and text[end + 1 : end + 2].isalpha()) or (
+            before and before in _GLUE and text[start - 2 : start - 1].isalpha()
+        ):
+            continue
+        possessive = _POSSESSIVE_RE.search(word)
+        if possessive:
+            word = word[: possessive.start()]
+            end = start + len(word)
+        elif any(a in word for a in _APOSTROPHES):
+            continue  # "o'er", "don't": whole forms, known or not
+        initial = _is_initial(text, start)
+        if "-" in word:
+            offset = start
+            for part in word.split("-"):
+                yield Token(
+                    offset, offset + len(part), part, initial and offset == start, False, True
+                )
+                offset += len(part) + 1
+            continue
+        yield Token(start, end, word, initial, glued, False)
+
+
+def _is_initial(text: str, start: int) -> bool:
+    i = start
+    while i > 0 and text[i - 1] in _OPENERS:
+        i -= 1
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return i == 0 or text[i - 1] in _SENTENCE_END or text[i - 1] == "\n"
+
+
+def judgeable(word: str) -> bool:
+    """Whether a word is of a form the corrector reads: plain letters, lower or title case.
+
+    Words with accented letters are left alone: the lexicon is English, they
+    are mostly names ("Çağaptay") or loanwords ("café"), and an accent damaged
+    by a wrong encoding is the encoding stage's to repair.
+
+    >>> [judgeable(w) for w in ("tbe", "Tbe", "NATO", "iPhone", "Москва", "café", "a" * 30)]
+    [True, True, False, False, False, False, False]
+    """
+    return word.isascii() and len(word) <= MAX_LETTERS and shape(word) in ("lower", "title")
+
+
+@dataclass
+class _Document:
+    """What the stage knows about the whole document."""
+
+    noise: float
+    forms: Counter[str]
+    deep: bool
+    # Confident first-pass misreadings: pattern -> the forms it explained.
+    profile: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+
+    def adaptation(self, token: str) -> Callable[[Alignment], float] | None:
+        """A bonus for readings whose misreadings other forms of the document share."""
+        if not self.profile:
+            return None
+
+        def bonus(alignment: Alignment) -> float:
+            total = 0.0
+            for step in alignment.steps:
+                forms = self.profile.get((step.observed, step.intended))
+                if step.listed and forms:
+                    others = len(forms - {token})
+                    total += ADAPT_WEIGHT * math.log10(1 + others)
+            return total
+
+        return bonus
+
+
+def propose(context: Context) -> Iterator[Edit]:
+    text = context.text
+    config = context.config
+    corrector = default_corrector()
+    lexicon = corrector.lexicon
+    forms: dict[str, bool] = {}
+    tokens = [
+        t
+        for t in candidate_tokens(text)
+        if forms.get(t.text) or forms.setdefault(t.text, judgeable(t.text))
+    ]
+    if not tokens:
+        return
+
+    def known(word: str) -> bool:
+        return word in lexicon or config.allows(word)
+
+    status = {t.text: known(t.text) for t in tokens}
+    noise = document_noise(tokens, status)
+    real_words = noise >= REAL_WORD_NOISE
+    if all(status.values()) and not real_words:
+        return
+    document = _Document(noise, Counter(t.text for t in tokens), noise >= DEEP_NOISE)
+
+    # Each neighbour as the word it most likely is: itself when known, the
+    # first-pass reading when it is a misread word, nothing otherwise. Using
+    # the reading (not the raw token) keeps a second run on the repaired text
+    # from seeing different neighbours than the first.
+    first_pass: dict[int, Reading | None] = {}
+    # The document's own error profile: how many distinct misread forms each
+    # OCR confusion explains with confidence. A page whose OCR reads "h" as
+    # "b" in "tbe", "witb" and "brougbt" probably did so in "watcb" too.
+    profile: dict[tuple[str, str], set[str]] = {}
+    for i, token in enumerate(tokens):
+        if not status[token.text]:
+            judgement = _judge(corrector, document, token, None, None)
+            best = judgement.best
+            first_pass[i] = None if best.keeps else best
+            if best.alignment is not None and judgement.confidence >= SAFE_AT:
+                for step in best.alignment.steps:
+                    if step.listed:
+                        profile.setdefault((step.observed, step.intended), set()).add(token.text)
+    document.profile = profile
+
+    def neighbour(i: int) -> str | None:
+        if i < 0 or i >= len(tokens):
+            return None
+        token = tokens[i]
+        if token.hyphen_part:
+            return None
+        if status[token.text]:
+            return token.text.lower()
+        reading = first_pass.get(i)
+        return reading.word if reading is not None else None
+
+    for i, token in enumerate(tokens):
+        left = neighbour(i - 1) if token.glued_left and not token.hyphen_part else None
+        right = (
+            neighbour(i + 1)
+            if i + 1 < len(tokens) and tokens[i + 1].glued_left and not token.hyphen_part
+            else None
+        )
+        if status[token.text]:
+            if real_words and token.text.islower() and (left or right):
+                yield from _real_word(corrector, token, left, right)
+            continue
+        if len(token.text) == 1 and not (real_words and left and right):
+            # A lone letter is a list label, a variable or an initial far more
+            # often than a misread word; only in OCR output, between two
+            # known words, is it worth a guess ("m Adelaide").
+            continue
+        edit = _edit(token, _judge(corrector, document, token, left, right))
+        if edit is not None:
+            yield edit
+
+
+def document_noise(tokens: list[Token], status: dict[str, bool]) -> float:
+    """How much of the document looks misread: unknown lower-case forms used once, per word.
+
+    Forms used twice or more are left out: a dialect or an old spelling
+    repeats its words, OCR rarely repeats a misreading. Smoothed towards
+    CLEAN_NOISE as if the document had NOISE_PRIOR_WORDS more words, so that
+    a short note with one unknown word does not count as noisy.
+    """
+    lower = [t.text for t in tokens if t.text.islower() and len(t.text) > 1 and not t.hyphen_part]
+    counts = Counter(w for w in lower if not status[w])
+    once = sum(1 for n in counts.values() if n == 1)
+    return (once + NOISE_PRIOR_WORDS * CLEAN_NOISE) / (len(lower) + NOISE_PRIOR_WORDS)
+
+
+def keep_score(document: _Document, token: Token) -> float:
+    """log10 prior that ``token`` is right as written (see the module docstring)."""
+    score = KEEP_LOWER - NOISE_WEIGHT * math.log10(max(document.noise, 1e-3) / NOISE_REFERENCE)
+    if document.forms[token.text] >= 2:
+        score += REPEAT_BONUS
+    if token.text[:1].isupper():
+        score += INITIAL_TITLE_BONUS if token.initial else TITLE_BONUS
+    return score
+
+
+def _judge(
+    corrector: Corrector, document: _Document, token: Token, left: str | None, right: str | None
+) -> Judgement:
+    word = token.text
+    pattern = shape(word)
+    surfaces: tuple[Shape, ...]
+    if pattern == "title":
+        # At a sentence start a capital says nothing; elsewhere it marks a name,
+        # unless OCR made it ("night Jong"), so the word may be lower case.
+        surfaces = ("title",) if token.initial else ("title", "lower")
+        min_count = COMMON
+    else:
+        surfaces = ("lower",)
+        min_count = 0
+    return corrector.judge_unknown(
+        word,
+        keep_score(document, token),
+        left=left,
+        right=right,
+        surfaces=surfaces,
+        deep=document.deep,
+        min_count=min_count,
+        adapt=document.adaptation(word),
+    )
+
+
+def _edit(token: Token, judgement: Judgement) -> Edit | None:
+    best = judgement.best
+    if best.keeps or best.alignment is None or judgement.confidence < PROPOSE_AT:
+        return None
+    safe = (
+        judgement.confidence >= SAFE_AT
+        and best.alignment.cost <= SAFE_COST
+        and best.alignment.listed()
+        and len(token.text) > 1
+        # A capital read as a small letter turns a name into a word: a person decides.
+        and not (token.text[:1].isupper() and best.surface[:1].islower())
+    )
+    return Edit(
+        token.start,
+        token.end,
+        token.text,
+        best.surface,
+        RULE,
+        round(judgement.confidence, 4),
+        _reason(judgement),
+        safe,
+        _alternatives(judgement),
+    )
+
+
+def _real_word(
+    corrector: Corrector, token: Token, left: str | None, right: str | None
+) -> Iterator[Edit]:
+    judgement = corrector.judge_known(token.text, left=left, right=right, max_cost=REAL_WORD_COST)
+    if judgement is None or judgement.best.keeps or judgement.confidence < REAL_WORD_PROPOSE:
+        return
+    best = judgement.best
+    safe = (
+        judgement.confidence >= REAL_WORD_SAFE
+        and left is not None
+        and right is not None
+        and best.context > 0
+    )
+    yield Edit(
+        token.start,
+        token.end,
+        token.text,
+        best.surface,
+        RULE_REAL_WORD,
+        round(judgement.confidence, 4),
+        "a real word, but " + _reason(judgement),
+        safe,
+        _alternatives(judgement),
+    )
+
+
+def _reason(judgement: Judgement) -> str:
+    best = judgement.best
+    assert best.alignment is not None
+    steps = [s.describe() for s in best.alignment.steps if s.listed]
+    other = [s.describe() for s in best.alignment.steps if not s.listed]
+    parts = []
+    if steps:
+        parts.append("OCR " + ", ".join(steps))
+    if other:
+        parts.append("edit " + ", ".join(other))
+    runner = judgement.runner_up()
+    if runner is None:
+        comparison = "no other reading comes close"
+    else:
+        against = f"leaving {runner.surface!r}" if runner.keeps else repr(runner.surface)
+        comparison = f"{best.surface!r} is {_times(judgement.margin())} more likely than {against}"
+    if best.context > 0.5:
+        comparison += " and fits the neighbouring words"
+    return "; ".join([*parts, comparison])
+
+
+def _times(log_ratio: float) -> str:
+    """A log10 ratio as a readable factor.
+
+    >>> _times(0.3), _times(4.6), _times(9.0)
+    ('2×', '40,000×', 'over 1,000,000×')
+    """
+    if log_ratio >= 6:
+        return "over 1,000,000×"
+    value = 10**log_ratio
+    digits = math.floor(math.log10(value)) if value >= 1 else 0
+    rounded = round(value, -digits) if digits else round(value)
+    return f"{int(rounded):,}×"
+
+
+def _alternatives(judgement: Judgement) -> tuple[str, ...]:
+    return tuple(
+        r.surface
+        for r, p in zip(judgement.readings[1:4], judgement.posteriors[1:4], strict=False)
+        if not r.keeps and p >= 0.01
+    )

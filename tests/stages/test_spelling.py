@@ -1,0 +1,129 @@
+"""The spelling stage: what it judges, what it leaves alone, what it says, what it loads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cleaner import corrector, propose
+from cleaner.stages import spelling
+from cleaner.stages.spelling import candidate_tokens, document_noise, judgeable
+
+SEED = Path(__file__).parents[2] / "fixtures" / "seed" / "000_96fd921571c764bf.txt"
+OCR = (
+    "Tbe prisoner was brougbt up at tbe Police-court on Monday, cbarged witb stealing "
+    "a silver watch from tbe house of his employer."
+)
+
+
+def test_seed_article_gets_no_word_edits() -> None:
+    edits = propose(SEED.read_text(encoding="utf-8"))
+    assert [e for e in edits if e.rule.startswith(("spelling.", "boundaries."))] == []
+
+
+def test_tokens_skip_code_numbers_and_elisions() -> None:
+    text = "tbe x_y os.path -rf TB2 2nd o'er 'gainst goin' foo() don't Cunliffe's"
+    assert [t.text for t in candidate_tokens(text)] == ["tbe", "Cunliffe"]
+
+
+def test_possessive_is_outside_the_token() -> None:
+    (token,) = candidate_tokens("wituess's")
+    assert (token.text, token.start, token.end) == ("wituess", 0, 7)
+
+
+def test_hyphenated_words_are_judged_by_part() -> None:
+    assert [(t.text, t.hyphen_part) for t in candidate_tokens("well-knovvn")] == [
+        ("well", True),
+        ("knovvn", True),
+    ]
+
+
+def test_sentence_starts() -> None:
+    text = 'He left. "Tbe end," he said.\nNext line'
+    initial = {t.text: t.initial for t in candidate_tokens(text)}
+    assert initial == {"He": True, "left": False, "Tbe": True, "end": False, "he": False,
+                       "said": False, "Next": True, "line": False}  # fmt: skip
+
+
+def test_judgeable_forms() -> None:
+    assert [judgeable(w) for w in ("word", "Word", "WORD", "wOrd", "café", "x" * 26)] == [
+        True, True, False, False, False, False,
+    ]  # fmt: skip
+
+
+def test_noise_counts_unknown_forms_used_once() -> None:
+    tokens = list(candidate_tokens("the tbe the tbe foo bar qux " * 3))
+    status = {t.text: t.text in {"the"} for t in tokens}
+    # "tbe", "foo", "bar", "qux" are all repeated: nothing counts as a misreading.
+    assert document_noise(tokens, status) == pytest.approx(
+        spelling.CLEAN_NOISE * spelling.NOISE_PRIOR_WORDS / (21 + spelling.NOISE_PRIOR_WORDS)
+    )
+    once = list(candidate_tokens("tbe foo bar qux"))
+    assert document_noise(once, dict.fromkeys(["tbe", "foo", "bar", "qux"], False)) > 0.03
+
+
+def test_edit_keeps_case_and_explains_itself() -> None:
+    edits = {e.before: e for e in propose(OCR) if e.rule == "spelling.ocr"}
+    assert edits["Tbe"].after == "The"
+    reason = edits["brougbt"].reason
+    assert reason.startswith("OCR b→h; 'brought' is ") and "more likely than leaving 'brougbt'" in reason
+    assert all(e.safe and e.confidence >= spelling.SAFE_AT for e in edits.values() if e.before != "cbarged")
+
+
+def test_allow_list_words_are_not_judged() -> None:
+    from cleaner.config import Config
+
+    edits = propose(OCR, Config(allow=frozenset({"witb"})))
+    assert "witb" not in {e.before for e in edits}
+
+
+def test_clean_document_loads_no_index_and_no_bigrams(monkeypatch: pytest.MonkeyPatch) -> None:
+    fresh = corrector.Corrector(
+        corrector.default_lexicon(),
+        corrector.default_model(),
+        bigrams=_forbidden("bigram list"),
+        index=_forbidden("symspellpy index"),
+    )
+    monkeypatch.setattr(spelling, "default_corrector", lambda: fresh)
+    text = "The talks were held in Antalya on Thursday, and both ministers spoke afterwards."
+    assert list(spelling.propose(_context(text))) == []
+
+
+def test_noisy_document_uses_the_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    real = corrector.default_corrector()
+
+    def index() -> object:
+        calls.append("index")
+        return real._index()
+
+    fresh = corrector.Corrector(real.lexicon, real.model, real.bigrams, index)  # type: ignore[arg-type]
+    monkeypatch.setattr(spelling, "default_corrector", lambda: fresh)
+    list(spelling.propose(_context(OCR)))
+    assert calls
+
+
+def _forbidden(what: str):  # type: ignore[no-untyped-def]
+    def load() -> None:
+        raise AssertionError(f"the {what} was loaded for a clean document")
+
+    return load
+
+
+def _context(text: str):  # type: ignore[no-untyped-def]
+    from cleaner.config import DEFAULT
+    from cleaner.segment import protected_spans
+    from cleaner.stages import Context
+
+    return Context(text, "text", DEFAULT, protected_spans(text, "text"))
+
+
+def test_one_unknown_word_in_clean_prose_needs_no_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = corrector.default_corrector()
+    fresh = corrector.Corrector(
+        real.lexicon, real.model, real.bigrams, index=_forbidden("symspellpy index")
+    )
+    monkeypatch.setattr(spelling, "default_corrector", lambda: fresh)
+    text = "The reflog keeps a record of where the tips of branches were, for a while."
+    assert list(spelling.propose(_context(text))) == []

@@ -1,0 +1,52 @@
+"""Invariants of the word stages on OCR-like text, with Hypothesis.
+
+The pipeline-wide properties (tests/test_pipeline.py) rarely build a
+misread word; these pieces are misreadings, split and run-together words,
+line-break hyphens and names, so the spelling and boundaries stages act on
+nearly every example.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner import clean, propose
+from cleaner.edits import apply_edits
+
+_PIECES = st.sampled_from(
+    [
+        "tbe", "the", "Tbe", "witb", "brougbt", "ofthe", "itis", "pri", "soner", "minis",
+        "ter", "neigh-", "bour", "pro- ", "perty", "bad", "had", "he", "lie", "m", "in",
+        "Kuleba", "rnodern", "prisoner", "was", "been", "'s", " ", " ", " ", ",", ".", "\n",
+    ]
+)  # fmt: skip
+TEXTS = st.lists(_PIECES, max_size=40).map("".join)
+FAST = settings(
+    max_examples=int(os.environ.get("CLEANER_HYPOTHESIS_EXAMPLES", "150")),
+    suppress_health_check=[HealthCheck.too_slow],
+    deadline=None,
+)
+
+
+@FAST
+@given(TEXTS)
+def test_fixing_twice_changes_nothing_more(text: str) -> None:
+    once = clean(text)
+    assert clean(once) == once
+
+
+@FAST
+@given(TEXTS)
+def test_applying_every_proposal_leaves_nothing_to_propose(text: str) -> None:
+    everything = apply_edits(text, propose(text))
+    assert propose(everything) == []
+
+
+@FAST
+@given(TEXTS)
+def test_edits_match_the_text(text: str) -> None:
+    for edit in propose(text):
+        assert text[edit.start : edit.end] == edit.before

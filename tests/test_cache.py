@@ -1,0 +1,71 @@
+"""The on-disk cache: entries are trusted only when whole, current and intact."""
+
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+
+import pytest
+
+from cleaner import cache
+
+
+def test_round_trip(tmp_path: Path) -> None:
+    assert cache.write(tmp_path / "entry", "key-1", b"payload")
+    assert cache.read(tmp_path / "entry", "key-1") == b"payload"
+
+
+def test_missing_entry(tmp_path: Path) -> None:
+    assert cache.read(tmp_path / "nothing", "key") is None
+
+
+def test_stale_key_is_not_trusted(tmp_path: Path) -> None:
+    cache.write(tmp_path / "entry", "lexicon-a", b"payload")
+    assert cache.read(tmp_path / "entry", "lexicon-b") is None
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[:-3],  # truncated by a crash mid-write
+        lambda data: data[:-1] + bytes([data[-1] ^ 1]),  # a flipped bit
+        lambda data: b"not a cache file",
+        lambda data: b"",
+    ],
+    ids=["truncated", "flipped-bit", "foreign", "empty"],
+)
+def test_damaged_entry_is_not_trusted(tmp_path: Path, damage: object) -> None:
+    path = tmp_path / "entry"
+    cache.write(path, "key", b"payload " * 100)
+    path.write_bytes(damage(path.read_bytes()))  # type: ignore[operator]
+    assert cache.read(path, "key") is None
+
+
+def test_unwritable_folder_is_reported_not_raised(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert not cache.write(blocker / "entry", "key", b"payload")
+
+
+def test_no_temporary_files_are_left(tmp_path: Path) -> None:
+    cache.write(tmp_path / "entry", "key", b"payload")
+    assert [p.name for p in tmp_path.iterdir()] == ["entry"]
+
+
+def test_cache_dir_can_be_chosen(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    assert cache.cache_dir() == tmp_path
+
+
+def _writer(args: tuple[str, int]) -> None:
+    path, n = args
+    for _ in range(20):
+        cache.write(Path(path), "key", bytes([n]) * 200_000)
+
+
+def test_concurrent_writers_leave_one_whole_entry(tmp_path: Path) -> None:
+    path = tmp_path / "entry"
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        pool.map(_writer, [(str(path), 1), (str(path), 2)])
+    payload = cache.read(path, "key")
+    assert payload in (bytes([1]) * 200_000, bytes([2]) * 200_000)

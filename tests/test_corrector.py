@@ -1,0 +1,76 @@
+"""The noisy channel over the shipped lexicon, bigrams and confusion table."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.bigrams import default_bigrams
+from cleaner.corrector import default_corrector
+
+
+def test_a_classic_misreading_of_a_common_word_wins() -> None:
+    judgement = default_corrector().judge_unknown("tbe", -6.0)
+    assert judgement.best.surface == "the"
+    assert judgement.confidence > 0.99
+    assert judgement.best.alignment is not None and judgement.best.alignment.listed()
+
+
+def test_an_unknown_technical_word_is_kept() -> None:
+    for word in ("reflog", "worktree", "stdin"):
+        judgement = default_corrector().judge_unknown(word, -6.0, deep=True)
+        assert judgement.best.keeps, (word, judgement.best.surface)
+
+
+def test_cheap_candidates_reach_two_listed_misreadings() -> None:
+    # Two "b" for "h": two edits, found without the symspellpy index; and one
+    # "li" for "h" (two letter edits) in a four-letter word.
+    corrector = default_corrector()
+    assert "which" in corrector.candidates("wbicb", deep=False)
+    assert "the" in corrector.candidates("tlie", deep=False)
+
+
+def test_case_pattern_is_carried_over() -> None:
+    judgement = default_corrector().judge_unknown("Tbe", -6.0, surfaces=("title",))
+    assert judgement.best.surface == "The"
+
+
+def test_min_count_keeps_rare_words_out() -> None:
+    judgement = default_corrector().judge_unknown("Anara", -6.0, min_count=10_000_000)
+    assert judgement.best.keeps
+
+
+def test_context_decides_between_close_readings() -> None:
+    corrector = default_corrector()
+    assert corrector.context("he", "said", "had") > corrector.context("be", "said", "had")
+
+
+def test_a_real_word_needs_context_to_lose() -> None:
+    corrector = default_corrector()
+    alone = corrector.judge_known("bad", left=None, right=None, max_cost=3.5)
+    assert alone is not None and alone.best.keeps
+    between = corrector.judge_known("bad", left="he", right="been", max_cost=3.5)
+    assert between is not None and between.best.surface == "had"
+
+
+def test_posteriors_sum_to_one() -> None:
+    judgement = default_corrector().judge_unknown("cbarges", -6.0, left="the", deep=True)
+    assert sum(judgement.posteriors) == pytest.approx(1.0)
+    assert list(judgement.posteriors) == sorted(judgement.posteriors, reverse=True)
+
+
+def test_association_signs() -> None:
+    bigrams = default_bigrams()
+    assert bigrams.association("it", "is") > 1
+    assert bigrams.association("of", "of") < 0  # both common, never together
+    assert bigrams.association("kuleba", "said") == 0  # unknown word: no evidence
+    assert bigrams.count("It", "IS") == bigrams.count("it", "is") > 0
+
+
+def test_a_small_custom_pair_list() -> None:
+    from cleaner.bigrams import Bigrams
+    from cleaner.lexicon import Lexicon
+
+    lexicon = Lexicon({"night": 100, "long": 100, "day": 100})
+    bigrams = Bigrams.from_pairs({("night", "long"): 50, ("day", "long"): 1}, lexicon)
+    assert bigrams.count("Night", "LONG") == 50 and bigrams.count("long", "night") == 0
+    assert bigrams.association("night", "long") > 0 > bigrams.association("day", "long")
