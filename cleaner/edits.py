@@ -197,7 +197,11 @@ def rebase(text: str, first: Sequence[Edit], later: Sequence[Edit]) -> list[Edit
                 )  # fmt: skip
         else:
             composed = _compose(text, edited, cluster, firsts, laters)
-            if composed is not None:
+            if composed is not None and not composed.safe and all(e.safe for e in firsts):
+                # Composing would make safe repairs wait for a person; keep them
+                # and let the later guess go (precision first: fix keeps its work).
+                result.extend(firsts)
+            elif composed is not None:
                 result.append(composed)
     return result
 

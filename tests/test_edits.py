@@ -107,8 +107,19 @@ def test_rebase_composes_a_later_edit_spanning_two_first_edits() -> None:
     ]
     edited = apply_edits(text, first)  # "ét é"
     later = [Edit(0, 4, "ét é", "été", "word", 0.6, "split word", False)]
+    later = [Edit(0, 4, "ét é", "été", "word", 0.8, "split word", True)]
     (composed,) = rebase(text, first, later)
     assert (composed.start, composed.end, composed.before, composed.after) == (0, 6, text, "été")
-    assert not composed.safe and composed.confidence == 0.6
+    assert composed.safe and composed.confidence == 0.8
     assert "split word" in composed.reason and "mojibake" in composed.reason
     assert apply_edits(edited, later) == apply_edits(text, [composed])
+
+
+def test_rebase_keeps_safe_repairs_rather_than_compose_them_with_a_guess() -> None:
+    text = "Ã©t Ã©"
+    first = [
+        Edit(0, 2, "Ã©", "é", "enc", 0.95, "mojibake", True),
+        Edit(4, 6, "Ã©", "é", "enc", 0.95, "mojibake", True),
+    ]
+    unsure = [Edit(0, 4, "ét é", "été", "word", 0.6, "split word", False)]
+    assert rebase(text, first, unsure) == first
