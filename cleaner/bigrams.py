@@ -45,7 +45,7 @@ class Bigrams:
 
     @functools.cached_property
     def total(self) -> int:
-        return sum(count for _, count in self.lexicon.items())
+        return self.lexicon.total
 
     def count(self, first: str, second: str) -> int:
         """How often ``first second`` occurs (0 when the list does not hold it).

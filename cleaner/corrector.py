@@ -142,7 +142,7 @@ class Corrector:
     @functools.cached_property
     def total(self) -> int:
         """The lexicon's word count (the denominator of every prior)."""
-        return sum(self._counts.values())
+        return self.lexicon.total
 
     @functools.cached_property
     def _log_total(self) -> float:

@@ -43,6 +43,11 @@ class Lexicon:
     def __len__(self) -> int:
         return len(self._counts)
 
+    @functools.cached_property
+    def total(self) -> int:
+        """All counts summed: the denominator of every word prior."""
+        return sum(map(int, self._counts.values()))
+
     def items(self) -> Iterator[tuple[str, int]]:
         return ((word, int(count)) for word, count in self._counts.items())
 

@@ -17,9 +17,22 @@ from typing import Any
 from cleaner.edits import Edit
 from cleaner.stages import Context
 
-# Lines made only of these characters cannot hold mojibake: skip ftfy there
-# (it runs at about 2 MB/s; this check is far faster).
-_PLAIN_RE = re.compile(r"[\x09\x0a\x0d\x20-\x7e]*")
+# Text without any of these cannot hold the mojibake ftfy repairs, so ftfy is
+# neither imported nor run on it (it loads in ~60 ms and runs at ~2 MB/s):
+# - a UTF-8 lead byte read as Latin-1/Windows-1252 (Ã Â Ä Å â ð ...) followed
+#   by a continuation byte read the same way (© ¼ Ÿ € ™ ...): "cafÃ©", "â€™";
+# - C1 control characters, which sloppy decoding leaves behind;
+# - the MacRoman and cp437 readings of UTF-8 ("‚Ä", "√©", "Γö").
+# Correct accented text ("Çavuşoğlu", "naïve", "São") never has a lead
+# character directly followed by a continuation character.
+_CONTINUATION = (
+    "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
+    "\u20ac\u2122"
+)
+_MOJIBAKE_HINT_RE = re.compile(
+    f"[\u00c2-\u00f4][{_CONTINUATION}]|[\u0080-\u009f]|\u201a\u00c4|\u221a|\u0393[\u00f6\u00c7\u00e7]"
+)
 _LINE_RE = re.compile(r"[^\n]*\n?")
 
 
@@ -76,7 +89,7 @@ _EXTRA_REASONS = {
 def propose(context: Context) -> Iterator[Edit]:
     text = context.text
     extras = sorted(context.config.ftfy_extras)
-    if not extras and _PLAIN_RE.fullmatch(text):
+    if not extras and not _MOJIBAKE_HINT_RE.search(text):
         return
     import ftfy
 
@@ -84,7 +97,7 @@ def propose(context: Context) -> Iterator[Edit]:
     fixers = _extra_fixers() if extras else {}
     for match in _LINE_RE.finditer(text):
         line = match.group()
-        if not line or (_PLAIN_RE.fullmatch(line) and not extras):
+        if not line or (not extras and not _MOJIBAKE_HINT_RE.search(line)):
             continue
         offset = match.start()
         # ftfy weighs the whole line, so spacing that the spacing stage repairs
