@@ -165,10 +165,12 @@ def rebase(text: str, first: Sequence[Edit], later: Sequence[Edit]) -> list[Edit
     edited = apply_edits(text, first)
 
     def to_original(pos: int) -> int:
-        # pos lies outside every first edit's output span (or on its border).
+        # pos lies outside every first edit's output span (or on its border);
+        # a deletion at pos is behind it: the later edit starts after the
+        # deleted text.
         shift = 0
-        for out_start, out_end, edit in out:
-            if out_end <= pos and not (out_start == out_end == pos):
+        for _, out_end, edit in out:
+            if out_end <= pos:
                 shift += len(edit.after) - len(edit.before)
         return pos - shift
 
@@ -196,30 +198,37 @@ def rebase(text: str, first: Sequence[Edit], later: Sequence[Edit]) -> list[Edit
                          e.confidence, e.reason, e.safe, e.alternatives)
                 )  # fmt: skip
         else:
+            # One edit, safe only if all its parts are: an unsure guess spanning
+            # a safe repair makes the repair wait for a person, but every
+            # proposal stays applicable and applying all of them is a fixpoint.
+            # (Deletions at a later edit's border are passed around, so the
+            # common case, a stray space before a word, never composes.)
             composed = _compose(text, edited, cluster, firsts, laters)
-            if composed is not None and not composed.safe and all(e.safe for e in firsts):
-                # Composing would make safe repairs wait for a person; keep them
-                # and let the later guess go (precision first: fix keeps its work).
-                result.extend(firsts)
-            elif composed is not None:
+            if composed is not None:
                 result.append(composed)
     return result
 
 
 def _touch(cluster: list[tuple[int, int, Edit, bool]], item: tuple[int, int, Edit, bool]) -> bool:
-    start, end, _, is_first = item
-    for c_start, c_end, _, c_first in cluster:
-        if is_first == c_first:
+    """Whether a later edit and a first edit in edited coordinates must be composed."""
+    for other in cluster:
+        if other[3] == item[3]:
             continue  # edits of one layer never overlap each other
-        if c_start < end and start < c_end:
+        first, later = (other, item) if other[3] else (item, other)
+        f_start, f_end, f_edit, _ = first
+        l_start, l_end, _, _ = later
+        if f_start == f_end:
+            # A deletion at a later edit's border is passed around; one inside
+            # its span ("a\N{SOFT HYPHEN}a" read as "aa") is part of it.
+            if l_start < f_start < l_end:
+                return True
+            continue
+        if f_start < l_end and l_start < f_end:
             return True
-        # An insertion or an empty output span strictly inside, or at the same point.
-        if (
-            (start == end or c_start == c_end)
-            and c_start <= start <= c_end
-            and start <= c_start <= end
-        ):
-            return True
+        if l_start == l_end and f_start < l_start < f_end:
+            return True  # an insertion inside repaired text
+        if f_edit.before == "" and l_start == f_end:
+            return True  # both would start at the insertion's point in the original
     return False
 
 

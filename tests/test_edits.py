@@ -115,11 +115,29 @@ def test_rebase_composes_a_later_edit_spanning_two_first_edits() -> None:
     assert apply_edits(edited, later) == apply_edits(text, [composed])
 
 
-def test_rebase_keeps_safe_repairs_rather_than_compose_them_with_a_guess() -> None:
+def test_rebase_composes_an_unsure_guess_into_an_unsafe_edit() -> None:
     text = "Ã©t Ã©"
     first = [
         Edit(0, 2, "Ã©", "é", "enc", 0.95, "mojibake", True),
         Edit(4, 6, "Ã©", "é", "enc", 0.95, "mojibake", True),
     ]
     unsure = [Edit(0, 4, "ét é", "été", "word", 0.6, "split word", False)]
-    assert rebase(text, first, unsure) == first
+    (composed,) = rebase(text, first, unsure)
+    assert (composed.before, composed.after, composed.safe) == (text, "été", False)
+
+
+def test_rebase_passes_around_a_deletion_at_a_later_edits_border() -> None:
+    text = " Tbe cat"
+    first = [Edit(0, 1, " ", "", "spacing", 0.95, "stray space", True)]
+    later = [Edit(0, 3, "Tbe", "The", "ocr", 0.9, "b for h", False)]  # on "Tbe cat"
+    kept, moved = rebase(text, first, later)
+    assert kept == first[0]
+    assert (moved.start, moved.end, moved.before, moved.safe) == (1, 4, "Tbe", False)
+
+
+def test_rebase_composes_a_deletion_inside_a_later_edit() -> None:
+    text = "a\N{SOFT HYPHEN}a"
+    first = [Edit(1, 2, "\N{SOFT HYPHEN}", "", "invisible", 0.9, "soft hyphen", True)]
+    later = [Edit(0, 2, "aa", "as", "ocr", 0.5, "a for s", False)]  # on "aa"
+    (composed,) = rebase(text, first, later)
+    assert (composed.start, composed.end, composed.after, composed.safe) == (0, 3, "as", False)
