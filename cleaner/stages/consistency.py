@@ -117,13 +117,15 @@ def _one_edit_target(
     # and "Zelenskiy" beside "Zelenskyy" two conventions: a person decides.
     related = derived_form(spelling, target) or derived_form(target, spelling)
     variant = transliteration_variant(spelling, target)
-    safe = not (related or variant)
     note = "; may be a different name" if related else "; another romanisation" if variant else ""
+    # Never safe: in a contributor list one letter tells people apart ("Vitor"
+    # and "Victor", "Reddy" and "Reedy" in Python's release notes), so a person
+    # decides. Only completing diacritics (above) is applied by fix.
     return (
         target,
-        0.9 if safe else 0.6,
+        0.6 if related or variant else 0.75,
         f"the document spells it {target!r} {_times(best)}, this way once{note}",
-        safe,
+        False,
     )
 
 

@@ -342,7 +342,9 @@ def _edit(token: Token, judgement: Judgement) -> Edit | None:
         judgement.confidence >= SAFE_AT
         and best.alignment.cost <= SAFE_COST
         and best.alignment.listed()
-        and len(token.text) > 1
+        # Two letters are too little evidence: "mv" is a command ("git mv"),
+        # not "my"; a person decides.
+        and len(token.text) > 2
         # A capital read as a small letter turns a name into a word: a person decides.
         and not (token.text[:1].isupper() and best.surface[:1].islower())
     )

@@ -36,13 +36,14 @@ def test_seed_expected_output_is_consistent() -> None:
 
 def test_one_edit_from_a_spelling_used_more_often() -> None:
     text = "The Lashkar-e-Taiba group said Lashkar-e-Taiba fighters left. A Lashker-e-Taiba spokesman denied it."
-    assert edits(text) == [("Lashker-e-Taiba", "Lashkar-e-Taiba", True)]
-    assert clean(text, ONLY).count("Lashkar-e-Taiba") == 3
+    # Proposed, never applied unasked: one letter also tells people apart.
+    assert edits(text) == [("Lashker-e-Taiba", "Lashkar-e-Taiba", False)]
+    assert clean(text, ONLY) == text
 
 
 def test_possessives_count_as_the_name() -> None:
     text = "Tarvosk's men left. Tarvask stayed; Tarvosk's aides agreed."
-    assert edits(text) == [("Tarvask", "Tarvosk", True)]
+    assert edits(text) == [("Tarvask", "Tarvosk", False)]
 
 
 def test_no_majority_no_edit() -> None:
