@@ -12,8 +12,9 @@ from collections.abc import Iterator, Sequence
 
 from cleaner.edits import Edit, LineIndex
 
-# Characters shown escaped so that whitespace edits are visible in a report.
-_VISIBLE = {
+# Invisible characters, shown escaped so that whitespace edits can be seen
+# (in check lines here, and in review's change markers).
+INVISIBLE_ESCAPES = {
     "\t": "\\t",
     "\n": "\\n",
     "\r": "\\r",
@@ -25,9 +26,8 @@ _VISIBLE = {
     "\N{ZERO WIDTH JOINER}": "\\u200d",
     "\N{WORD JOINER}": "\\u2060",
     "\N{ZERO WIDTH NO-BREAK SPACE}": "\\ufeff",
-    '"': '\\"',
-    "\\": "\\\\",
 }
+_VISIBLE = {**INVISIBLE_ESCAPES, '"': '\\"', "\\": "\\\\"}
 
 
 def visible(text: str) -> str:

@@ -30,7 +30,7 @@ from cleaner.errors import (
     CleanerError,
 )
 from cleaner.process import Checked, check_paths, display_name
-from cleaner.report import visible
+from cleaner.report import INVISIBLE_ESCAPES, visible
 from cleaner.review import CHOICE_KEYS, KEYS, QUIT, FileReview, Own, Refused, Session, Tally
 from cleaner.review import choices as choices_of
 
@@ -52,21 +52,7 @@ CONTEXT_LINES = 2  # lines shown before and after the edited line(s)
 CLIP = 100  # characters of a long line shown around the edit
 _WORD_CHAR = re.compile(r"\w")
 # Invisible characters, shown escaped inside the change markers.
-_ESCAPES = str.maketrans(
-    {
-        "\t": "\\t",
-        "\n": "\\n",
-        "\r": "\\r",
-        "\N{NO-BREAK SPACE}": "\\u00a0",
-        "\N{NARROW NO-BREAK SPACE}": "\\u202f",
-        "\N{SOFT HYPHEN}": "\\u00ad",
-        "\N{ZERO WIDTH SPACE}": "\\u200b",
-        "\N{ZERO WIDTH NON-JOINER}": "\\u200c",
-        "\N{ZERO WIDTH JOINER}": "\\u200d",
-        "\N{WORD JOINER}": "\\u2060",
-        "\N{ZERO WIDTH NO-BREAK SPACE}": "\\ufeff",
-    }
-)
+_ESCAPES = str.maketrans(INVISIBLE_ESCAPES)
 
 
 @dataclass(frozen=True)
