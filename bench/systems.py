@@ -188,8 +188,8 @@ def _symspell() -> Any:
     return sym
 
 
-class LookupCompound(System):
-    name = "lookup_compound"
+class _SymspellSystem(System):
+    """A peer built on symspellpy's bundled English dictionaries."""
 
     def __init__(self) -> None:
         self._sym: Any = None
@@ -199,6 +199,10 @@ class LookupCompound(System):
 
     def setup(self) -> None:
         self._sym = _symspell()
+
+
+class LookupCompound(_SymspellSystem):
+    name = "lookup_compound"
 
     def correct(self, text: str) -> str:
         lines = []
@@ -217,17 +221,8 @@ class LookupCompound(System):
         return str(found[0].term) if found else phrase
 
 
-class NaiveSymspell(System):
+class NaiveSymspell(_SymspellSystem):
     name = "naive_symspell"
-
-    def __init__(self) -> None:
-        self._sym: Any = None
-
-    def missing(self) -> str | None:
-        return None if importlib.util.find_spec("symspellpy") else "symspellpy is not installed"
-
-    def setup(self) -> None:
-        self._sym = _symspell()
 
     def _known(self, word: str) -> bool:
         return word in self._sym.words
@@ -294,9 +289,18 @@ class Codespell(System):
                 path.write_text(text, encoding="utf-8")
             # Exit status 65 means "found misspellings": expected, not an error.
             subprocess.run(
-                [sys.executable, "-m", "codespell_lib", "--write-changes", "--quiet-level", "3",
-                 tmp],
-                check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                [
+                    sys.executable,
+                    "-m",
+                    "codespell_lib",
+                    "--write-changes",
+                    "--quiet-level",
+                    "3",
+                    tmp,
+                ],
+                check=False,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
             )
             return [p.read_text(encoding="utf-8") for p in paths]
 

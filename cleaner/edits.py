@@ -9,6 +9,7 @@ overlapping proposals are settled.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -164,15 +165,18 @@ def rebase(text: str, first: Sequence[Edit], later: Sequence[Edit]) -> list[Edit
         delta += len(edit.after) - len(edit.before)
     edited = apply_edits(text, first)
 
+    # Output ends ascend with the edits; shifts[i] is the length change of
+    # the first i edits, so a position maps back with one bisection.
+    out_ends = [out_end for _, out_end, _ in out]
+    shifts = list(
+        itertools.accumulate((len(e.after) - len(e.before) for _, _, e in out), initial=0)
+    )
+
     def to_original(pos: int) -> int:
         # pos lies outside every first edit's output span (or on its border);
         # a deletion at pos is behind it: the later edit starts after the
         # deleted text.
-        shift = 0
-        for _, out_end, edit in out:
-            if out_end <= pos:
-                shift += len(edit.after) - len(edit.before)
-        return pos - shift
+        return pos - shifts[bisect.bisect_right(out_ends, pos)]
 
     # Group later and first edits that touch into clusters, in edited coordinates.
     items: list[tuple[int, int, Edit, bool]] = [(s, e, x, True) for s, e, x in out]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import BinaryIO
 
 import click
@@ -44,7 +45,7 @@ def run_stream(stdin: BinaryIO, config: Config, *, fmt: str, display: str) -> in
             note(f"{display}: {len(chunk.raw)} bytes from line {line} are not text; not checked")
             line += chunk.raw.count(b"\n")
             continue
-        encodable = lambda s, e=chunk.encoding: can_encode(s, e)  # noqa: E731
+        encodable = partial(can_encode, encoding=chunk.encoding)
         edits = propose(chunk.text, config, kind=kind, encodable=encodable)
         found += len(edits)
         _emit(display, edits, LineIndex(chunk.text, first_line=line), fmt, offset)

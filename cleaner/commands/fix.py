@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import BinaryIO
 
 import click
@@ -69,7 +70,7 @@ def run_stream(
             )
             stdout.write(chunk.raw)
             continue
-        encodable = lambda s, e=chunk.encoding: can_encode(s, e)  # noqa: E731
+        encodable = partial(can_encode, encoding=chunk.encoding)
         edits = [e for e in propose(chunk.text, config, kind=kind, encodable=encodable) if e.safe]
         changed = changed or bool(edits)
         stdout.write(apply_edits(chunk.text, edits).encode(chunk.encoding.codec))
