@@ -7,13 +7,14 @@ check, diff, review, the hook) reads the same list of edits.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 
 from cleaner.config import DEFAULT, Config
 from cleaner.edits import Edit, apply_edits, rebase, resolve
 from cleaner.segment import protected_spans
-from cleaner.stages import LAYERS, Context
+from cleaner.stages import LAYERS, Context, Stage
 
 # Rule families that repair characters and spacing, not words: the
 # allow-list (a list of words that are right) does not apply to them.
@@ -37,25 +38,45 @@ def propose(
     edits: list[Edit] = []
     current = text
     for layer in LAYERS:
-        context = Context(current, kind, config, protected_spans(current, kind))
-        proposals = [
-            edit
-            for name, stage in layer.items()
-            if name not in config.disable
-            for edit in stage(context)
-        ]
-        kept = [
-            edit
-            for edit in proposals
-            if edit.confidence >= config.min_confidence
-            and not context.protected.touches(edit.start, edit.end)
-            and not allowed(edit, config)
-            and (encodable is None or encodable(edit.after))
-        ]
-        if kept:
+        # A layer runs again on its own result until it proposes nothing more,
+        # so that applying every proposal leaves nothing to propose: a word
+        # judged by its neighbours may read differently once a neighbour is
+        # repaired ("ba aa": "aa" -> "an", then "ba an" -> "be an").
+        for attempt in range(_MAX_PASSES):
+            kept = _layer_edits(layer, current, kind, config, encodable)
+            if not kept:
+                break
+            if attempt:
+                # Found only because earlier guesses were applied: fix may not
+                # apply those, so these wait for a person too.
+                kept = [dataclasses.replace(e, safe=False) for e in kept]
             edits = resolve(rebase(text, edits, resolve(kept)))
             current = apply_edits(text, edits)
     return edits
+
+
+_MAX_PASSES = 3
+
+
+def _layer_edits(
+    layer: dict[str, Stage],
+    text: str,
+    kind: str,
+    config: Config,
+    encodable: Callable[[str], bool] | None,
+) -> list[Edit]:
+    """What one layer's enabled stages propose for ``text``, after the central filters."""
+    context = Context(text, kind, config, protected_spans(text, kind))
+    return [
+        edit
+        for name, stage in layer.items()
+        if name not in config.disable
+        for edit in stage(context)
+        if edit.confidence >= config.min_confidence
+        and not context.protected.touches(edit.start, edit.end)
+        and not allowed(edit, config)
+        and (encodable is None or encodable(edit.after))
+    ]
 
 
 def allow_words(edit: Edit) -> list[str]:

@@ -90,3 +90,14 @@ def test_seed_normaliser_removes_only_the_leading_space() -> None:
     assert [(e.start, e.end, e.after, e.rule) for e in spacing] == [
         (0, 1, "", "spacing.leading-space")
     ]
+
+
+def test_a_layer_reruns_until_its_neighbours_settle() -> None:
+    # "aa" reads as "an", and only then does "ba" read as "be": both come out
+    # of one propose, and the second waits for a person even if sure, since
+    # its evidence is a guess fix may not apply.
+    text = "ba aa"
+    edits = propose(text)
+    assert [(e.before, e.after) for e in edits] == [("ba", "be"), ("aa", "an")]
+    assert not any(e.safe for e in edits)
+    assert propose(apply_edits(text, edits)) == []
