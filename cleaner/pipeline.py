@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from cleaner.config import DEFAULT, Config
 from cleaner.edits import Edit, apply_edits, rebase, resolve
-from cleaner.segment import protected_spans
+from cleaner.segment import Protected, protected_spans
 from cleaner.stages import LAYERS, Context, Stage
 
 # Rule families that repair characters and spacing, not words: the
@@ -37,13 +37,18 @@ def propose(
     """
     edits: list[Edit] = []
     current = text
+    # Most layers change nothing, so the protected spans of one text serve many.
+    protected: dict[str, Protected] = {}
     for layer in LAYERS:
         # A layer runs again on its own result until it proposes nothing more,
         # so that applying every proposal leaves nothing to propose: a word
         # judged by its neighbours may read differently once a neighbour is
         # repaired ("ba aa": "aa" -> "an", then "ba an" -> "be an").
         for attempt in range(_MAX_PASSES):
-            kept = _layer_edits(layer, current, kind, config, encodable)
+            if current not in protected:
+                protected = {current: protected_spans(current, kind)}
+            context = Context(current, kind, config, protected[current])
+            kept = _layer_edits(layer, context, encodable)
             if not kept:
                 break
             if attempt:
@@ -60,13 +65,11 @@ _MAX_PASSES = 3
 
 def _layer_edits(
     layer: dict[str, Stage],
-    text: str,
-    kind: str,
-    config: Config,
+    context: Context,
     encodable: Callable[[str], bool] | None,
 ) -> list[Edit]:
-    """What one layer's enabled stages propose for ``text``, after the central filters."""
-    context = Context(text, kind, config, protected_spans(text, kind))
+    """What one layer's enabled stages propose for the context's text, after the central filters."""
+    config = context.config
     return [
         edit
         for name, stage in layer.items()

@@ -15,6 +15,7 @@ exact enough and costs no dependency.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -124,9 +125,12 @@ def _blocks(lines: list[tuple[int, str]]) -> Iterator[Span]:
 
 
 def _inline(text: str, blocks: list[Span]) -> Iterator[Span]:
+    # Blocks come in document order without overlaps: bisect, not a scan.
+    starts = [s for s, _ in blocks]
     for match in _INLINE_RE.finditer(text):
         start, end = match.span()
-        if any(s <= start < e for s, e in blocks):
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and start < blocks[i][1]:
             continue
         url = _EMBEDDED_URL_RE.search(match.group())
         if url and match.group().startswith("`"):

@@ -27,11 +27,13 @@ for "in") is judged only there too, between two words, and never applied.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from cleaner.casing import Shape, shape
 from cleaner.channel import Alignment
@@ -93,8 +95,7 @@ _OPENERS = (
 )
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A word the stage may judge: its span (without a possessive 's) and surroundings."""
 
     start: int
@@ -105,48 +106,44 @@ class Token:
     hyphen_part: bool  # one part of a hyphenated word
 
 
-def candidate_tokens(text: str) -> Iterator[Token]:
+@functools.lru_cache(maxsize=2)
+def candidate_tokens(text: str) -> tuple[Token, ...]:
     """The tokens worth judging, with code-like and elided ones left out.
+
+    Kept for the last texts: the boundary and spelling stages usually read
+    the same text.
 
     >>> [t.text for t in candidate_tokens("Tbe TB2 x_y os.path -rf o'er Kuleba's well-knovvn")]
     ['Tbe', 'Kuleba', 'well', 'knovvn']
     """
+    return tuple(_candidate_tokens(text))
+
+
+def _candidate_tokens(text: str) -> Iterator[Token]:
     previous_end = -1
+    size = len(text)
     for match in WORD_RE.finditer(text):
-        start, end, word = match.start(), match.end(), match.group()
+        start, end = match.span()
+        word = match.group()
         before = text[start - 1] if start else ""
-        after = text[end] if end < len(text) else ""
-        glued = previous_end >= 0 and not text[previous_end:start].strip(" \t\n")
+        after = text[end] if end < size else ""
+        if start - previous_end == 1 and previous_end >= 0:
+            glued = text[previous_end] in " \t\n"
+        else:
+            glued = previous_end >= 0 and not text[previous_end:start].strip(" \t\n")
         previous_end = end
-        if before in _CODE_NEIGHBOURS or after in _CODE_NEIGHBOURS:
-            continue
-        # "os.path", "e.g", "setup.py"; a sentence's full stop is followed by a space.
-        if before == "." and start > 1 and text[start - 2].isalnum():
-            continue
-        if after == "." and end + 1 < len(text) and text[end + 1].isalnum():
-            continue
-        # "-rf", "--amend": command-line options.
-        if before == "-" and (start < 2 or not text[start - 2].isalnum()):
-            continue
-        # "'gainst", "goin'", "th'": elisions, not misreadings.
-        if (before and before in _APOSTROPHES and not text[start - 2 : start - 1].isalpha()) or (
-            after and after in _APOSTROPHES and not text[end + 1 : end + 2].isalpha()
+        # Most words stand between spaces and plain punctuation: no rule below
+        # can leave them out, so they skip the checks.
+        if not (before in _PLAIN_BEFORE and after in _PLAIN_AFTER) and _excluded(
+            text, start, end, before, after
         ):
             continue
-        if after == "(":
-            continue  # a function call
-        # "tbe,the": a run glued by punctuation is the spacing rule's to judge,
-        # and judging its words first would change that judgement next time.
-        if (after and after in _GLUE and text[end + 1 : end + 2].isalpha()) or (
-            before and before in _GLUE and text[start - 2 : start - 1].isalpha()
-        ):
-            continue
-        possessive = _POSSESSIVE_RE.search(word)
-        if possessive:
+        if "'" in word or "\N{RIGHT SINGLE QUOTATION MARK}" in word:
+            possessive = _POSSESSIVE_RE.search(word)
+            if not possessive:
+                continue  # "o'er", "don't": whole forms, known or not
             word = word[: possessive.start()]
             end = start + len(word)
-        elif any(a in word for a in _APOSTROPHES):
-            continue  # "o'er", "don't": whole forms, known or not
         initial = _is_initial(text, start)
         if "-" in word:
             offset = start
@@ -157,6 +154,38 @@ def candidate_tokens(text: str) -> Iterator[Token]:
                 offset += len(part) + 1
             continue
         yield Token(start, end, word, initial, glued, False)
+
+
+# Neighbours that none of _excluded's rules looks at.
+_PLAIN_BEFORE = frozenset(' \t\n\r"(\N{LEFT DOUBLE QUOTATION MARK}')
+_PLAIN_AFTER = frozenset(' \t\n\r")\N{RIGHT DOUBLE QUOTATION MARK}') | {""}
+
+
+def _excluded(text: str, start: int, end: int, before: str, after: str) -> bool:
+    """Whether the word at ``start:end`` is code, an option, an elision or glued by punctuation."""
+    if before in _CODE_NEIGHBOURS or after in _CODE_NEIGHBOURS:
+        return True
+    # "os.path", "e.g", "setup.py"; a sentence's full stop is followed by a space.
+    if before == "." and start > 1 and text[start - 2].isalnum():
+        return True
+    if after == "." and end + 1 < len(text) and text[end + 1].isalnum():
+        return True
+    # "-rf", "--amend": command-line options.
+    if before == "-" and (start < 2 or not text[start - 2].isalnum()):
+        return True
+    # "'gainst", "goin'", "th'": elisions, not misreadings.
+    if (before and before in _APOSTROPHES and not text[start - 2 : start - 1].isalpha()) or (
+        after and after in _APOSTROPHES and not text[end + 1 : end + 2].isalpha()
+    ):
+        return True
+    if after == "(":
+        return True  # a function call
+    # "tbe,the": a run glued by punctuation is the spacing rule's to judge,
+    # and judging its words first would change that judgement next time.
+    return bool(
+        (after and after in _GLUE and text[end + 1 : end + 2].isalpha())
+        or (before and before in _GLUE and text[start - 2 : start - 1].isalpha())
+    )
 
 
 def _is_initial(text: str, start: int) -> bool:
@@ -241,9 +270,20 @@ def propose(context: Context) -> Iterator[Edit]:
     # OCR confusion explains with confidence. A page whose OCR reads "h" as
     # "b" in "tbe", "witb" and "brougbt" probably did so in "watcb" too.
     profile: dict[tuple[str, str], set[str]] = {}
+    # A judgement depends on the form, its place and its neighbours only: the
+    # same unknown form repeated is judged once per distinct setting.
+    judged: dict[tuple[str, bool, str | None, str | None], Judgement] = {}
+
+    def judge(token: Token, left: str | None, right: str | None) -> Judgement:
+        key = (token.text, token.initial, left, right)
+        found = judged.get(key)
+        if found is None:
+            found = judged[key] = _judge(corrector, document, token, left, right)
+        return found
+
     for i, token in enumerate(tokens):
         if not status[token.text]:
-            judgement = _judge(corrector, document, token, None, None)
+            judgement = judge(token, None, None)
             best = judgement.best
             first_pass[i] = None if best.keeps else best
             if best.alignment is not None and judgement.confidence >= SAFE_AT:
@@ -251,6 +291,7 @@ def propose(context: Context) -> Iterator[Edit]:
                     if step.listed:
                         profile.setdefault((step.observed, step.intended), set()).add(token.text)
     document.profile = profile
+    judged.clear()  # the profile now adapts every judgement
 
     def neighbour(i: int) -> str | None:
         if i < 0 or i >= len(tokens):
@@ -279,7 +320,7 @@ def propose(context: Context) -> Iterator[Edit]:
             # often than a misread word; only in OCR output, between two
             # known words, is it worth a guess ("m Adelaide").
             continue
-        edit = _edit(token, _judge(corrector, document, token, left, right))
+        edit = _edit(token, judge(token, left, right))
         if edit is not None:
             yield edit
 
