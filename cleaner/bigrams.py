@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import bisect
 import functools
-import importlib.resources
 import math
 
 from cleaner.lexicon import Lexicon, default_lexicon
+from cleaner.resources import dictionary_path
 
 
 class Bigrams:
@@ -85,5 +85,5 @@ class Bigrams:
 @functools.cache
 def default_bigrams() -> Bigrams:
     """The shipped pair list, loaded on first use and kept for the process."""
-    text = (importlib.resources.files("cleaner.dictionaries") / "bigrams.txt").read_text("utf-8")
+    text = dictionary_path("bigrams.txt").read_text("utf-8")
     return Bigrams.from_text(text, default_lexicon())

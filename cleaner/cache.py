@@ -16,13 +16,12 @@ build in memory each time.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
-import tempfile
+import zlib
 from pathlib import Path
 
-_MAGIC = b"cleaner-cache 1\n"
+_MAGIC = b"cleaner-cache 2\n"
 
 
 def cache_dir() -> Path:
@@ -41,7 +40,8 @@ def cache_dir() -> Path:
 
 
 def _digest(payload: bytes) -> bytes:
-    return hashlib.blake2b(payload, digest_size=16).hexdigest().encode("ascii")
+    # A checksum finds truncation and corruption; nobody forges a cache entry.
+    return b"%08x-%d" % (zlib.crc32(payload), len(payload))
 
 
 def read(path: Path, key: str) -> bytes | None:
@@ -73,6 +73,8 @@ def write(path: Path, key: str, payload: bytes) -> bool:
     """Store ``payload`` for ``key`` at ``path`` atomically; False if the folder is not writable."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only a writer needs it
+
         handle, temporary = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
     except OSError:
         return False

@@ -11,8 +11,6 @@ candidates beyond the cheap ones (see :mod:`cleaner.corrector`).
 from __future__ import annotations
 
 import gc
-import hashlib
-import importlib.metadata
 import marshal
 from typing import Any
 
@@ -42,6 +40,8 @@ class SymSpellIndex:
     """symspellpy over a lexicon, with its deletes table cached on disk."""
 
     def __init__(self, lexicon: Lexicon, *, use_cache: bool = True) -> None:
+        import hashlib  # imported where used: a small check never needs it
+
         from symspellpy import SymSpell, Verbosity
         from symspellpy.editdistance import DistanceAlgorithm, EditDistance
 
@@ -81,7 +81,11 @@ class SymSpellIndex:
 
 def index_key(words: dict[str, int]) -> str:
     """What the cached index depends on: the words, symspellpy and the settings."""
+    import hashlib  # imported where used: a small check never needs it
+
     digest = hashlib.sha256("\n".join(words).encode("utf-8")).hexdigest()
+    import importlib.metadata  # only here: importing it costs more than a small check
+
     version = importlib.metadata.version("symspellpy")
     return f"symspell/{_FORMAT}/{version}/{MAX_DISTANCE}/{PREFIX_LENGTH}/{digest}"
 

@@ -14,9 +14,10 @@ has already found, not for searching a whole lexicon.
 from __future__ import annotations
 
 import functools
-import importlib.resources
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+
+from cleaner.resources import dictionary_path
 
 _GENERIC_KINDS = ("substitution", "deletion", "insertion", "transposition", "case", "correct")
 
@@ -240,5 +241,5 @@ class ErrorModel:
 @functools.cache
 def default_model() -> ErrorModel:
     """The shipped confusion table, loaded on first use."""
-    text = (importlib.resources.files("cleaner.dictionaries") / "confusions.tsv").read_text("utf-8")
+    text = dictionary_path("confusions.tsv").read_text("utf-8")
     return ErrorModel.from_text(text)

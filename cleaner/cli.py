@@ -17,7 +17,7 @@ import click
 
 from cleaner import __version__
 from cleaner import config as config_mod
-from cleaner.commands import check, diff, fix, review
+from cleaner.commands import check, diff, fix
 from cleaner.commands import config as config_cmd
 from cleaner.errors import EXIT_INTERRUPTED, CleanerError
 from cleaner.stages import STAGES
@@ -252,6 +252,8 @@ def review_command(
     if "-" in paths:
         raise click.UsageError("review edits files in place; it cannot read standard input")
     config = build_config(**opts)
+    from cleaner.commands import review  # the terminal and TOML editing load only here
+
     code = review.run(paths, config, force_exclude=force_exclude, config_file=opts["config_file"])
     click.get_current_context().exit(code)
 

@@ -136,10 +136,6 @@ class Corrector:
         self.min_cost = model.min_cost()
 
     @functools.cached_property
-    def _counts(self) -> dict[str, int]:
-        return dict(self.lexicon.items())
-
-    @functools.cached_property
     def total(self) -> int:
         """The lexicon's word count (the denominator of every prior)."""
         return self.lexicon.total
@@ -156,8 +152,8 @@ class Corrector:
         """
         found = self._vocabularies.get(min_count)
         if found is None:
-            words = [w for w, c in self._counts.items() if c >= min_count]
-            found = self._vocabularies[min_count] = Vocabulary(words)
+            found = Vocabulary(self.lexicon.words_at_least(min_count))
+            self._vocabularies[min_count] = found
         return found
 
     def bigrams(self) -> Bigrams:

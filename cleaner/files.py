@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import subprocess
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -86,6 +85,8 @@ def _walk(folder: Path, config: Config) -> Iterator[Path]:
 
 def _git_files(folder: Path) -> list[Path] | None:
     """Files git tracks or would track under ``folder``, or None outside a work tree."""
+    import subprocess  # imported where used: a small check never needs it
+
     try:
         result = subprocess.run(
             [
@@ -114,6 +115,8 @@ def _git_files(folder: Path) -> list[Path] | None:
 
 
 def _ignored_by_git(folder: Path) -> bool:
+    import subprocess  # imported where used: a small check never needs it
+
     result = subprocess.run(
         ["git", "-C", str(folder), "check-ignore", "-q", "."], capture_output=True, check=False
     )

@@ -1,7 +1,7 @@
 """Gazetteers: the places and names the cleaner treats as real, and near matches.
 
 The shipped ``dictionaries/gazetteer.tsv`` (``name<TAB>kind<TAB>country<TAB>weight``,
-about 42,000 rows) is read through ``importlib.resources`` on first use. Near
+about 42,000 rows) is read on first use. Near
 matches are found by blocking: every name is filed under the letters at its
 start and under those at its end (with its length), so a query compares
 itself (with rapidfuzz) only against the few hundred names that share an end
@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
-import importlib.resources
 import marshal
 import math
 import sys
@@ -33,6 +31,7 @@ from pathlib import Path
 
 from cleaner import cache
 from cleaner.errors import ConfigError
+from cleaner.resources import dictionary_path
 
 # Bump when the cached index's layout changes.
 _INDEX_FORMAT = 1
@@ -254,16 +253,11 @@ def build_index(lines: Iterable[str]) -> tuple[Blocks, dict[str, str], bytes, di
 
 @functools.cache
 def _shipped_index() -> _Index:
-    resource = importlib.resources.files("cleaner.dictionaries") / "gazetteer.tsv"
-    data: bytes | None = None
-    if isinstance(resource, Path):
-        # An installed file: its path, size and time name its version, so a
-        # cached index is found without reading the 1 MB source.
-        stat = resource.stat()
-        version = f"{resource.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
-    else:
-        data = resource.read_bytes()
-        version = hashlib.blake2b(data, digest_size=16).hexdigest()
+    resource = dictionary_path("gazetteer.tsv")
+    # The installed file's path, size and time name its version, so a cached
+    # index is found without reading the 1 MB source.
+    stat = resource.stat()
+    version = f"{resource.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
     python = f"{sys.version_info.major}.{sys.version_info.minor}"  # marshal's format
     key = f"gazetteer index {_INDEX_FORMAT} {python} {version}"
     path = cache.cache_dir() / "gazetteer.index"
@@ -272,9 +266,7 @@ def _shipped_index() -> _Index:
         with contextlib.suppress(ValueError, EOFError, TypeError):
             blocks, countries, parts, letters = marshal.loads(payload)
             return _Index(blocks, countries, parts, letters)
-    if data is None:
-        data = resource.read_bytes()
-    built = build_index(data.decode("utf-8").split("\n"))
+    built = build_index(resource.read_text("utf-8").split("\n"))
     # A cache that cannot be written only costs time on the next run.
     cache.write(path, key, marshal.dumps(built))
     return _Index(*built)

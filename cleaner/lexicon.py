@@ -8,25 +8,37 @@ so a clean document is checked without building any correction index.
 from __future__ import annotations
 
 import functools
-import importlib.resources
 from collections.abc import Iterator
+
+from cleaner.resources import dictionary_path
 
 
 class Lexicon:
-    """Word counts, looked up case-insensitively."""
+    """Word counts, looked up case-insensitively.
+
+    Words are kept most frequent first (the shipped file's order; a dict
+    given here is sorted so), which makes the words at least N times common
+    a prefix of the list.
+    """
 
     def __init__(self, counts: dict[str, str] | dict[str, int]) -> None:
-        # Counts may stay as the strings read from the file: converting 80,000
-        # of them up front costs more than every lookup a check makes.
-        self._counts: dict[str, str | int] = dict(counts)
+        ordered = sorted(counts.items(), key=lambda item: -int(item[1]))
+        self._set({w: str(c) for w, c in ordered})
+
+    def _set(self, counts: dict[str, str]) -> None:
+        # Counts stay as the decimal strings read from the file: converting
+        # 80,000 of them up front costs more than every lookup a check makes.
+        self._counts = counts
 
     @classmethod
     def from_text(cls, text: str) -> Lexicon:
-        """Parse ``word count`` lines (words hold no spaces)."""
+        """Parse ``word count`` lines (words hold no spaces), most frequent first."""
         parts = text.split()
         if len(parts) % 2:
             raise ValueError("lexicon lines must be 'word count'")
-        return cls(dict(zip(parts[0::2], parts[1::2], strict=True)))
+        lexicon = cls.__new__(cls)
+        lexicon._set(dict(zip(parts[0::2], parts[1::2], strict=True)))
+        return lexicon
 
     def count(self, word: str) -> int:
         """How often ``word`` occurs in the reference corpus (0 if unknown).
@@ -48,6 +60,30 @@ class Lexicon:
         """All counts summed: the denominator of every word prior."""
         return sum(map(int, self._counts.values()))
 
+    def words_at_least(self, min_count: int) -> list[str]:
+        """The words counted at least ``min_count`` times, most frequent first.
+
+        >>> Lexicon({"a": 120, "b": 99, "c": 100, "d": 5}).words_at_least(100)
+        ['a', 'c']
+        """
+        counts = self._ordered_counts
+        low, high = 0, len(counts)
+        while low < high:  # the first word counted less than min_count
+            middle = (low + high) // 2
+            if int(counts[middle]) >= min_count:
+                low = middle + 1
+            else:
+                high = middle
+        return self._words[:low]
+
+    @functools.cached_property
+    def _words(self) -> list[str]:
+        return list(self._counts)
+
+    @functools.cached_property
+    def _ordered_counts(self) -> list[str]:
+        return list(self._counts.values())
+
     def items(self) -> Iterator[tuple[str, int]]:
         return ((word, int(count)) for word, count in self._counts.items())
 
@@ -55,5 +91,5 @@ class Lexicon:
 @functools.cache
 def default_lexicon() -> Lexicon:
     """The shipped lexicon, loaded on first use and kept for the process."""
-    data = (importlib.resources.files("cleaner.dictionaries") / "lexicon.txt").read_bytes()
+    data = dictionary_path("lexicon.txt").read_bytes()
     return Lexicon.from_text(data.decode("utf-8"))

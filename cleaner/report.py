@@ -6,7 +6,6 @@ All of them read the same edits; none of them changes anything.
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from collections.abc import Iterator, Sequence
 
@@ -56,6 +55,8 @@ def json_records(
     display: str, edits: Sequence[Edit], index: LineIndex, offset: int = 0
 ) -> Iterator[str]:
     """One JSON object per edit (JSON Lines), with offsets into the decoded text."""
+    import json  # imported where used: a small check never needs it
+
     for edit in edits:
         line, column = index.position(edit.start)
         record = {

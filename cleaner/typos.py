@@ -13,12 +13,12 @@ typo. Costs are ``-log10`` probabilities.
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import math
 import unicodedata
 from dataclasses import dataclass
 
 from cleaner.gazetteer import fold
+from cleaner.resources import dictionary_path
 
 # Keyboard typos, the other way names go wrong: one word in TYPO_RATE has
 # one, the four kinds (a letter dropped, a letter added, a letter replaced,
@@ -53,7 +53,7 @@ class _Table:
 
 @functools.cache
 def _table() -> _Table:
-    resource = importlib.resources.files("cleaner.dictionaries") / "confusions.tsv"
+    resource = dictionary_path("confusions.tsv")
     rows: dict[tuple[str, str], float] = {}
     generic: dict[str, float] = {}
     for line in resource.read_text("utf-8").splitlines():

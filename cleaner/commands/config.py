@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,8 @@ def run(config: Config, path: Path | None, *, fmt: str) -> int:
             "file": str(path) if path else None,
             "settings": {key: {"value": value, "source": source} for key, value, source in rows},
         }
+        import json  # only this command prints JSON
+
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
         return EXIT_OK
     click.echo(f"# configuration file: {path}" if path else "# configuration file: none found")
@@ -39,4 +40,6 @@ def _toml_line(key: str, value: Any) -> str:
     if value is None:
         return f"# {key} = (one per CPU core)" if key == "jobs" else f"# {key} = (unset)"
     # JSON's strings, numbers, booleans and arrays are TOML's too.
+    import json  # TOML strings and arrays are written as JSON writes them
+
     return f"{key} = {json.dumps(value, ensure_ascii=False)}"

@@ -9,8 +9,9 @@ enter the list). The list lacks most American spellings ("neighbor",
 licence; frequencies from OpenSubtitles 2018) that it lacks are added when
 they are common there (``SUPPLEMENT_MIN`` occurrences), at least four
 letters long and plain words (letters, or a contraction such as "mightn't"),
-with their counts put on the symspellpy scale. Added words follow the
-original list, most frequent first.
+with their counts put on the symspellpy scale. The whole list is sorted most
+frequent first (ties keep symspellpy's order, added words after), so that the
+words at least N times common are a prefix a reader finds by binary search.
 
 ``bigrams.txt`` is symspellpy's bigram list (243,342 word pairs), one
 ``first second count`` line per pair, keeping the pairs whose two words are
@@ -64,9 +65,7 @@ def supplement(known: dict[str, int]) -> list[tuple[str, int]]:
     """
     source = importlib.resources.files("spellchecker") / "resources" / "en.json.gz"
     counts: dict[str, int] = json.loads(gzip.decompress(source.read_bytes()))
-    factor = statistics.median(
-        known[w] / c for w, c in counts.items() if c >= 1000 and w in known
-    )
+    factor = statistics.median(known[w] / c for w, c in counts.items() if c >= 1000 and w in known)
     added = [
         (w, round(c * factor))
         for w, c in counts.items()
@@ -82,7 +81,8 @@ def build_lexicon() -> list[tuple[str, int]]:
         word, count = line.split()
         if word not in DROPPED:
             entries.append((word, int(count)))
-    return entries + supplement(dict(entries))
+    # A stable sort: ties keep their order, added words after the original ones.
+    return sorted(entries + supplement(dict(entries)), key=lambda entry: -entry[1])
 
 
 def scale(unigrams: dict[str, int], pairs: list[tuple[str, str, int]]) -> float:

@@ -41,6 +41,12 @@ def test_lexicon_is_well_formed_without_duplicates() -> None:
     assert LEXICON.read_bytes().endswith(b"\n") and b"\r" not in LEXICON.read_bytes()
 
 
+def test_lexicon_is_most_frequent_first() -> None:
+    # Lexicon.words_at_least finds the common words as a prefix by bisection.
+    counts = [c for _, c in lexicon_rows()]
+    assert all(a >= b for a, b in zip(counts, counts[1:], strict=False))
+
+
 def test_lexicon_keeps_the_words_the_corrector_relies_on() -> None:
     words = dict(lexicon_rows())
     for word in ("the", "modern", "minister", "neighbour", "neighbor", "analyze", "theater"):
