@@ -79,7 +79,8 @@ def _starts_sentence(text: str, start: int) -> bool:
 
 
 def joined(found: Sequence[Word], i: int, j: int, text: str) -> bool:
-    """Whether words i..j form one run: single spaces, or a lower-case connector.
+    """Whether words i..j form one run: single spaces, or one or two lower-case
+    connectors ("Rio de Janeiro", "Democratic Republic of the Congo").
 
     >>> text = "in Rio de Janeiro and Sao Paulo, Brazil"
     >>> found = name_words(text)
@@ -88,9 +89,8 @@ def joined(found: Sequence[Word], i: int, j: int, text: str) -> bool:
     """
     for k in range(i, j):
         gap = text[found[k].end : found[k + 1].start]
-        if gap != " " and not (
-            gap.startswith(" ") and gap.endswith(" ") and gap[1:-1] in CONNECTORS
-        ):
+        parts = gap[1:-1].split(" ") if len(gap) > 2 and gap[0] == gap[-1] == " " else ()
+        if gap != " " and not (0 < len(parts) <= 2 and all(p in CONNECTORS for p in parts)):
             return False
     return True
 

@@ -26,6 +26,27 @@ from cleaner.resources import dictionary_path
 TYPO_RATE = 50
 # Typists seldom get a word's first letter wrong: such a typo is ten times rarer.
 FIRST_LETTER = 1.0
+# A wrong letter typed is most often a key next to the right one (on QWERTY):
+# this share of substitutions hits a neighbouring key, the rest any other.
+ADJACENT_SHARE = 0.7
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+# Row offsets of a staggered keyboard: "s" touches "w", "e", "a", "d", "z", "x".
+_STAGGER = (0.0, 0.25, 0.75)
+
+
+def _keyboard() -> dict[str, frozenset[str]]:
+    place = {c: (r, i + _STAGGER[r]) for r, row in enumerate(_ROWS) for i, c in enumerate(row)}
+    return {
+        a: frozenset(
+            b
+            for b, (rb, xb) in place.items()
+            if b != a and abs(ra - rb) <= 1 and abs(xa - xb) <= (1.0 if ra == rb else 0.75)
+        )
+        for a, (ra, xa) in place.items()
+    }
+
+
+_NEIGHBOURS = _keyboard()
 # Accents on the name that the word lacks cost little (English text drops
 # them, OCR loses them); accents the name lacks cost more.
 ACCENT_LOST = 0.1
@@ -65,17 +86,30 @@ def _table() -> _Table:
     return _Table(rows, generic)
 
 
-def typo_cost(kind: str, length: int, first: bool = False) -> float:
+def typo_cost(
+    kind: str, length: int, first: bool = False, typed: str = "", meant: str = ""
+) -> float:
     """-log10 P(one given keyboard typo of ``kind``) in a word of ``length`` letters;
-    ``first``: the typo changes the word's first letter.
+    ``first``: the typo changes the word's first letter. For a substitution,
+    when known: ``typed`` is the wrong letter and ``meant`` the right one.
 
     >>> round(typo_cost("deletion", 6), 2), round(typo_cost("substitution", 6), 2)
     (3.08, 4.48)
+    >>> typo_cost("substitution", 6, typed="s", meant="d") < typo_cost("substitution", 6)
+    True
     """
     slots = {"deletion": length, "transposition": max(length - 1, 1)}.get(kind)
     if slots is None:
         slots = length * 25 if kind == "substitution" else (length + 1) * 26
-    return math.log10(TYPO_RATE * 4 * slots) + (FIRST_LETTER if first else 0.0)
+    cost = math.log10(TYPO_RATE * 4 * slots) + (FIRST_LETTER if first else 0.0)
+    near = _NEIGHBOURS.get(meant.lower()) if kind == "substitution" else None
+    if near and typed.isascii() and typed.isalpha():
+        # Instead of 1 in 25 letters: the key's share among the meant key's
+        # neighbours, or among the other keys.
+        hit = typed.lower() in near
+        share = ADJACENT_SHARE / len(near) if hit else (1 - ADJACENT_SHARE) / (25 - len(near))
+        cost += math.log10(1 / 25) - math.log10(share)
+    return cost
 
 
 def _either(*costs: float) -> float:
@@ -147,7 +181,7 @@ def _block_cost(observed: str, intended: str, length: int, at_start: bool) -> fl
     row = table.rows.get((observed, intended))
     if kind is not None:
         ocr = row if row is not None else generic[kind]
-        return _either(ocr, typo_cost(kind, length, at_start))
+        return _either(ocr, typo_cost(kind, length, at_start, observed, intended))
     if row is not None:
         return row
     if lo + li > 4:

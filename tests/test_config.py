@@ -69,7 +69,7 @@ def test_own_file_wins_over_pyproject_in_one_folder(project: Path) -> None:
 def test_pyproject_without_a_table_is_passed_over(project: Path) -> None:
     (project / "pyproject.toml").write_text('[project]\nname = "site"\n')
     (project / "docs").mkdir()
-    (project / "docs" / "pyproject.toml").write_text('[tool.black]\nline-length = 1\n')
+    (project / "docs" / "pyproject.toml").write_text("[tool.black]\nline-length = 1\n")
     (project / "docs" / "cleaner.toml").write_text("nbsp = false\n")
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(project / "docs")
@@ -146,7 +146,9 @@ def test_force_exclude_applies_excludes_to_named_files(project: Path) -> None:
     named = ["drafts/a.md", "CHANGELOG.md", "page.md"]
     assert _run("check", *named).stdout.count("spacing.double-space") == 3
     result = _run("check", "--force-exclude", *named)
-    assert result.stdout == 'page.md:1:5: spacing.double-space: "  " -> " " (2 spaces between words)\n'
+    assert (
+        result.stdout == 'page.md:1:5: spacing.double-space: "  " -> " " (2 spaces between words)\n'
+    )
     # An absolute path is matched relative to the working folder.
     absolute = _run("check", "--force-exclude", str(project / "drafts" / "a.md"))
     assert (absolute.exit_code, absolute.stdout) == (0, "")

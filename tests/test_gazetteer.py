@@ -150,7 +150,10 @@ def test_parse_plain_and_tsv_rows_with_comments() -> None:
     [
         ("Good\nBad\tcity\tTR\tmany\n", "p.txt:2: weight 'many' is not a positive integer"),
         ("Bad\tcity\tTR\t0\n", "p.txt:1: weight '0' is not a positive integer"),
-        ("A\tb\tc\t1\te\n", "p.txt:1: expected name<TAB>kind<TAB>country<TAB>weight, found 5 fields"),
+        (
+            "A\tb\tc\t1\te\n",
+            "p.txt:1: expected name<TAB>kind<TAB>country<TAB>weight, found 5 fields",
+        ),
         ("\tcity\tTR\t5\n", "p.txt:1: a gazetteer row needs a name first"),
     ],
 )

@@ -81,9 +81,7 @@ See https://example.com/a,b;c?x=1.Then for details, or run `cleaner  check ,now`
 """
 # Written by hand from GUIDE: the heading's double space and the space before
 # the comma go; the fence, the URL and the code span stay as they are.
-GUIDE_FIXED = GUIDE.replace("# Setup  guide", "# Setup guide").replace(
-    "tool ,then", "tool, then"
-)
+GUIDE_FIXED = GUIDE.replace("# Setup  guide", "# Setup guide").replace("tool ,then", "tool, then")
 CODE = "def f(a ,b):\n    return  a\n"
 DATA = "key:  value ,x\n"
 

@@ -31,7 +31,10 @@ def _protected(text: str) -> list[str]:
         ("a ``b ` c`` d\n", ["``b ` c``"]),
         ("```py\nx\n```\nafter\n", ["```py\nx\n```\n"]),
         ("para\n\n    code\n", ["    code\n"]),
-        ("see <https://x.org/a> and <a.b@example.com>\n", ["<https://x.org/a>", "<a.b@example.com>"]),
+        (
+            "see <https://x.org/a> and <a.b@example.com>\n",
+            ["<https://x.org/a>", "<a.b@example.com>"],
+        ),
         ('[text](/u "t") [two](<a b>)\n', ['(/u "t")', "(<a b>)"]),
         ("[text][lab] x\n\n[lab]: /u\n", ["[lab]", "[lab]: /u\n"]),
         ("[Lab] x\n\n[lab]: /u\n", ["[Lab]", "[lab]: /u\n"]),

@@ -73,3 +73,11 @@ def test_derived_forms() -> None:
     assert derived_form("Karimova", "Karimov")
     assert not derived_form("Iran", "Irani")  # a letter less is a typo, not a derived word
     assert not derived_form("Berlinx", "Berlin")  # "x" derives nothing
+
+
+def test_a_neighbouring_key_is_the_likelier_wrong_letter() -> None:
+    # "q" sits next to "a" on a keyboard, "p" does not.
+    near, far = channel_cost("Ganjq", "Ganja"), channel_cost("Ganjp", "Ganja")
+    assert near is not None and far is not None and near < far
+    assert typo_cost("substitution", 5, typed="q", meant="a") < typo_cost("substitution", 5)
+    assert typo_cost("substitution", 5, typed="p", meant="a") > typo_cost("substitution", 5)

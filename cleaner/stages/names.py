@@ -50,7 +50,7 @@ RULE = "names.gazetteer"
 # everywhere, and a word that reads like a name ("Wutan", "Buan") is more
 # likely one of them than a typo of "Wuhan" or "Busan"; a word that does not
 # ("Chjad") is more likely a typo. Calibrated with bench/names_quality.py.
-UNLISTED_MASS = 8.0
+UNLISTED_MASS = 7.9
 # Names are made of shared parts ("Svetogorsk", "Svetlogorsk"), so a long
 # name is less unlikely than its letters alone say: the letter model counts
 # at this weight.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import re
 from functools import cache
 from pathlib import Path
@@ -44,7 +45,7 @@ def test_lexicon_is_well_formed_without_duplicates() -> None:
 def test_lexicon_is_most_frequent_first() -> None:
     # Lexicon.words_at_least finds the common words as a prefix by bisection.
     counts = [c for _, c in lexicon_rows()]
-    assert all(a >= b for a, b in zip(counts, counts[1:], strict=False))
+    assert all(a >= b for a, b in itertools.pairwise(counts))
 
 
 def test_lexicon_keeps_the_words_the_corrector_relies_on() -> None:

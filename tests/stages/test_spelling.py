@@ -67,8 +67,13 @@ def test_edit_keeps_case_and_explains_itself() -> None:
     edits = {e.before: e for e in propose(OCR) if e.rule == "spelling.ocr"}
     assert edits["Tbe"].after == "The"
     reason = edits["brougbt"].reason
-    assert reason.startswith("OCR b→h; 'brought' is ") and "more likely than leaving 'brougbt'" in reason
-    assert all(e.safe and e.confidence >= spelling.SAFE_AT for e in edits.values() if e.before != "cbarged")
+    assert (
+        reason.startswith("OCR b→h; 'brought' is ")
+        and "more likely than leaving 'brougbt'" in reason
+    )
+    assert all(
+        e.safe and e.confidence >= spelling.SAFE_AT for e in edits.values() if e.before != "cbarged"
+    )
 
 
 def test_allow_list_words_are_not_judged() -> None:
