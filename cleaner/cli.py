@@ -126,6 +126,11 @@ def common_options(func: F) -> F:
             default=None,
             help="Worker processes for large sets of files. Default: one per core.",
         ),
+        click.option(
+            "--no-cache",
+            is_flag=True,
+            help="Do not reuse or remember the edits of unchanged files (see README).",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -139,6 +144,7 @@ def build_config(
     min_confidence: float | None,
     gazetteers: Sequence[Path],
     jobs: int | None = None,
+    no_cache: bool = False,
 ) -> config_mod.Config:
     """The project's configuration file, then the flags on top."""
     path = config_file or config_mod.find_project_config(Path.cwd())
@@ -154,6 +160,8 @@ def build_config(
         flags["gazetteers"] = [str(g) for g in (*base.gazetteers, *gazetteers)]
     if jobs is not None:
         flags["jobs"] = jobs
+    if no_cache:
+        flags["cache"] = False
     return config_mod.with_flags(flags, base) if flags else base
 
 

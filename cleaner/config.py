@@ -52,6 +52,8 @@ class Config:
     exclude: tuple[str, ...] = ()
     # Worker processes for folders (None: one per core).
     jobs: int | None = None
+    # Remember each file's edits between runs (see cleaner.results).
+    cache: bool = True
     # Where each value came from, for `cleaner config`: key -> source.
     sources: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
 
@@ -72,6 +74,7 @@ _FIELD_TYPES: dict[str, type] = {
     "include": list,
     "exclude": list,
     "jobs": int,
+    "cache": bool,
 }
 
 

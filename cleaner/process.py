@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from cleaner import results
 from cleaner.config import Config
 from cleaner.document import Document, can_encode, read_document
 from cleaner.edits import Edit
@@ -29,6 +30,8 @@ class Checked:
     display: str
     document: Document
     edits: list[Edit]
+    # A new entry was remembered for it (cleaner.results).
+    stored: bool = False
 
     @property
     def safe_edits(self) -> list[Edit]:
@@ -87,15 +90,19 @@ def check_paths(
     """
     files = list(discover(paths, config, force_exclude=force_exclude))
     jobs = min(config.jobs or os.cpu_count() or 1, len(files))
-    results: Iterator[Checked | Problem]
+    checked: Iterator[Checked | Problem]
     if jobs > 1 and _total_size(files) >= PARALLEL_MIN_BYTES:
-        results = _parallel(files, config, jobs)
+        checked = _parallel(files, config, jobs)
     else:
-        results = (check_file(path, config) for path in files)
-    for done, result in enumerate(results, 1):
+        checked = (check_file(path, config) for path in files)
+    stored = False
+    for done, result in enumerate(checked, 1):
         if progress is not None:
             progress(done, len(files))
+        stored = stored or (isinstance(result, Checked) and result.stored)
         yield result
+    if stored:
+        results.prune()
 
 
 def check_file(path: Path, config: Config) -> Checked | Problem:
@@ -107,7 +114,8 @@ def check_file(path: Path, config: Config) -> Checked | Problem:
         return Problem(display, "binary file, skipped", skipped=True)
     except InputError as exc:
         return Problem(display, str(exc).removeprefix(f"{path}: "))
-    return Checked(display, document, propose_for(document, config))
+    edits, stored = results.remembered(document, config, partial(propose_for, document, config))
+    return Checked(display, document, edits, stored)
 
 
 def _total_size(files: list[Path]) -> int:

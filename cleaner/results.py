@@ -1,0 +1,147 @@
+"""Remembered results: the edits proposed for a document, kept between runs.
+
+Checking a folder again should cost little more than reading it: a file
+whose text is unchanged gets the edits it got last time. Each file's edits
+are stored under a key made of everything that decides them:
+
+* the decoded text, its kind (text, Markdown, reStructuredText) and encoding;
+* the settings that change proposals (stages, allow-list, confidence floor,
+  no-break spaces, ftfy extras; not the file globs nor the worker count),
+  and each user gazetteer's path, size and modification time;
+* the installed cleaner itself: its version and the size and modification
+  time of each of its modules and word lists, so an upgraded or edited
+  install never reuses an answer an older one gave.
+
+Entries are :mod:`cleaner.cache` files (checked on read: a stale, truncated
+or corrupt entry is recomputed, never trusted) in ``results/`` under the
+cache folder. When a run adds entries and the folder holds more than
+``MAX_ENTRIES``, the oldest are removed. ``cache = false`` in the
+configuration, ``--no-cache`` or ``CLEANER_NO_CACHE=1`` switch it off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import marshal
+import os
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+from cleaner import cache
+from cleaner.config import Config
+from cleaner.document import Document
+from cleaner.edits import Edit
+from cleaner.resources import dictionary_path
+
+MAX_ENTRIES = 20_000
+_FORMAT = 1
+
+
+def enabled(config: Config) -> bool:
+    """Whether results are remembered for this run."""
+    return config.cache and not os.environ.get("CLEANER_NO_CACHE")
+
+
+@functools.cache
+def _install_stamp() -> str:
+    """The version of cleaner and the size and time of every file it runs from."""
+    import cleaner
+
+    package = Path(cleaner.__file__).parent
+    folders = [package, package / "stages", package / "commands"]
+    folders.append(dictionary_path("lexicon.txt").parent)
+    parts = [cleaner.__version__]
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+                if entry.is_file() and entry.name.endswith((".py", ".txt", ".tsv")):
+                    stat = entry.stat()
+                    parts.append(f"{entry.path}|{stat.st_size}|{stat.st_mtime_ns}")
+    return "\n".join(parts)
+
+
+def _settings(config: Config) -> str:
+    gazetteers = []
+    for path in config.gazetteers:
+        try:
+            stat = path.stat()
+            gazetteers.append(f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}")
+        except OSError:
+            gazetteers.append(f"{path}|missing")
+    return repr(
+        (
+            sorted(config.disable),
+            sorted(config.allow),
+            gazetteers,
+            config.min_confidence,
+            config.nbsp,
+            sorted(config.ftfy_extras),
+        )
+    )
+
+
+def key(document: Document, config: Config) -> str:
+    """What the edits for ``document`` depend on, digested."""
+    import hashlib  # only runs that remember results need it
+
+    digest = hashlib.blake2b(digest_size=20)
+    for part in (_install_stamp(), _settings(config), document.kind, repr(document.encoding)):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    digest.update(document.text.encode("utf-8", "surrogatepass"))
+    return f"results {_FORMAT} {digest.hexdigest()}"
+
+
+def _folder() -> Path:
+    return cache.cache_dir() / "results"
+
+
+def _encode(edits: list[Edit]) -> bytes:
+    rows = [
+        (e.start, e.end, e.before, e.after, e.rule, e.confidence, e.reason, e.safe, e.alternatives)
+        for e in edits
+    ]
+    return marshal.dumps(rows)
+
+
+def _decode(payload: bytes) -> list[Edit] | None:
+    try:
+        rows = marshal.loads(payload)
+        return [Edit(*row) for row in rows]
+    except (ValueError, EOFError, TypeError):
+        return None
+
+
+def remembered(
+    document: Document, config: Config, compute: Callable[[], list[Edit]]
+) -> tuple[list[Edit], bool]:
+    """The edits for ``document``: remembered if possible, else computed and stored.
+
+    Returns the edits and whether a new entry was written.
+    """
+    if not enabled(config):
+        return compute(), False
+    name = key(document, config)
+    path = _folder() / f"{zlib.crc32(name.encode()):08x}{name[-24:]}.bin"
+    payload = cache.read(path, name)
+    if payload is not None:
+        edits = _decode(payload)
+        if edits is not None:
+            return edits, False
+    edits = compute()
+    return edits, cache.write(path, name, _encode(edits))
+
+
+def prune(limit: int = MAX_ENTRIES) -> None:
+    """Remove the oldest entries past ``limit`` (call after a run that wrote entries)."""
+    try:
+        entries = [e for e in os.scandir(_folder()) if e.name.endswith(".bin")]
+    except OSError:
+        return
+    if len(entries) <= limit:
+        return
+    entries.sort(key=lambda e: e.stat().st_mtime_ns if e.is_file() else 0)
+    for entry in entries[: len(entries) - limit // 2]:
+        with contextlib.suppress(OSError):
+            Path(entry.path).unlink()
