@@ -325,6 +325,8 @@ class Gazetteer:
     def __init__(self, user: Sequence[Place] = (), *, shipped: bool = True) -> None:
         self._shipped = shipped
         self.user = tuple(user)
+        # Documents name the same places again and again: each name is looked up once.
+        self._looked_up: dict[str, list[Place]] = {}
         self._user_buckets: dict[str, list[tuple[str, Place]]] = defaultdict(list)
         self._user_parts: set[str] = set()
         for place in self.user:
@@ -339,6 +341,14 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Place]:
         """Every entry whose folded name equals ``name``'s."""
+        found = self._looked_up.get(name)
+        if found is None:
+            if len(self._looked_up) > 100_000:
+                self._looked_up.clear()
+            found = self._looked_up[name] = self._lookup(name)
+        return list(found)
+
+    def _lookup(self, name: str) -> list[Place]:
         folded = fold(name)
         if not folded:
             return []

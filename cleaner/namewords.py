@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cleaner.tokens import words
+from cleaner.tokens import WORD_RE
 
 # Lower-case words inside multi-word names ("Rio de Janeiro", "Bosnia and Herzegovina").
 CONNECTORS = frozenset((
@@ -56,11 +56,13 @@ def name_words(text: str) -> tuple[Word, ...]:
     The last few texts are remembered: both names stages read the same words.
     """
     found: list[Word] = []
-    for token in words(text):
-        if not token.is_capitalised() or _inner_capital(token.text):
+    for match in WORD_RE.finditer(text):
+        word = match.group()
+        # Capitalised: a capital first, not all capitals ("NATO"), none inside ("GitHub").
+        if not word[0].isupper() or word.isupper() or _inner_capital(word):
             continue
-        core = _POSSESSIVE_RE.sub("", token.text)
-        start = token.start
+        core = _POSSESSIVE_RE.sub("", word)
+        start = match.start()
         found.append(Word(start, start + len(core), core, _starts_sentence(text, start)))
     return tuple(found)
 

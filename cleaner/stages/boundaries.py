@@ -33,9 +33,8 @@ from cleaner.stages.spelling import (
     NOISE_REFERENCE,
     NOISE_WEIGHT,
     Token,
-    candidate_tokens,
     document_noise,
-    judgeable,
+    judgeable_tokens,
 )
 
 RULE_HYPHENATION = "boundaries.hyphenation"
@@ -69,14 +68,16 @@ def propose(context: Context) -> Iterator[Edit]:
     text = context.text
     corrector = default_corrector()
     yield from _hyphenation(text, corrector)
-    tokens = [t for t in candidate_tokens(text) if judgeable(t.text) and not t.hyphen_part]
+    tokens = [t for t in judgeable_tokens(text) if not t.hyphen_part]
     if not tokens:
         return
     lexicon = corrector.lexicon
-    unknown = [t for t in tokens if t.text not in lexicon and not context.config.allows(t.text)]
+    status = {form: form in lexicon for form in {t.text for t in tokens}}
+    allows = context.config.allows
+    unknown = [t for t in tokens if not status[t.text] and not allows(t.text)]
     if not unknown:
         return
-    noise = document_noise(tokens, {t.text: t.text in lexicon for t in tokens})
+    noise = document_noise(tokens, status)
     noisy = noise >= SAFE_NOISE
     joined: set[int] = set()  # starts of the tokens a join uses
     for first, second in itertools.pairwise(tokens):

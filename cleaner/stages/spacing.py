@@ -17,6 +17,10 @@ from cleaner.lexicon import default_lexicon
 from cleaner.stages import Context
 
 _RUN_RE = re.compile(r"[ \t]+")
+# The runs any rule below may act on: wider than one space, before punctuation
+# or at the end of the line. A single space between words (most of a text)
+# needs nothing, so the line loop never sees it.
+_GAP_RE = re.compile(r"(?<![ \t])(?:[ \t]{2,}|[ \t](?=[,;:.!?]|\Z))")
 _LINE_RE = re.compile(r"[^\n]*(?:\n|\Z)")
 # A line that opens a list item, quote, table row or heading: leading
 # whitespace there is structure (nesting), not a stray space.
@@ -89,7 +93,7 @@ def propose(context: Context) -> Iterator[Edit]:
         # are removed, and must not change the verdict on a second pass.)
         wide = [
             m
-            for m in _RUN_RE.finditer(body)
+            for m in _GAP_RE.finditer(body)
             if len(m.group()) > 2
             and m.start() > 0
             and m.end() < len(body)
@@ -104,7 +108,7 @@ def propose(context: Context) -> Iterator[Edit]:
             or not _HAS_WORD_RE.search(body)
             or any(_is_border(n) for n in neighbours)
         )
-        for run in _RUN_RE.finditer(body):
+        for run in _GAP_RE.finditer(body):
             start, end = offset + run.start(), offset + run.end()
             if run.end() == len(body):
                 yield from _trailing(context, number, lines, start, end, body, markdown)

@@ -119,6 +119,13 @@ def candidate_tokens(text: str) -> tuple[Token, ...]:
     return tuple(_candidate_tokens(text))
 
 
+def judgeable_tokens(text: str) -> list[Token]:
+    """The candidate tokens whose form the corrector reads (see :func:`judgeable`)."""
+    tokens = candidate_tokens(text)
+    forms = {form: judgeable(form) for form in {t.text for t in tokens}}
+    return [t for t in tokens if forms[t.text]]
+
+
 def _candidate_tokens(text: str) -> Iterator[Token]:
     previous_end = -1
     size = len(text)
@@ -242,19 +249,14 @@ def propose(context: Context) -> Iterator[Edit]:
     config = context.config
     corrector = default_corrector()
     lexicon = corrector.lexicon
-    forms: dict[str, bool] = {}
-    tokens = [
-        t
-        for t in candidate_tokens(text)
-        if forms.get(t.text) or forms.setdefault(t.text, judgeable(t.text))
-    ]
+    tokens = judgeable_tokens(text)
     if not tokens:
         return
 
     def known(word: str) -> bool:
         return word in lexicon or config.allows(word)
 
-    status = {t.text: known(t.text) for t in tokens}
+    status = {form: known(form) for form in {t.text for t in tokens}}
     noise = document_noise(tokens, status)
     real_words = noise >= REAL_WORD_NOISE
     if all(status.values()) and not real_words:
@@ -305,6 +307,8 @@ def propose(context: Context) -> Iterator[Edit]:
         return reading.word if reading is not None else None
 
     for i, token in enumerate(tokens):
+        if status[token.text] and not (real_words and token.text.islower()):
+            continue  # a known word, and no neighbours to question it by
         left = neighbour(i - 1) if token.glued_left and not token.hyphen_part else None
         right = (
             neighbour(i + 1)
@@ -312,7 +316,7 @@ def propose(context: Context) -> Iterator[Edit]:
             else None
         )
         if status[token.text]:
-            if real_words and token.text.islower() and (left or right):
+            if left or right:
                 yield from _real_word(corrector, token, left, right)
             continue
         if len(token.text) == 1 and not (real_words and left and right):
