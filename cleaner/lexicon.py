@@ -32,12 +32,19 @@ class Lexicon:
 
     @classmethod
     def from_text(cls, text: str) -> Lexicon:
-        """Parse ``word count`` lines (words hold no spaces), most frequent first."""
+        """Parse ``word count`` lines (words hold no spaces), most frequent first,
+        after an optional ``# total N`` line (the counts summed)."""
+        total = None
+        if text.startswith("# total "):
+            header, _, text = text.partition("\n")
+            total = int(header.removeprefix("# total "))
         parts = text.split()
         if len(parts) % 2:
             raise ValueError("lexicon lines must be 'word count'")
         lexicon = cls.__new__(cls)
         lexicon._set(dict(zip(parts[0::2], parts[1::2], strict=True)))
+        if total is not None:
+            lexicon.__dict__["total"] = total  # the cached_property, known already
         return lexicon
 
     def count(self, word: str) -> int:

@@ -1,6 +1,7 @@
 """Rebuild dictionaries/lexicon.txt and dictionaries/bigrams.txt from the installed symspellpy.
 
-``lexicon.txt`` is symspellpy's English frequency list (82,765 words with
+``lexicon.txt`` (after a ``# total N`` line: the counts summed) is
+symspellpy's English frequency list (82,765 words with
 counts, derived by its author from Google Books Ngram data, MIT licence): one
 ``word count`` pair per line, all lower case, without the entries listed in
 ``DROPPED`` (misreadings that Google Books' own OCR made common enough to
@@ -112,7 +113,8 @@ def build_bigrams(unigrams: dict[str, int]) -> tuple[float, list[tuple[str, str,
 
 def render() -> tuple[bytes, bytes]:
     entries = build_lexicon()
-    lexicon = "".join(f"{word} {count}\n" for word, count in entries)
+    total = sum(count for _, count in entries)
+    lexicon = f"# total {total}\n" + "".join(f"{word} {count}\n" for word, count in entries)
     factor, pairs = build_bigrams(dict(entries))
     lines = sorted(f"{a} {b} {c}\n" for a, b, c in pairs)
     bigrams = f"# smallest count {min(c for _, _, c in pairs)}\n" + "".join(lines)

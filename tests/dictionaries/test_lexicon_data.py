@@ -20,7 +20,7 @@ BUILD_SCRIPT = ROOT / "dictionaries" / "tools" / "build_lexicon.py"
 @cache
 def lexicon_rows() -> list[tuple[str, int]]:
     rows = []
-    for line in LEXICON.read_text(encoding="utf-8").splitlines():
+    for line in LEXICON.read_text(encoding="utf-8").splitlines()[1:]:
         assert re.fullmatch(r"[a-z']+ [1-9][0-9]*", line), line
         word, count = line.split(" ")
         rows.append((word, int(count)))
@@ -40,6 +40,11 @@ def test_lexicon_is_well_formed_without_duplicates() -> None:
     words = [w for w, _ in lexicon_rows()]
     assert len(words) == len(set(words)) > 80_000
     assert LEXICON.read_bytes().endswith(b"\n") and b"\r" not in LEXICON.read_bytes()
+
+
+def test_lexicon_header_gives_the_total() -> None:
+    header = LEXICON.read_text(encoding="utf-8").partition("\n")[0]
+    assert header == f"# total {sum(c for _, c in lexicon_rows())}"
 
 
 def test_lexicon_is_most_frequent_first() -> None:
