@@ -72,6 +72,19 @@ def cli(ctx: click.Context, color: bool | None) -> None:
     ctx.color = color
 
 
+def _stage_list(ctx: click.Context, param: click.Parameter, values: Sequence[str]) -> list[str]:
+    """``--disable a,b --disable c`` as ["a", "b", "c"], each a known stage."""
+    stages = [name.strip() for value in values for name in value.split(",") if name.strip()]
+    unknown = [name for name in stages if name not in STAGES]
+    if unknown:
+        raise click.BadParameter(
+            f"unknown stage {', '.join(map(repr, unknown))}; stages: {', '.join(sorted(STAGES))}",
+            ctx,
+            param,
+        )
+    return stages
+
+
 def common_options(func: F) -> F:
     """Options every processing command shares; they override the project config."""
     options: list[Callable[[F], F]] = [
@@ -91,8 +104,11 @@ def common_options(func: F) -> F:
         click.option(
             "--disable",
             multiple=True,
-            type=click.Choice(sorted(STAGES)),
-            help="Switch a stage off (repeatable).",
+            metavar="STAGE[,STAGE...]",
+            callback=_stage_list,
+            help="Switch stages off (repeatable, or comma-separated): "
+            + ", ".join(sorted(STAGES))
+            + ".",
         ),
         click.option(
             "--min-confidence",

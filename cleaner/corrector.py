@@ -89,8 +89,6 @@ class Vocabulary:
     def __init__(self, words: Iterable[str]) -> None:
         self.words = frozenset(words)
         self._sorted = sorted(self.words)
-        # The same beginnings are asked about for word after word.
-        self._starts: dict[str, bool] = {}
 
     def starts(self, beginning: str) -> bool:
         """Whether some word begins with ``beginning``.
@@ -99,14 +97,8 @@ class Vocabulary:
         >>> v.starts("mod"), v.starts("modern"), v.starts("mx")
         (True, True, False)
         """
-        found = self._starts.get(beginning)
-        if found is None:
-            if len(self._starts) > 1_000_000:
-                self._starts.clear()
-            i = bisect.bisect_left(self._sorted, beginning)
-            found = i < len(self._sorted) and self._sorted[i].startswith(beginning)
-            self._starts[beginning] = found
-        return found
+        i = bisect.bisect_left(self._sorted, beginning)
+        return i < len(self._sorted) and self._sorted[i].startswith(beginning)
 
 
 def _normalise(observed: str, readings: Iterable[Reading]) -> Judgement:

@@ -36,6 +36,15 @@ def test_fix_stdin_to_stdout_on_the_seed(runner: CliRunner) -> None:
     assert out == SEED.read_bytes()[1:]
 
 
+def test_disable_takes_a_comma_separated_list(runner: CliRunner) -> None:
+    words = ",".join(sorted(set(STAGES) - {"encoding", "invisible", "spacing"}))
+    result = runner.invoke(cli, ["fix", "--disable", words, "-"], input=SEED.read_bytes())
+    assert result.exit_code == 0 and result.stdout_bytes == SEED.read_bytes()[1:]
+    bad = runner.invoke(cli, ["check", "--disable", "spelling,speling", "-"], input=b"x\n")
+    assert bad.exit_code == 2
+    assert "unknown stage 'speling'" in bad.output and "spelling" in bad.output
+
+
 def test_fix_seed_matches_expected_byte_for_byte(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["fix", "-"], input=SEED.read_bytes(), catch_exceptions=False)
     assert result.stdout_bytes == EXPECTED.read_bytes()
