@@ -56,6 +56,9 @@ _SPACED_MARK_RE = re.compile(r"\w[ \u00a0\u202f][:;!?](?=\s|$)")
 _TIGHT_MARK_RE = re.compile(r"\w[:;!?](?=\s|$)")
 _SPACED_COMMA_RE = re.compile(r"\w ,(?=\s|$)")
 _TIGHT_COMMA_RE = re.compile(r"\w,(?=\s|$)")
+# ". . ." and ". . . .": an ellipsis spaced as style guides (and old printers)
+# space it; the spaces inside it and before it are not strays.
+_SPACED_ELLIPSIS_RE = re.compile(r"(?<![^\s(\[\"'“‘])\.(?:[ \u00a0]\.){2,}")
 _DOUBLED_GAP_RE = re.compile(r"(?<=\S)  +(?=\S)")
 # Lines that start with a letter, digit or quote: prose, not code or layout.
 _PROSE_LINE_RE = re.compile(r"^[\w\"'“‘(*].*$", re.MULTILINE)
@@ -108,7 +111,10 @@ def propose(context: Context) -> Iterator[Edit]:
             or not _HAS_WORD_RE.search(body)
             or any(_is_border(n) for n in neighbours)
         )
+        ellipses = [m.span() for m in _SPACED_ELLIPSIS_RE.finditer(body)] if ". ." in body else []
         for run in _GAP_RE.finditer(body):
+            if ellipses and any(s <= run.end() and run.start() < e for s, e in ellipses):
+                continue  # before or inside a spaced ellipsis
             start, end = offset + run.start(), offset + run.end()
             if run.end() == len(body):
                 yield from _trailing(context, number, lines, start, end, body, markdown)
@@ -252,15 +258,24 @@ def _space_before(
             not colon,
         )
         return
+    # "was . taking": a full stop before a word in lower case ends no
+    # sentence; on a scanned page it is more often a speck read as a dot.
+    speck = mark == "." and body[follower.end() :].lstrip()[:1].islower()
+    if colon:
+        reason = f"space before a {name}; may be a 'term : definition' layout"
+    elif speck:
+        reason = f"space before a {name}; the next word is in lower case, so it may be a speck"
+    else:
+        reason = f"space before a {name}"
     yield Edit(
         start,
         end,
         run.group(),
         "",
         "spacing.space-before-punctuation",
-        0.6 if colon else 0.95 if mark[0] in ",." else 0.9,
-        f"space before a {name}" + ("; may be a 'term : definition' layout" if colon else ""),
-        not colon,
+        0.6 if colon or speck else 0.95 if mark[0] in ",." else 0.9,
+        reason,
+        not (colon or speck),
     )
 
 
