@@ -208,7 +208,7 @@ class Corrector:
                 )
                 if w.lower() in words
             )
-        found.update(w for w in _edits1(lower) if w in words)
+        found.update(w for w in edits1(lower) if w in words)
         if deep:
             distance = 1 if len(lower) <= 4 else 2
             found.update(w for w, _ in self._index().lookup(lower, distance) if w in words)
@@ -311,10 +311,10 @@ def _clip(value: float) -> float:
     return max(-CONTEXT_CAP, min(CONTEXT_CAP, value))
 
 
-def _edits1(word: str) -> Iterable[str]:
+def edits1(word: str) -> Iterable[str]:
     """Every string one deletion, transposition, substitution or insertion away.
 
-    >>> "the" in set(_edits1("tbe")), "the" in set(_edits1("te")), "the" in set(_edits1("hte"))
+    >>> "the" in set(edits1("tbe")), "the" in set(edits1("te")), "the" in set(edits1("hte"))
     (True, True, True)
     """
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]

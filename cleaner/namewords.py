@@ -16,10 +16,13 @@ from dataclasses import dataclass
 
 from cleaner.tokens import WORD_RE
 
-# Lower-case words inside multi-word names ("Rio de Janeiro", "Bosnia and Herzegovina").
+# Lower-case words inside multi-word names ("Rio de Janeiro", "Bosnia and
+# Herzegovina", "Al Başrah al Qadīmah"): those the gazetteer's names use at
+# least three times, without the English words "in", "as", "a" and "i".
 CONNECTORS = frozenset((
     "of", "the", "and", "de", "da", "do", "dos", "das", "del", "la", "le", "les", "du", "des",
-    "di", "am", "an", "der", "y", "e",
+    "di", "am", "an", "der", "y", "e", "al", "el", "los", "las", "nad", "ash", "ob", "bei",
+    "aan", "den", "et", "upon", "wa", "va", "na", "az", "pri", "ech",
 ))  # fmt: skip
 # Words that go with place names ("North", "City"): they do not make a
 # neighbouring word part of a person's name.

@@ -29,12 +29,14 @@ only when the document backs the entry.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cleaner.config import Config
+from cleaner.corrector import edits1
 from cleaner.edits import Edit
 from cleaner.gazetteer import Gazetteer, Place, fold, gazetteer_for
 from cleaner.lexicon import Lexicon, default_lexicon
@@ -77,6 +79,9 @@ SAFE_COST = 4.8
 MIN_LETTERS = 4
 # Sentence-initial words this common are ordinary words capitalised ("But", "In").
 COMMON = 1_000_000
+# A word this common one edit away makes a repair to a place a person's call:
+# OCR misreads common words far more often than anyone mistypes a place.
+COMMON_READING = 10_000_000
 _KIND_PHRASE = {
     "country": "country",
     "capital": "capital of {}",
@@ -105,6 +110,8 @@ class Verdict:
     confidence: float
     safe: bool
     runner_up: Candidate | None
+    # A very common word one edit away, which the word may be misread from.
+    common_word: str | None = None
 
 
 def propose(context: Context) -> Iterator[Edit]:
@@ -133,9 +140,16 @@ def judge(
     queries = [text[span.start : span.end] for span in spans]
     verdicts: list[Verdict] = []
     for span, near in zip(spans, gazetteer.near(queries), strict=True):
-        verdict = _decide(span, text[span.start : span.end], near, mentions, gazetteer)
-        if verdict is not None:
-            verdicts.append(verdict)
+        observed = text[span.start : span.end]
+        verdict = _decide(span, observed, near, mentions, gazetteer)
+        if verdict is None:
+            continue
+        if verdict.safe and span.sentence_start:
+            word = _common_reading(observed, verdict.best.place.name, lexicon)
+            if word is not None:
+                # "Thia work": "This" misread at least as likely as "Thai" mistyped.
+                verdict = replace(verdict, safe=False, common_word=word)
+        verdicts.append(verdict)
     # Of overlapping repairs the longest run wins: "Ho Ch Minh City", not "Ho Ch Minh".
     verdicts.sort(key=lambda v: (v.start - v.end, -v.confidence, v.start))
     kept: list[Verdict] = []
@@ -159,6 +173,8 @@ class Span:
     # A capitalised common word stands next to it ("Israli Prime Minister"):
     # it may be part of a longer name, so the document must back the repair.
     beside_word: bool = False
+    # It opens a sentence: its capital says nothing about it being a name.
+    sentence_start: bool = False
 
 
 def _spans(
@@ -197,11 +213,69 @@ def _spans(
             continue  # known, too short to tell, or the document's own spelling
         if i in inside:
             continue
+        if _after_title(text, word.start) or _first_half(text, word, gazetteer, lexicon):
+            continue  # "Mr. Jerdan": a person; "Staly- bridge": half of "Stalybridge"
         beside = [n for n in neighbours(found, i, text) if not _ordinary(n, lexicon)]
         if any(_name_like(n, lexicon) for n in beside):
             continue  # "Berk Esen", "Dmytro Kuleba": part of a person's name
-        spans.append(Span(word.start, word.end, beside_word=bool(beside)))
+        spans.append(
+            Span(word.start, word.end, beside_word=bool(beside), sentence_start=word.sentence_start)
+        )
     return spans
+
+
+# Titles that put a person's name after them ("Mr. Jerdan", "Sir Hedworth").
+# Not "St." (St. Louis), nor "Lord" and "Lady", whose titles are mostly
+# places ("Lord Palmerston", "Lady Cork").
+_TITLES = frozenset(
+    {"Mr", "Mrs", "Ms", "Messrs", "Mme", "Mlle", "Dr", "Sir", "Rev", "Revd", "Prof",
+     "Professor", "Madame", "Monsieur", "Herr", "Frau", "Señor", "Señora"}
+)  # fmt: skip
+_TITLE_RE = re.compile(r"([A-Z][a-zñ]+)\.? $")
+
+
+def _after_title(text: str, start: int) -> bool:
+    """Whether the word at ``start`` follows a title ("Mr. ", "Sir ")."""
+    match = _TITLE_RE.search(text, max(0, start - 12), start)
+    return match is not None and match.group(1) in _TITLES
+
+
+_BROKEN_RE = re.compile(r"-[ \t]*\r?\n?[ \t]*([^\W\d_]+)")
+
+
+def _first_half(text: str, word: Word, gazetteer: Gazetteer, lexicon: Lexicon) -> bool:
+    """Whether ``word`` and the fragment after its line-break hyphen make a
+    known word ("Staly- bridge": Stalybridge, not Italy)."""
+    match = _BROKEN_RE.match(text, word.end)
+    if match is None:
+        return False
+    whole = word.text + match.group(1)
+    return whole in gazetteer or whole in lexicon
+
+
+def _common_reading(observed: str, place: str, lexicon: Lexicon) -> str | None:
+    """A word one edit from ``observed`` (which opens a sentence) that is the
+    likelier thing to have been written than ``place``: "This" for "Thia",
+    rather than "Thai". Both are weighed by how common they are as words and
+    by the price of the misspelling."""
+    lower = observed.lower()
+    if not lower.isascii() or not lower.isalpha():
+        return None
+    place_score = math.log10(max(lexicon.count(place), 1)) - _cost(observed, place)
+    best: tuple[float, str] | None = None
+    for word in set(edits1(lower)):
+        count = lexicon.count(word)
+        if count < COMMON_READING or fold(word) == fold(place):
+            continue
+        score = math.log10(count) - _cost(observed, word.capitalize())
+        if score > place_score and (best is None or score > best[0]):
+            best = (score, word)
+    return best[1] if best else None
+
+
+def _cost(observed: str, intended: str) -> float:
+    cost = channel_cost(observed, intended)
+    return math.inf if cost is None else cost
 
 
 def _ordinary(word: Word, lexicon: Lexicon) -> bool:
@@ -363,6 +437,8 @@ def _edit(verdict: Verdict, gazetteer: Gazetteer) -> Edit:
         phrase = _KIND_PHRASE.get(place.kind, place.kind + " in {}")
         what = f"gazetteer: {place.name} ({phrase.format(gazetteer.country_name(place.country))})"
     reason = "; ".join((what, *best.evidence))
+    if verdict.common_word is not None:
+        reason += f"; or the word {verdict.common_word!r} misread"
     if verdict.runner_up is not None and not verdict.safe:
         reason += f"; or {verdict.runner_up.place.name}"
     return Edit(
