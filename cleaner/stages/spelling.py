@@ -106,12 +106,12 @@ class Token(NamedTuple):
     hyphen_part: bool  # one part of a hyphenated word
 
 
-@functools.lru_cache(maxsize=2)
+@functools.lru_cache(maxsize=1)
 def candidate_tokens(text: str) -> tuple[Token, ...]:
     """The tokens worth judging, with code-like and elided ones left out.
 
-    Kept for the last texts: the boundary and spelling stages usually read
-    the same text.
+    Kept for the last text: the boundary and spelling stages usually read
+    the same one.
 
     >>> [t.text for t in candidate_tokens("Tbe TB2 x_y os.path -rf o'er Kuleba's well-knovvn")]
     ['Tbe', 'Kuleba', 'well', 'knovvn']
