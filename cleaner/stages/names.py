@@ -110,8 +110,8 @@ class Verdict:
     confidence: float
     safe: bool
     runner_up: Candidate | None
-    # A very common word one edit away, which the word may be misread from.
-    common_word: str | None = None
+    # Why a person should look, when the stage has doubts it cannot weigh.
+    doubt: str | None = None
 
 
 def propose(context: Context) -> Iterator[Edit]:
@@ -148,7 +148,10 @@ def judge(
             word = _common_reading(observed, verdict.best.place.name, lexicon)
             if word is not None:
                 # "Thia work": "This" misread at least as likely as "Thai" mistyped.
-                verdict = replace(verdict, safe=False, common_word=word)
+                verdict = replace(verdict, safe=False, doubt=f"or the word {word!r} misread")
+        if verdict.safe and span.after_name and verdict.best.place.kind == "demonym":
+            # "Julian Berman": a nationality word does not follow a name; a surname does.
+            verdict = replace(verdict, safe=False, doubt="after a capitalised word: a surname?")
         verdicts.append(verdict)
     # Of overlapping repairs the longest run wins: "Ho Ch Minh City", not "Ho Ch Minh".
     verdicts.sort(key=lambda v: (v.start - v.end, -v.confidence, v.start))
@@ -175,6 +178,8 @@ class Span:
     beside_word: bool = False
     # It opens a sentence: its capital says nothing about it being a name.
     sentence_start: bool = False
+    # A capitalised word (not a place word like "North") stands right before it.
+    after_name: bool = False
 
 
 def _spans(
@@ -218,8 +223,21 @@ def _spans(
         beside = [n for n in neighbours(found, i, text) if not _ordinary(n, lexicon)]
         if any(_name_like(n, lexicon) for n in beside):
             continue  # "Berk Esen", "Dmytro Kuleba": part of a person's name
+        previous = found[i - 1] if i else None
+        after_name = (
+            previous is not None
+            and text[previous.end : word.start] == " "
+            and previous.text not in PLACE_WORDS
+            and not _ordinary(previous, lexicon)
+        )
         spans.append(
-            Span(word.start, word.end, beside_word=bool(beside), sentence_start=word.sentence_start)
+            Span(
+                word.start,
+                word.end,
+                beside_word=bool(beside),
+                sentence_start=word.sentence_start,
+                after_name=after_name,
+            )
         )
     return spans
 
@@ -437,8 +455,8 @@ def _edit(verdict: Verdict, gazetteer: Gazetteer) -> Edit:
         phrase = _KIND_PHRASE.get(place.kind, place.kind + " in {}")
         what = f"gazetteer: {place.name} ({phrase.format(gazetteer.country_name(place.country))})"
     reason = "; ".join((what, *best.evidence))
-    if verdict.common_word is not None:
-        reason += f"; or the word {verdict.common_word!r} misread"
+    if verdict.doubt is not None:
+        reason += f"; {verdict.doubt}"
     if verdict.runner_up is not None and not verdict.safe:
         reason += f"; or {verdict.runner_up.place.name}"
     return Edit(
