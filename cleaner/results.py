@@ -41,7 +41,8 @@ _FORMAT = 1
 
 def enabled(config: Config) -> bool:
     """Whether results are remembered for this run."""
-    return config.cache and not os.environ.get("CLEANER_NO_CACHE")
+    switch = os.environ.get("CLEANER_NO_CACHE", "").strip().lower()
+    return config.cache and switch in ("", "0", "false", "no")
 
 
 @functools.cache

@@ -104,6 +104,8 @@ def test_switched_off_nothing_is_remembered(
     monkeypatch.setenv("CLEANER_NO_CACHE", "1")
     results.remembered(document, DEFAULT, compute)
     assert compute.calls == 2 and not (_cache / "results").exists()
+    monkeypatch.setenv("CLEANER_NO_CACHE", "0")  # explicitly not switched off
+    assert results.enabled(DEFAULT)
 
 
 def test_prune_keeps_the_newest(tmp_path: Path, _cache: Path) -> None:
