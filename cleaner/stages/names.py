@@ -20,10 +20,14 @@ share of the best candidate is the edit's confidence.
 
 Most unknown capitalised words are correct names (Kuleba, Lavrov, Baykar),
 so a word is left alone when the document spells it so more than once, when
-it stands beside a rare capitalised word ("Berk Esen": a person), when it is
-part of a longer known name, or when it is the entry romanised another way;
-a word beside a common capitalised word ("Israli Prime Minister") is fixed
-only when the document backs the entry.
+it stands beside a rare capitalised word ("Berk Esen": a person) or after a
+title ("Mr. Jerdan"), when it is part of a longer known name or the first
+half of a broken one ("Staly- bridge"), or when it is the entry romanised
+another way. A word beside a common capitalised word ("Berman Group") is
+fixed only when the document backs the entry, or when it is a nationality
+word before an office ("Fernch President"). A person decides when a
+nationality word would follow a capitalised word ("Julian Berman"), and when
+a word opening a sentence is as likely a common word misread ("Thia": This).
 """
 
 from __future__ import annotations
@@ -180,6 +184,8 @@ class Span:
     sentence_start: bool = False
     # A capitalised word (not a place word like "North") stands right before it.
     after_name: bool = False
+    # An office follows it ("President", "Prime Minister"): a nationality word's place.
+    before_office: bool = False
 
 
 def _spans(
@@ -230,6 +236,12 @@ def _spans(
             and previous.text not in PLACE_WORDS
             and not _ordinary(previous, lexicon)
         )
+        following = found[i + 1] if i + 1 < len(found) else None
+        before_office = (
+            following is not None
+            and text[word.end : following.start] == " "
+            and following.text in OFFICES
+        )
         spans.append(
             Span(
                 word.start,
@@ -237,10 +249,20 @@ def _spans(
                 beside_word=bool(beside),
                 sentence_start=word.sentence_start,
                 after_name=after_name,
+                before_office=before_office,
             )
         )
     return spans
 
+
+# Offices a nationality word names ("French President", "Israeli Prime
+# Minister"): beside one, a word one typo from a nationality word is that
+# word, whether or not the document names the country.
+OFFICES = frozenset(
+    {"President", "Prime", "Minister", "Foreign", "Defence", "Defense", "Government",
+     "Ambassador", "Embassy", "Army", "Navy", "Parliament", "Chancellor", "King", "Queen",
+     "Prince", "Princess", "Ministry", "Consulate", "Senate", "Cabinet", "Parliamentary"}
+)  # fmt: skip
 
 # Titles that put a person's name after them ("Mr. Jerdan", "Sir Hedworth").
 # Not "St." (St. Louis), nor "Lord" and "Lady", whose titles are mostly
@@ -440,7 +462,11 @@ def _decide(
         confidence >= SAFE_AT
         and best.cost <= SAFE_COST
         and not derived_form(observed, best.place.name)
-        and (bool(best.evidence) or not span.beside_word)
+        and (
+            bool(best.evidence)
+            or not span.beside_word
+            or (span.before_office and best.place.kind == "demonym")
+        )
     )
     runner_up = ranked[1] if len(ranked) > 1 else None
     return Verdict(span.start, span.end, observed, best, confidence, safe, runner_up)
