@@ -9,8 +9,9 @@ are stored under a key made of everything that decides them:
   no-break spaces, ftfy extras; not the file globs nor the worker count),
   and each user gazetteer's path, size and modification time;
 * the installed cleaner itself: its version and the size and modification
-  time of each of its modules and word lists, so an upgraded or edited
-  install never reuses an answer an older one gave.
+  time of each of its modules and word lists, and of ftfy, symspellpy,
+  rapidfuzz and markdown-it-py, and the Python version, so an upgraded or
+  edited install never reuses an answer an older one gave.
 
 Entries are :mod:`cleaner.cache` files (checked on read: a stale, truncated
 or corrupt entry is recomputed, never trusted) in ``results/`` under the
@@ -25,6 +26,7 @@ import contextlib
 import functools
 import marshal
 import os
+import sys
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -47,20 +49,35 @@ def enabled(config: Config) -> bool:
 
 @functools.cache
 def _install_stamp() -> str:
-    """The version of cleaner and the size and time of every file it runs from."""
+    """The versions of cleaner and Python, and the size and time of every file
+    cleaner runs from and of the libraries whose answers it passes on."""
+    import importlib.util
+
     import cleaner
 
     package = Path(cleaner.__file__).parent
     folders = [package, package / "stages", package / "commands"]
     folders.append(dictionary_path("lexicon.txt").parent)
-    parts = [cleaner.__version__]
+    parts = [cleaner.__version__, sys.version]
     for folder in folders:
         with contextlib.suppress(OSError):
             for entry in sorted(os.scandir(folder), key=lambda e: e.name):
                 if entry.is_file() and entry.name.endswith((".py", ".txt", ".tsv")):
                     stat = entry.stat()
                     parts.append(f"{entry.path}|{stat.st_size}|{stat.st_mtime_ns}")
+    # An upgraded ftfy or symspellpy may answer differently: their files
+    # change, found without importing them.
+    for library in _LIBRARIES:
+        spec = importlib.util.find_spec(library)
+        if spec is None or spec.origin is None:
+            continue
+        with contextlib.suppress(OSError):
+            stat = Path(spec.origin).stat()
+            parts.append(f"{spec.origin}|{stat.st_size}|{stat.st_mtime_ns}")
     return "\n".join(parts)
+
+
+_LIBRARIES = ("ftfy", "symspellpy", "rapidfuzz", "markdown_it")
 
 
 def _settings(config: Config) -> str:

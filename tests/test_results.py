@@ -80,6 +80,12 @@ def test_a_changed_user_gazetteer_is_computed_afresh(tmp_path: Path) -> None:
     assert compute.calls == 2
 
 
+def test_the_key_covers_the_libraries_whose_answers_are_kept() -> None:
+    stamp = results._install_stamp()
+    for library in ("ftfy", "symspellpy", "rapidfuzz", "markdown_it", "lexicon.txt"):
+        assert library in stamp, library
+
+
 def test_a_corrupt_entry_is_recomputed(tmp_path: Path, _cache: Path) -> None:
     text = "Officials in Anara said Turkey would help.\n"
     document = _document(tmp_path, text)
