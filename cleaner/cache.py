@@ -82,8 +82,8 @@ def write(path: Path, key: str, payload: bytes) -> bool:
         with os.fdopen(handle, "wb") as out:
             out.write(_MAGIC + key.encode("utf-8") + b"\n" + _digest(payload) + b"\n")
             out.write(payload)
-            out.flush()
-            os.fsync(out.fileno())
+        # No fsync: after a crash an entry may be cut short, and read() finds
+        # that by its checksum; a cache is worth no disk flush per file.
         Path(temporary).replace(path)
     except OSError:
         Path(temporary).unlink(missing_ok=True)

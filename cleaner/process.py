@@ -7,8 +7,8 @@ files and the same edits.
 from __future__ import annotations
 
 import contextlib
-import itertools
 import os
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -107,15 +107,29 @@ def check_paths(
 
 def check_file(path: Path, config: Config) -> Checked | Problem:
     """Read one file and propose its edits."""
-    display = display_name(path)
+    read = _read(path)
+    if not isinstance(read, Document):
+        return read
+    edits, stored = results.remembered(read, config, partial(propose_for, read, config))
+    return Checked(display_name(path), read, edits, stored)
+
+
+def _read(path: Path) -> Document | Problem:
     try:
-        document = read_document(path)
+        return read_document(path)
     except BinaryFileError:
-        return Problem(display, "binary file, skipped", skipped=True)
+        return Problem(display_name(path), "binary file, skipped", skipped=True)
     except InputError as exc:
-        return Problem(display, str(exc).removeprefix(f"{path}: "))
-    edits, stored = results.remembered(document, config, partial(propose_for, document, config))
-    return Checked(display, document, edits, stored)
+        return Problem(display_name(path), str(exc).removeprefix(f"{path}: "))
+
+
+def _remembered_here(path: Path, config: Config) -> Checked | Problem | None:
+    """The file's remembered edits (or why it cannot be read); None if it must be checked."""
+    read = _read(path)
+    if not isinstance(read, Document):
+        return read
+    edits = results.lookup(read, config)
+    return None if edits is None else Checked(display_name(path), read, edits)
 
 
 def _total_size(files: list[Path]) -> int:
@@ -127,10 +141,55 @@ def _total_size(files: list[Path]) -> int:
 
 
 def _parallel(files: list[Path], config: Config, jobs: int) -> Iterator[Checked | Problem]:
-    # Small batches keep workers busy to the end without sending one file at a time.
+    """Check ``files`` in worker processes, in order; remembered files are
+    answered here without a worker (an unchanged folder starts none)."""
     # Imported here: a pre-commit run on a few files never starts a pool.
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
-    chunksize = max(1, min(16, len(files) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(check_file, files, itertools.repeat(config), chunksize=chunksize)
+    remember = results.enabled(config)
+    # Small batches keep workers busy to the end without sending one file at a time.
+    size = max(1, min(16, len(files) // (jobs * 8)))
+    pool: ProcessPoolExecutor | None = None
+    pending: deque[Checked | Problem | tuple[Future[list[Checked | Problem]], int]] = deque()
+    batch: list[Path] = []
+
+    def send() -> None:
+        nonlocal pool
+        if pool is None:
+            pool = ProcessPoolExecutor(max_workers=jobs)
+        future = pool.submit(_check_batch, list(batch), config)
+        pending.extend((future, i) for i in range(len(batch)))
+        batch.clear()
+
+    def ready(slot: Checked | Problem | tuple[Future[list[Checked | Problem]], int]) -> bool:
+        return not isinstance(slot, tuple) or slot[0].done()
+
+    def take() -> Checked | Problem:
+        slot = pending.popleft()
+        return slot[0].result()[slot[1]] if isinstance(slot, tuple) else slot
+
+    try:
+        for path in files:
+            found = _remembered_here(path, config) if remember else None
+            if found is None:
+                # Slots of an unsent batch wait in order behind it.
+                batch.append(path)
+                if len(batch) == size:
+                    send()
+                continue
+            if batch:
+                send()  # keep the order: the batch's files come first
+            pending.append(found)
+            while pending and ready(pending[0]):
+                yield take()
+        if batch:
+            send()
+        while pending:
+            yield take()
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+def _check_batch(paths: list[Path], config: Config) -> list[Checked | Problem]:
+    return [check_file(path, config) for path in paths]

@@ -131,6 +131,19 @@ def _decode(payload: bytes) -> list[Edit] | None:
         return None
 
 
+def _entry(document: Document, config: Config) -> tuple[Path, str]:
+    name = key(document, config)
+    return _folder() / f"{zlib.crc32(name.encode()):08x}{name[-24:]}.bin", name
+
+
+def lookup(document: Document, config: Config) -> list[Edit] | None:
+    """The remembered edits for ``document``, or None (none kept, or switched off)."""
+    if not enabled(config):
+        return None
+    payload = cache.read(*_entry(document, config))
+    return None if payload is None else _decode(payload)
+
+
 def remembered(
     document: Document, config: Config, compute: Callable[[], list[Edit]]
 ) -> tuple[list[Edit], bool]:
@@ -140,13 +153,11 @@ def remembered(
     """
     if not enabled(config):
         return compute(), False
-    name = key(document, config)
-    path = _folder() / f"{zlib.crc32(name.encode()):08x}{name[-24:]}.bin"
+    path, name = _entry(document, config)
     payload = cache.read(path, name)
-    if payload is not None:
-        edits = _decode(payload)
-        if edits is not None:
-            return edits, False
+    edits = None if payload is None else _decode(payload)
+    if edits is not None:
+        return edits, False
     edits = compute()
     return edits, cache.write(path, name, _encode(edits))
 

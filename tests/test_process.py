@@ -75,3 +75,34 @@ def test_progress_line_is_silent_under_pre_commit(
     monkeypatch.setenv("PRE_COMMIT", "1")
     line = _output.ProgressLine()
     assert not line.enabled
+
+
+def test_remembered_files_are_answered_without_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("CLEANER_NO_CACHE", raising=False)
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path / "cache"))
+    docs = tmp_path / "docs"
+    _folder(docs)
+    config = dataclasses.replace(Config(), jobs=2)
+    first = list(check_paths([str(docs)], config))
+
+    import concurrent.futures
+
+    class NoPool:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            raise AssertionError("an unchanged folder needs no worker")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(concurrent.futures, "ProcessPoolExecutor", NoPool)
+        again = list(check_paths([str(docs)], config))
+    assert _summary(again) == _summary(first)
+
+    # One file changed: it alone is checked afresh, and the order holds.
+    (docs / "page05.txt").write_text("Just  one line.\n")
+    mixed = list(check_paths([str(docs)], config))
+    serial = list(check_paths([str(docs)], dataclasses.replace(config, jobs=1, cache=False)))
+    assert _summary(mixed) == _summary(serial)
+    changed = mixed[5]
+    assert isinstance(changed, Checked)
+    assert [(e.start, e.rule) for e in changed.edits] == [(4, "spacing.double-space")]
