@@ -83,8 +83,9 @@ SAFE_COST = 4.8
 MIN_LETTERS = 4
 # Sentence-initial words this common are ordinary words capitalised ("But", "In").
 COMMON = 1_000_000
-# A word this common one edit away makes a repair to a place a person's call:
-# OCR misreads common words far more often than anyone mistypes a place.
+# Opening a sentence, a word one edit from a word at least this common, which
+# outweighs the place as a reading, goes to a person: OCR misreads common
+# words far more often than anyone mistypes a place ("Thia": This, not Thai).
 COMMON_READING = 10_000_000
 _KIND_PHRASE = {
     "country": "country",
@@ -177,8 +178,8 @@ class Span:
     start: int
     end: int
     multiword: bool = False
-    # A capitalised common word stands next to it ("Israli Prime Minister"):
-    # it may be part of a longer name, so the document must back the repair.
+    # A capitalised common word stands next to it ("Berman Group"): it may be
+    # part of a longer name, so the document must back the repair.
     beside_word: bool = False
     # It opens a sentence: its capital says nothing about it being a name.
     sentence_start: bool = False
