@@ -258,13 +258,18 @@ def _space_before(
             not colon,
         )
         return
-    # "was . taking": a full stop before a word in lower case ends no
-    # sentence; on a scanned page it is more often a speck read as a dot.
-    speck = mark == "." and body[follower.end() :].lstrip()[:1].islower()
+    # "was . taking", "house . 165": a full stop before a word in lower case
+    # or a number ends no sentence; on a scanned page it is more often a speck
+    # read as a dot. And "alarm, ," or "end. .": joining would double the mark.
+    following_text = body[follower.end() :].lstrip()[:1]
+    doubled = run.start() > 0 and body[run.start() - 1] in ",.;:"
+    speck = doubled or (mark == "." and (following_text.islower() or following_text.isdigit()))
     if colon:
         reason = f"space before a {name}; may be a 'term : definition' layout"
+    elif doubled:
+        reason = f"space before a {name}, after another mark: one of them may be a speck"
     elif speck:
-        reason = f"space before a {name}; the next word is in lower case, so it may be a speck"
+        reason = f"space before a {name}; no sentence starts after it, so it may be a speck"
     else:
         reason = f"space before a {name}"
     yield Edit(
