@@ -36,7 +36,7 @@ if __package__ in (None, ""):
     sys.path.append(str(Path(__file__).resolve().parents[1]))
 
 from bench import prose
-from bench.corpora import CACHE, SEED_ARTICLE, SetUnavailable, read_cache_manifest
+from bench.corpora import CACHE, SEED_ARTICLE, SetUnavailable
 
 BUILDER_VERSION = 1
 DEFAULT_SEED = 20261127
@@ -115,14 +115,6 @@ def build(
     (folder / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     print(f"clean: {manifest['documents']} documents, {manifest['words']} words -> {folder}",
           file=sys.stderr)
-    return folder
-
-
-def ensure(folder: Path) -> Path:
-    """The cache folder, built first when missing or built by another version."""
-    manifest = read_cache_manifest(folder)
-    if manifest is None or manifest.get("builder_version") != BUILDER_VERSION:
-        build(folder)
     return folder
 
 

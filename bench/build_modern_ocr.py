@@ -55,7 +55,7 @@ if __package__ in (None, ""):
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
 from bench import prose, scoring
-from bench.corpora import CACHE, SEED_ARTICLE, SetUnavailable, read_cache_manifest
+from bench.corpora import CACHE, SEED_ARTICLE, SetUnavailable, is_current
 
 # Bump when a change to this file changes the pages: caches of another version are rebuilt.
 BUILDER_VERSION = 1
@@ -300,14 +300,6 @@ def build(
     return folder
 
 
-def ensure(folder: Path) -> Path:
-    """The cache folder, built first when missing or built by another version."""
-    manifest = read_cache_manifest(folder)
-    if manifest is None or manifest.get("builder_version") != BUILDER_VERSION:
-        build(folder)
-    return folder
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--out", type=Path, default=CACHE / "modern-ocr")
@@ -317,9 +309,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=None)
     parser.add_argument("--force", action="store_true", help="rebuild even if the cache is current")
     args = parser.parse_args(argv)
-    manifest = read_cache_manifest(args.out)
-    current = manifest is not None and manifest.get("builder_version") == BUILDER_VERSION
-    if current and not args.force:
+    if is_current(args.out, BUILDER_VERSION) and not args.force:
         print(f"modern-ocr: cache is current ({args.out}); --force rebuilds it", file=sys.stderr)
         return 0
     try:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -134,13 +135,29 @@ def read_cache_manifest(folder: Path) -> dict[str, object] | None:
     return data if isinstance(data, dict) else None
 
 
+def is_current(folder: Path, version: int) -> bool:
+    """Whether ``folder`` holds a whole build by builder ``version``
+    (the manifest is written last)."""
+    manifest = read_cache_manifest(folder)
+    return manifest is not None and manifest.get("builder_version") == version
+
+
+def ensure_built(folder: Path, version: int, build: Callable[[Path], object]) -> Path:
+    """``folder``, built first when missing or built by another builder version."""
+    if not is_current(folder, version):
+        build(folder)
+    return folder
+
+
 def load_modern(cache: Path = CACHE) -> BenchSet:
     try:
         from bench import build_modern_ocr
     except ImportError as exc:
         raise SetUnavailable(f"{exc}: pip install -r bench/requirements.txt") from exc
 
-    folder = build_modern_ocr.ensure(cache / "modern-ocr")
+    folder = ensure_built(
+        cache / "modern-ocr", build_modern_ocr.BUILDER_VERSION, build_modern_ocr.build
+    )
     ids = [r["id"] for r in _read_index(folder)]
     return BenchSet(
         "modern",
@@ -154,7 +171,7 @@ def load_modern(cache: Path = CACHE) -> BenchSet:
 def load_clean(cache: Path = CACHE) -> BenchSet:
     from bench import build_clean
 
-    folder = build_clean.ensure(cache / "clean")
+    folder = ensure_built(cache / "clean", build_clean.BUILDER_VERSION, build_clean.build)
     docs = []
     for row in _read_index(folder):
         text = (folder / f"{row['id']}.txt").read_text(encoding="utf-8")

@@ -207,6 +207,11 @@ def print_ocr_table(bench: BenchSet, results: dict[str, dict[str, Any]], notes: 
             parts.append(f"{VIEW_TITLES[view]}: {fmt_pct(v['cer_before'])} -> "
                          f"{fmt_pct(v['cer_after'])} ({fmt_pct(v['improvement_pct'], True)})")
         print(f"   {name:<16} " + "; ".join(parts))
+    print_notes(results, notes)
+
+
+def print_notes(results: dict[str, dict[str, Any]], notes: list[str]) -> None:
+    """What stands under a table: subsamples, failures, the set's notes."""
     for name, r in results.items():
         if r["subsample"]:
             print(f"   * {name}: {r['subsample']}")
@@ -228,13 +233,7 @@ def print_clean_table(bench: BenchSet, results: dict[str, dict[str, Any]], notes
         print(f"{name + star:<17}{r['docs']:>5}{r['words']:>8,}{r['changed_words']:>15,}"
               f"{r['changed_per_10k']:>9.1f}{r['docs_changed']:>14,}{r['char_edits']:>12,}"
               f"{fmt_rate(r['words_per_s']):>10}")
-    for name, r in results.items():
-        if r["subsample"]:
-            print(f"   * {name}: {r['subsample']}")
-        if r["errors"]:
-            print(f"   ! {name} failed on {len(r['errors'])} docs (input kept): {r['errors'][0]}")
-    for note in notes:
-        print(f"   - {note}")
+    print_notes(results, notes)
     for name, r in results.items():
         if not r["changes"]:
             continue

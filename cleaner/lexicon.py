@@ -23,12 +23,10 @@ class Lexicon:
 
     def __init__(self, counts: dict[str, str] | dict[str, int]) -> None:
         ordered = sorted(counts.items(), key=lambda item: -int(item[1]))
-        self._set({w: str(c) for w, c in ordered})
-
-    def _set(self, counts: dict[str, str]) -> None:
         # Counts stay as the decimal strings read from the file: converting
         # 80,000 of them up front costs more than every lookup a check makes.
-        self._counts = counts
+        self._counts = {w: str(c) for w, c in ordered}
+        self._total: int | None = None
 
     @classmethod
     def from_text(cls, text: str) -> Lexicon:
@@ -41,10 +39,10 @@ class Lexicon:
         parts = text.split()
         if len(parts) % 2:
             raise ValueError("lexicon lines must be 'word count'")
+        # Already in order and already strings: no sort, no conversion.
         lexicon = cls.__new__(cls)
-        lexicon._set(dict(zip(parts[0::2], parts[1::2], strict=True)))
-        if total is not None:
-            lexicon.__dict__["total"] = total  # the cached_property, known already
+        lexicon._counts = dict(zip(parts[0::2], parts[1::2], strict=True))
+        lexicon._total = total
         return lexicon
 
     def count(self, word: str) -> int:
@@ -62,10 +60,12 @@ class Lexicon:
     def __len__(self) -> int:
         return len(self._counts)
 
-    @functools.cached_property
+    @property
     def total(self) -> int:
         """All counts summed: the denominator of every word prior."""
-        return sum(map(int, self._counts.values()))
+        if self._total is None:
+            self._total = sum(map(int, self._counts.values()))
+        return self._total
 
     def words_at_least(self, min_count: int) -> list[str]:
         """The words counted at least ``min_count`` times, most frequent first.

@@ -38,16 +38,16 @@ def propose(
     edits: list[Edit] = []
     current = text
     # Most layers change nothing, so the protected spans of one text serve many.
-    protected: dict[str, Protected] = {}
+    protected: tuple[str, Protected] | None = None
     for layer in LAYERS:
         # A layer runs again on its own result until it proposes nothing more,
         # so that applying every proposal leaves nothing to propose: a word
         # judged by its neighbours may read differently once a neighbour is
         # repaired ("ba aa": "aa" -> "an", then "ba an" -> "be an").
         for attempt in range(_MAX_PASSES):
-            if current not in protected:
-                protected = {current: protected_spans(current, kind)}
-            context = Context(current, kind, config, protected[current])
+            if protected is None or protected[0] is not current:
+                protected = (current, protected_spans(current, kind))
+            context = Context(current, kind, config, protected[1])
             kept = _layer_edits(layer, context, encodable)
             if not kept:
                 break

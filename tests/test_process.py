@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -84,6 +85,7 @@ def test_remembered_files_are_answered_without_workers(
     monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path / "cache"))
     docs = tmp_path / "docs"
     _folder(docs)
+    assert sum(p.stat().st_size for p in docs.iterdir()) > PARALLEL_MIN_BYTES  # workers' size
     config = dataclasses.replace(Config(), jobs=2)
     first = list(check_paths([str(docs)], config))
 
@@ -98,9 +100,19 @@ def test_remembered_files_are_answered_without_workers(
         again = list(check_paths([str(docs)], config))
     assert _summary(again) == _summary(first)
 
-    # One file changed: it alone is checked afresh, and the order holds.
+    # One file changed: it alone is checked afresh, by a worker, and the order holds.
     (docs / "page05.txt").write_text("Just  one line.\n")
-    mixed = list(check_paths([str(docs)], config))
+    pools: list[object] = []
+
+    class CountedPool(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            pools.append(self)
+            super().__init__(*args, **kwargs)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(concurrent.futures, "ProcessPoolExecutor", CountedPool)
+        mixed = list(check_paths([str(docs)], config))
+    assert len(pools) == 1
     serial = list(check_paths([str(docs)], dataclasses.replace(config, jobs=1, cache=False)))
     assert _summary(mixed) == _summary(serial)
     changed = mixed[5]

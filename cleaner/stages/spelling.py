@@ -31,7 +31,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -106,12 +106,8 @@ class Token(NamedTuple):
     hyphen_part: bool  # one part of a hyphenated word
 
 
-@functools.lru_cache(maxsize=1)
 def candidate_tokens(text: str) -> tuple[Token, ...]:
     """The tokens worth judging, with code-like and elided ones left out.
-
-    Kept for the last text: the boundary and spelling stages usually read
-    the same one.
 
     >>> [t.text for t in candidate_tokens("Tbe TB2 x_y os.path -rf o'er Kuleba's well-knovvn")]
     ['Tbe', 'Kuleba', 'well', 'knovvn']
@@ -119,11 +115,16 @@ def candidate_tokens(text: str) -> tuple[Token, ...]:
     return tuple(_candidate_tokens(text))
 
 
-def judgeable_tokens(text: str) -> list[Token]:
-    """The candidate tokens whose form the corrector reads (see :func:`judgeable`)."""
+@functools.lru_cache(maxsize=1)
+def judgeable_tokens(text: str) -> tuple[Token, ...]:
+    """The candidate tokens whose form the corrector reads (see :func:`judgeable`).
+
+    Kept for the last text: the boundary and spelling stages usually read
+    the same one.
+    """
     tokens = candidate_tokens(text)
     forms = {form: judgeable(form) for form in {t.text for t in tokens}}
-    return [t for t in tokens if forms[t.text]]
+    return tuple(t for t in tokens if forms[t.text])
 
 
 def _candidate_tokens(text: str) -> Iterator[Token]:
@@ -329,7 +330,7 @@ def propose(context: Context) -> Iterator[Edit]:
             yield edit
 
 
-def document_noise(tokens: list[Token], status: dict[str, bool]) -> float:
+def document_noise(tokens: Sequence[Token], status: dict[str, bool]) -> float:
     """How much of the document looks misread: unknown lower-case forms used once, per word.
 
     Forms used twice or more are left out: a dialect or an old spelling
