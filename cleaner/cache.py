@@ -22,6 +22,8 @@ import zlib
 from pathlib import Path
 
 _MAGIC = b"cleaner-cache 2\n"
+# Entries of one kind kept for installs other than the newest one.
+KEEP_PER_KIND = 4
 
 
 def cache_dir() -> Path:
@@ -37,6 +39,29 @@ def cache_dir() -> Path:
         return home / "Library" / "Caches" / "cleaner"
     base = os.environ.get("XDG_CACHE_HOME")
     return (Path(base) if base else home / ".cache") / "cleaner"
+
+
+def entry(kind: str, key: str) -> Path:
+    """The file for ``kind``'s entry built for ``key``.
+
+    Named by the key, so entries built for different keys live side by side:
+    two installs on one machine (a project's environment and pre-commit's,
+    say) each keep their own instead of rebuilding over each other.
+
+    >>> entry("x", "a") == entry("x", "a") != entry("x", "b")
+    True
+    """
+    return cache_dir() / f"{kind}-{zlib.crc32(key.encode('utf-8')):08x}.bin"
+
+
+def prune(kind: str, keep: int = KEEP_PER_KIND) -> None:
+    """Remove all but the ``keep`` newest entries of ``kind`` (left by older installs)."""
+    try:
+        found = [(p.stat().st_mtime_ns, p) for p in cache_dir().glob(f"{kind}-*.bin")]
+    except OSError:
+        return
+    for _, path in sorted(found, reverse=True)[keep:]:
+        path.unlink(missing_ok=True)
 
 
 def _digest(payload: bytes) -> bytes:

@@ -40,8 +40,6 @@ class SymSpellIndex:
     """symspellpy over a lexicon, with its deletes table cached on disk."""
 
     def __init__(self, lexicon: Lexicon, *, use_cache: bool = True) -> None:
-        import hashlib  # imported where used: a small check never needs it
-
         from symspellpy import SymSpell, Verbosity
         from symspellpy.editdistance import DistanceAlgorithm, EditDistance
 
@@ -54,13 +52,13 @@ class SymSpellIndex:
         )
         words = {word.lower(): count for word, count in lexicon.items()}
         key = index_key(words)
-        path = cache.cache_dir() / f"symspell-{hashlib.sha256(key.encode()).hexdigest()[:20]}.bin"
+        path = cache.entry("symspell", key)
         payload = cache.read(path, key) if use_cache else None
         loaded = _decode(payload) if payload is not None else None
         if loaded is None:
             deletes, max_length = _build(words)
-            if use_cache:
-                cache.write(path, key, _encode(deletes, max_length))
+            if use_cache and cache.write(path, key, _encode(deletes, max_length)):
+                cache.prune("symspell")
             loaded = (_JoinedLists({k: "\t".join(v) for k, v in deletes.items()}), max_length)
         # symspellpy's own pickle support restores these same three attributes.
         self._symspell._words = words

@@ -260,7 +260,7 @@ def _shipped_index() -> _Index:
     version = f"{resource.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
     python = f"{sys.version_info.major}.{sys.version_info.minor}"  # marshal's format
     key = f"gazetteer index {_INDEX_FORMAT} {python} {version}"
-    path = cache.cache_dir() / "gazetteer.index"
+    path = cache.entry("gazetteer", key)
     payload = cache.read(path, key)
     if payload is not None:
         with contextlib.suppress(ValueError, EOFError, TypeError):
@@ -268,7 +268,8 @@ def _shipped_index() -> _Index:
             return _Index(blocks, countries, parts, letters)
     built = build_index(resource.read_text("utf-8").split("\n"))
     # A cache that cannot be written only costs time on the next run.
-    cache.write(path, key, marshal.dumps(built))
+    if cache.write(path, key, marshal.dumps(built)):
+        cache.prune("gazetteer")
     return _Index(*built)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,31 @@ def test_unwritable_folder_is_reported_not_raised(tmp_path: Path) -> None:
 def test_no_temporary_files_are_left(tmp_path: Path) -> None:
     cache.write(tmp_path / "entry", "key", b"payload")
     assert [p.name for p in tmp_path.iterdir()] == ["entry"]
+
+
+def test_entries_for_other_keys_live_side_by_side(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    for key in ("install-a", "install-b"):
+        assert cache.write(cache.entry("index", key), key, key.encode())
+    assert cache.read(cache.entry("index", "install-a"), "install-a") == b"install-a"
+    assert cache.read(cache.entry("index", "install-b"), "install-b") == b"install-b"
+
+
+def test_prune_keeps_the_newest_entries_of_one_kind(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    paths = [cache.entry("index", f"version-{n}") for n in range(6)]
+    for age, path in enumerate(paths):
+        cache.write(path, path.name, b"x")
+        os.utime(path, ns=(0, 10**18 - age * 10**9))  # paths[0] newest
+    cache.write(cache.entry("other", "k"), "k", b"y")
+    cache.prune("index", keep=2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [paths[0].name, paths[1].name, cache.entry("other", "k").name]
+    )
 
 
 def test_cache_dir_can_be_chosen(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

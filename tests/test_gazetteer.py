@@ -20,6 +20,7 @@ from cleaner.gazetteer import (
     gazetteer_for,
     parse_user_gazetteer,
 )
+from cleaner.resources import dictionary_path
 
 
 @pytest.fixture
@@ -109,7 +110,7 @@ def test_build_index_files_names_and_countries() -> None:
 def test_index_is_cached_on_disk_and_reused(fresh_cache: Path) -> None:
     first = Gazetteer().lookup("Ankara")
     files = list(fresh_cache.iterdir())
-    assert [f.name for f in files] == ["gazetteer.index"]
+    assert len(files) == 1 and files[0].name.startswith("gazetteer-")
     stamp = files[0].stat().st_mtime_ns
     gazetteer._shipped_index.cache_clear()
     assert Gazetteer().lookup("Ankara") == first
@@ -118,11 +119,33 @@ def test_index_is_cached_on_disk_and_reused(fresh_cache: Path) -> None:
 
 def test_corrupt_cache_is_rebuilt(fresh_cache: Path) -> None:
     Gazetteer().lookup("Ankara")
-    index = fresh_cache / "gazetteer.index"
+    (index,) = fresh_cache.glob("gazetteer-*")
     index.write_bytes(index.read_bytes()[:1000])
     gazetteer._shipped_index.cache_clear()
     assert Gazetteer().lookup("Ankara")[0].country == "TR"
     assert len(index.read_bytes()) > 1000
+
+
+def test_two_installs_keep_their_own_index(
+    fresh_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A second install (pre-commit's environment beside a project's) has its
+    # own copy of the list: each run of one must not rebuild the other's index.
+    Gazetteer().lookup("Ankara")
+    (first,) = fresh_cache.glob("gazetteer-*")
+    stamp = first.stat().st_mtime_ns
+    copy = tmp_path / "other-install" / "gazetteer.tsv"
+    copy.parent.mkdir()
+    copy.write_bytes(dictionary_path("gazetteer.tsv").read_bytes())
+    monkeypatch.setattr(gazetteer, "dictionary_path", lambda name: copy)
+    gazetteer._shipped_index.cache_clear()
+    assert Gazetteer().lookup("Ankara")[0].country == "TR"
+    assert len(list(fresh_cache.glob("gazetteer-*"))) == 2
+    monkeypatch.undo()
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(fresh_cache))
+    gazetteer._shipped_index.cache_clear()
+    assert Gazetteer().lookup("Ankara")[0].country == "TR"
+    assert first.stat().st_mtime_ns == stamp  # the first install's index, read again
 
 
 def test_unwritable_cache_still_works(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
