@@ -199,6 +199,7 @@ class ErrorModel:
         *,
         ascii_only: bool = True,
         prefix_ok: Callable[[str], bool] | None = None,
+        first_at_start: bool = False,
     ) -> Iterator[str]:
         """Strings the page may have had: ``observed`` with up to ``max_steps``
         listed patterns undone (left to right), costing at most ``max_cost`` together.
@@ -206,7 +207,9 @@ class ErrorModel:
         With ``ascii_only`` (for an ASCII lexicon) no pattern brings in an
         accented letter: those rows are cheap and would multiply the variants.
         ``prefix_ok`` prunes the search: a string whose beginning cannot start
-        any wanted word is not pursued.
+        any wanted word is not pursued. With ``first_at_start`` only variants
+        whose first undone pattern begins the string are made (the others of a
+        title-case word are its lower-case form's, capitalised).
 
         >>> "modern" in set(default_model().variants("rnodern", 3.0))
         True
@@ -215,8 +218,10 @@ class ErrorModel:
         seen: set[str] = {observed}
         ok = prefix_ok or (lambda _: True)
 
-        def search(word: str, start: int, budget: float, steps: int) -> Iterator[str]:
-            for i in range(start, len(word) + 1):
+        def search(
+            word: str, start: int, budget: float, steps: int, stop: int | None = None
+        ) -> Iterator[str]:
+            for i in range(start, len(word) + 1 if stop is None else stop):
                 if i > start and not ok(word[:i]):
                     return  # nothing further right can repair this beginning
                 for length in (0, 1, 2):
@@ -235,7 +240,7 @@ class ErrorModel:
                         if steps > 1:
                             yield from search(new, len(head), budget - cost, steps - 1)
 
-        yield from search(observed, 0, max_cost, max_steps)
+        yield from search(observed, 0, max_cost, max_steps, 1 if first_at_start else None)
 
 
 @functools.cache

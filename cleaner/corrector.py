@@ -201,10 +201,15 @@ class Corrector:
         }
         if observed != lower:
             # Capital patterns ("J" read for "l") apply to the token as written.
+            # A title-case token differs from its lower case in its first letter
+            # only: a search that undoes nothing there repeats the one above.
             found.update(
                 w.lower()
                 for w in self.model.variants(
-                    observed, VARIANT_COST, prefix_ok=lambda s: vocabulary.starts(s.lower())
+                    observed,
+                    VARIANT_COST,
+                    prefix_ok=lambda s: vocabulary.starts(s.lower()),
+                    first_at_start=observed[1:].islower(),
                 )
                 if w.lower() in words
             )
