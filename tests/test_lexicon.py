@@ -1,0 +1,122 @@
+"""The lexicon answers the same whether it searches its sorted copy or holds a dict."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from cleaner import lexicon
+from cleaner.lexicon import Lexicon, default_lexicon
+from cleaner.resources import dictionary_path
+
+
+@pytest.fixture
+def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(folder))
+    default_lexicon.cache_clear()
+    yield folder
+    default_lexicon.cache_clear()
+
+
+def parsed() -> Lexicon:
+    return Lexicon.from_text(dictionary_path("lexicon.txt").read_text("utf-8"))
+
+
+def probes() -> list[str]:
+    words = list(parsed().words_at_least(0))
+    sample = random.Random(7).sample(words, 300)
+    return [
+        *sample,
+        *(w.title() for w in sample[:50]),
+        *(w.upper() for w in sample[50:80]),
+        *(w + "q" for w in sample[80:130]),  # mostly unknown
+        *(w[:-1] for w in sample[130:180]),
+        words[0],
+        words[-1],
+        "a",
+        "zzzzzz",
+        "Kuleba",
+        "o'er",
+        "",
+        "new york",
+        "two\nlines",
+    ]
+
+
+def test_searching_answers_as_the_dict_does(
+    fresh_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(lexicon, "SEARCHES_BEFORE_DICT", 10**6)
+    full = parsed()
+    searched = default_lexicon()
+    for word in probes():
+        assert (word in searched) == (word in full), word
+        assert searched.count(word) == full.count(word), word
+    assert searched._dict is None  # all of that was searched: no dict built
+    for min_count in (0, 1, 158_000, 10_000_000, 10**9, 10**12):
+        assert searched.words_at_least(min_count) == full.words_at_least(min_count)
+    assert searched._dict is None
+    assert searched.total == full.total and len(searched) == len(full)
+
+
+def test_a_busy_document_gets_the_dict(fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lexicon, "SEARCHES_BEFORE_DICT", 10)
+    searched = default_lexicon()
+    for word in ("the", "of", "Kuleba", "ankara", "zzz"):
+        assert "the" in searched and searched.count(word) == parsed().count(word)
+    assert searched._dict is not None
+
+
+def test_sorted_copy_is_cached_and_reused(fresh_cache: Path) -> None:
+    default_lexicon()
+    (entry,) = fresh_cache.glob("lexicon-*")
+    stamp = entry.stat().st_mtime_ns
+    default_lexicon.cache_clear()
+    assert "ankara" in default_lexicon()
+    assert entry.stat().st_mtime_ns == stamp  # read, not rebuilt
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [lambda data: data[: len(data) // 2], lambda data: data.replace(b"\nthe ", b"\nthx ", 1)],
+    ids=["truncated", "altered"],
+)
+def test_damaged_copy_is_rebuilt_not_trusted(fresh_cache: Path, damage: object) -> None:
+    default_lexicon()
+    (entry,) = fresh_cache.glob("lexicon-*")
+    assert callable(damage)
+    entry.write_bytes(damage(entry.read_bytes()))
+    default_lexicon.cache_clear()
+    assert "the" in default_lexicon() and "thx" not in default_lexicon()
+    assert "zebra" in default_lexicon()
+    default_lexicon.cache_clear()
+    assert "the" in default_lexicon()  # the rewritten entry is whole again
+
+
+def test_another_list_gets_its_own_copy(
+    fresh_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    default_lexicon()
+    edited = tmp_path / "other" / "lexicon.txt"
+    edited.parent.mkdir()
+    edited.write_text("# total 15\nkuleba 10\nthe 5\n", "utf-8")
+    monkeypatch.setattr(lexicon, "dictionary_path", lambda name: edited)
+    default_lexicon.cache_clear()
+    assert "Kuleba" in default_lexicon() and "ankara" not in default_lexicon()
+    assert default_lexicon().words_at_least(6) == ["kuleba"]
+    assert len(list(fresh_cache.glob("lexicon-*"))) == 2
+
+
+def test_unwritable_cache_still_works(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(blocker / "cache"))
+    default_lexicon.cache_clear()
+    try:
+        assert "ankara" in default_lexicon() and "kuleba" not in default_lexicon()
+    finally:
+        default_lexicon.cache_clear()
