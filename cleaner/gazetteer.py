@@ -4,7 +4,7 @@ The shipped ``dictionaries/gazetteer.tsv`` (``name<TAB>kind<TAB>country<TAB>weig
 about 42,000 rows) is read on first use. Near
 matches are found by blocking: every name is filed under the letters at its
 start and under those at its end (with its length), so a query compares
-itself (with rapidfuzz) only against the few hundred names that share an end
+itself (see :mod:`cleaner.fuzzy`) only against the few hundred names that share an end
 with it, which one typo always leaves intact. Parsing and folding every row
 costs about 50 ms, so the blocked index is kept in the cache folder (see
 :mod:`cleaner.cache`), under the shipped file's version, and a later process
@@ -31,6 +31,7 @@ from pathlib import Path
 
 from cleaner import cache
 from cleaner.errors import ConfigError
+from cleaner.fuzzy import within
 from cleaner.resources import dictionary_path
 
 # Bump when the cached index's layout changes.
@@ -385,9 +386,6 @@ class Gazetteer:
         first or their last letter and differ in length by at most
         ``max_distance``. Names whose fold equals the query's are left out.
         """
-        from rapidfuzz import process
-        from rapidfuzz.distance import OSA
-
         index = self._index()
         results: list[list[tuple[Place, int]]] = []
         for query in queries:
@@ -403,12 +401,9 @@ class Gazetteer:
                         choices.update(index.bucket(key))
                     choices.update(f for f, _ in self._user_buckets.get(key, ()))
             choices.discard(folded)
-            hits = process.extract(
-                folded, sorted(choices), scorer=OSA.distance, score_cutoff=max_distance, limit=None
-            )
             found: list[tuple[Place, int]] = []
-            for name, distance, _ in hits:
-                found.extend((place, int(distance)) for place in self.lookup(name))
+            for name, distance, _ in within(folded, sorted(choices), max_distance):
+                found.extend((place, distance) for place in self.lookup(name))
             results.append(found)
         return results
 

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from cleaner.edits import Edit
+from cleaner.fuzzy import within
 from cleaner.gazetteer import fold, gazetteer_for
 from cleaner.lexicon import default_lexicon
 from cleaner.namewords import name_words
@@ -96,12 +97,9 @@ def _one_edit_target(
     spelling: str, frequent: list[str], spellings: Counter[str]
 ) -> tuple[str, float, str, bool] | None:
     """The document's more frequent spelling one edit away, if exactly one such exists."""
-    from rapidfuzz import process
-    from rapidfuzz.distance import OSA
-
     folded = fold(spelling)
     choices = [fold(s) for s in frequent]
-    hits = process.extract(folded, choices, scorer=OSA.distance, score_cutoff=1, limit=None)
+    hits = within(folded, choices, 1)
     # Names that differ in their first letter are told apart by it ("Cython",
     # "Jython" and "Python"); a typo there is left to the gazetteer.
     close = sorted({frequent[i] for _, distance, i in hits if distance == 1})
