@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -184,6 +183,8 @@ def write_document(doc: Document, text: str) -> bool:
 
 def write_atomic(path: Path, data: bytes, mode: int) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves the old or the new file, whole."""
+    import tempfile  # only when needed: a check's start-up does without it
+
     # Write through a symlink to its target, so the link itself survives.
     target = path.resolve()
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")

@@ -5,7 +5,6 @@ All of them read the same edits; none of them changes anything.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator, Sequence
 
@@ -86,6 +85,8 @@ def unified_diff(display: str, old: str, new: str, context: int = 3) -> str:
     Lines keep their own endings (CRLF stays CRLF); a last line without a
     newline gets the standard marker.
     """
+    import difflib  # only when needed: a check's start-up does without it
+
     if old == new:
         return ""
     label = display.replace("\\", "/")

@@ -8,7 +8,6 @@ lists them in ``ftfy_extras``; each then proposes its own visible edits.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -137,6 +136,8 @@ def changed_words(
     >>> list(changed_words("the cafÃ© is open", "the café is open"))
     [(4, 9, 'café')]
     """
+    import difflib  # only when needed: a check's start-up does without it
+
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     spans: list[list[int]] = []  # [old_start, old_end, new_start, new_end]
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
