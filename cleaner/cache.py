@@ -16,6 +16,7 @@ build in memory each time.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import zlib
@@ -24,6 +25,7 @@ from pathlib import Path
 _MAGIC = b"cleaner-cache 2\n"
 # Entries of one kind kept for installs other than the newest one.
 KEEP_PER_KIND = 4
+RECENT_SECONDS = 7 * 24 * 3600
 
 
 def cache_dir() -> Path:
@@ -55,13 +57,20 @@ def entry(kind: str, key: str) -> Path:
 
 
 def prune(kind: str, keep: int = KEEP_PER_KIND) -> None:
-    """Remove all but the ``keep`` newest entries of ``kind`` (left by older installs)."""
+    """Remove entries of ``kind`` left by older installs: all but the ``keep``
+    newest, and of those only ones written more than RECENT_SECONDS ago (an
+    install in use beside several newer ones keeps its entry)."""
+    import time
+
     try:
-        found = [(p.stat().st_mtime_ns, p) for p in cache_dir().glob(f"{kind}-*.bin")]
+        found = [(p.stat().st_mtime, p) for p in cache_dir().glob(f"{kind}-*.bin")]
     except OSError:
         return
-    for _, path in sorted(found, reverse=True)[keep:]:
-        path.unlink(missing_ok=True)
+    now = time.time()
+    for written, path in sorted(found, reverse=True)[keep:]:
+        if now - written > RECENT_SECONDS:
+            with contextlib.suppress(OSError):
+                path.unlink()
 
 
 def _digest(payload: bytes) -> bytes:

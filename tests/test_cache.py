@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -63,16 +64,18 @@ def test_entries_for_other_keys_live_side_by_side(
     assert cache.read(cache.entry("index", "install-b"), "install-b") == b"install-b"
 
 
-def test_prune_keeps_the_newest_entries_of_one_kind(
+def test_prune_keeps_the_newest_and_the_recent_entries_of_one_kind(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
     paths = [cache.entry("index", f"version-{n}") for n in range(6)]
-    for age, path in enumerate(paths):
+    now = time.time()
+    for age, path in enumerate(paths):  # paths[0] written today, paths[1] 6 days ago, ...
         cache.write(path, path.name, b"x")
-        os.utime(path, ns=(0, 10**18 - age * 10**9))  # paths[0] newest
+        os.utime(path, (now, now - age * 6 * 24 * 3600))
     cache.write(cache.entry("other", "k"), "k", b"y")
-    cache.prune("index", keep=2)
+    cache.prune("index", keep=1)
+    # The newest, and the one written this week (an install still in use), stay.
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         [paths[0].name, paths[1].name, cache.entry("other", "k").name]
     )
