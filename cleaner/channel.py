@@ -15,15 +15,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cleaner.resources import dictionary_path
 
 _GENERIC_KINDS = ("substitution", "deletion", "insertion", "transposition", "case", "correct")
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """One non-identity step of an alignment: OCR showed ``observed`` for ``intended``.
 
     ``listed`` says whether the table lists the pattern (a measured OCR
@@ -48,8 +47,7 @@ class Step:
         return f"{self.observed}→{self.intended}"
 
 
-@dataclass(frozen=True)
-class Alignment:
+class Alignment(NamedTuple):
     """The cheapest way OCR turns ``intended`` into ``observed``, and its cost."""
 
     cost: float

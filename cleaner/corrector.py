@@ -21,7 +21,7 @@ import bisect
 import functools
 import math
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cleaner.bigrams import Bigrams, default_bigrams
 from cleaner.candidates import SymSpellIndex
@@ -42,8 +42,7 @@ ADAPT_CAP = 2.0
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """One hypothesis for what the page had at a token."""
 
     word: str  # the lexicon word (lower case), or the token itself when kept
@@ -58,8 +57,7 @@ class Reading:
         return self.alignment is None
 
 
-@dataclass(frozen=True)
-class Judgement:
+class Judgement(NamedTuple):
     """All readings of one token, best first, with their posterior probabilities."""
 
     observed: str

@@ -26,8 +26,8 @@ import sys
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from cleaner import cache
 from cleaner.errors import ConfigError
@@ -84,8 +84,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     """One gazetteer row. ``source`` is empty for the shipped gazetteer, else the user's file."""
 
     name: str

@@ -25,8 +25,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -53,8 +52,7 @@ _PROSE_BLOCKS = {"paragraph_open", "heading_open", "table_open", "hr"}
 _CODE_BLOCKS = {"fence", "code_block", "html_block"}
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(NamedTuple):
     """What the parser found: protected spans, and the HTML comments among them."""
 
     protected: tuple[Span, ...]

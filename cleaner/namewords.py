@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cleaner.tokens import WORD_RE
 
@@ -39,8 +39,7 @@ _SENTENCE_END = ".!?:;\n"
 _OPENERS = " \t\"'“”‘’«»([*_#>-"
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """A capitalised word: its span without a possessive ending, and its place in the sentence."""
 
     start: int

@@ -10,9 +10,9 @@ import contextlib
 import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 from cleaner import results
 from cleaner.config import Config
@@ -23,8 +23,7 @@ from cleaner.files import discover
 from cleaner.pipeline import propose
 
 
-@dataclass(frozen=True)
-class Checked:
+class Checked(NamedTuple):
     """A file that was read, and the edits proposed for it."""
 
     display: str
@@ -38,8 +37,7 @@ class Checked:
         return [e for e in self.edits if e.safe]
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """A file that could not be processed; ``skipped`` problems are notes, not errors."""
 
     display: str
@@ -162,11 +160,11 @@ def _parallel(files: list[Path], config: Config, jobs: int) -> Iterator[Checked 
         batch.clear()
 
     def ready(slot: Checked | Problem | tuple[Future[list[Checked | Problem]], int]) -> bool:
-        return not isinstance(slot, tuple) or slot[0].done()
+        return isinstance(slot, Checked | Problem) or slot[0].done()
 
     def take() -> Checked | Problem:
         slot = pending.popleft()
-        return slot[0].result()[slot[1]] if isinstance(slot, tuple) else slot
+        return slot if isinstance(slot, Checked | Problem) else slot[0].result()[slot[1]]
 
     try:
         for path in files:

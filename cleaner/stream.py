@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from cleaner.document import UTF8, Encoding, decode, detect, looks_binary
 from cleaner.errors import InputError
@@ -22,8 +21,7 @@ _FENCE_RE = re.compile(rb" {0,3}(?:```|~~~)")
 HARD_LIMIT = 8 << 20
 
 
-@dataclass(frozen=True)
-class Chunk:
+class Chunk(NamedTuple):
     """A piece of the stream: decoded text, or raw bytes that must pass through as they are.
 
     ``prefix`` holds bytes to write before the chunk's text (a BOM).

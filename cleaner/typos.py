@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import math
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cleaner.gazetteer import fold
 from cleaner.resources import dictionary_path
@@ -66,8 +66,7 @@ _SUFFIX_LETTERS = frozenset("aeinos")
 _UNACCENTED = str.maketrans("ıØøŁłĐđĦħ", "iOoLlDdHh")
 
 
-@dataclass(frozen=True)
-class _Table:
+class _Table(NamedTuple):
     rows: dict[tuple[str, str], float]
     generic: dict[str, float]
 

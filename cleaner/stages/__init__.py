@@ -9,16 +9,14 @@ Add a stage by writing a module here and listing it in a layer of :data:`LAYERS`
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from cleaner.config import Config
 from cleaner.edits import Edit
 from cleaner.segment import Protected
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """What a stage may look at: the text, its kind, the config, protected spans."""
 
     text: str

@@ -36,8 +36,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from cleaner.config import Config
 from cleaner.corrector import edits1
@@ -96,16 +96,14 @@ _KIND_PHRASE = {
 }
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     place: Place
     score: float
     cost: float
     evidence: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     """The best entry for an unknown span, and how sure the stage is of it."""
 
     start: int
@@ -153,10 +151,10 @@ def judge(
             word = _common_reading(observed, verdict.best.place.name, lexicon)
             if word is not None:
                 # "Thia work": "This" misread at least as likely as "Thai" mistyped.
-                verdict = replace(verdict, safe=False, doubt=f"or the word {word!r} misread")
+                verdict = verdict._replace(safe=False, doubt=f"or the word {word!r} misread")
         if verdict.safe and span.after_name and verdict.best.place.kind == "demonym":
             # "Julian Berman": a nationality word does not follow a name; a surname does.
-            verdict = replace(verdict, safe=False, doubt="after a capitalised word: a surname?")
+            verdict = verdict._replace(safe=False, doubt="after a capitalised word: a surname?")
         verdicts.append(verdict)
     # Of overlapping repairs the longest run wins: "Ho Ch Minh City", not "Ho Ch Minh".
     verdicts.sort(key=lambda v: (v.start - v.end, -v.confidence, v.start))
@@ -171,8 +169,7 @@ def _known(word: str, gazetteer: Gazetteer, lexicon: Lexicon, config: Config) ->
     return config.allows(word) or word in lexicon or word in gazetteer
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """Text to look up: one unknown word, or a run of words."""
 
     start: int
@@ -333,8 +330,7 @@ def _name_like(word: Word, lexicon: Lexicon) -> bool:
     return word.text not in PLACE_WORDS and lexicon.count(word.text) < COMMON
 
 
-@dataclass(frozen=True)
-class Mentions:
+class Mentions(NamedTuple):
     """How the document names one country: the names used (countries first), how often
     each, and how often by its own name or nationality word."""
 
@@ -443,7 +439,7 @@ def _decide(
         )
         best = max((held, candidate), key=lambda c: c.score + c.cost)
         groups[key] = Candidate(
-            replace(best.place, name=spelling.place.name),
+            best.place._replace(name=spelling.place.name),
             best.score + best.cost - spelling.cost,
             spelling.cost,
             best.evidence,
