@@ -1,5 +1,6 @@
 """Spacing: stray leading spaces, doubled spaces, space before punctuation,
-missing space after punctuation, trailing whitespace.
+missing space after punctuation, trailing whitespace; and the stray opening
+quote OCR puts before a word.
 
 Every run of spaces and tabs is classified once, by where it stands (line
 start, line end, before punctuation, between words), so the rules never
@@ -132,6 +133,9 @@ def propose(context: Context) -> Iterator[Edit]:
                 elif len(run.group()) > 1 and not aligned:
                     yield from _double(text, start, end, body, run, two_space_sentences)
         yield from _missing_after(offset, body)
+    if "\N{LEFT SINGLE QUOTATION MARK}" in text:
+        starts = {lines[n][0] + len(_leading_run(lines[n][1])) for n in paragraph_starts}
+        yield from _stray_quotes(context, starts)
 
 
 def _is_border(line: str) -> bool:
@@ -309,6 +313,70 @@ def _double(
         f"{len(spaces)} spaces between words" + ("" if safe else "; may be alignment"),
         safe,
     )
+
+
+# An opening single quote against a word, and what closes one: a right quote or
+# apostrophe not followed by a letter (the apostrophe in "don’t" closes nothing).
+_OPENING_QUOTE_RE = re.compile(
+    r"(?<![\w\N{LEFT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}'])"
+    r"\N{LEFT SINGLE QUOTATION MARK}(?=([A-Za-z]+))"
+)
+_CLOSING_QUOTE_RE = re.compile(r"[\N{RIGHT SINGLE QUOTATION MARK}'](?![A-Za-z])")
+# Words an apostrophe opens ("’tis", "’em"), often curled the wrong way.
+_ELISIONS = frozenset(
+    "tis twas twere twill twould em n cause til till bout round neath gainst mid midst"  # noqa: SIM905
+    " ere s d ll ve re t".split()
+)
+# Documents at least this noisy (see spelling.document_noise) look like OCR output.
+OCR_NOISE = 0.015
+RULE_STRAY_QUOTE = "spacing.stray-quote"
+
+
+def _stray_quotes(context: Context, paragraph_starts: set[int]) -> Iterator[Edit]:
+    """ "‘The" where the page had "The": an opening quote that nothing closes.
+
+    Tesseract reads a speck or a serif before a word as an opening single
+    quote, mostly at the start of a line. A quote that no right quote closes
+    before the paragraph ends is removed: applied in documents that look like
+    OCR output, for review elsewhere; never at a paragraph start in clean
+    prose, where a quotation running over several paragraphs opens each one.
+    """
+    text = context.text
+    noisy: bool | None = None
+    for match in _OPENING_QUOTE_RE.finditer(text):
+        word = match.group(1)
+        if word.lower() in _ELISIONS or len(word) < 2:
+            continue
+        end = text.find("\n\n", match.end())
+        if _CLOSING_QUOTE_RE.search(text, match.end(), len(text) if end < 0 else end):
+            continue
+        if noisy is None:
+            noisy = _looks_like_ocr(context)
+        at_paragraph_start = match.start() in paragraph_starts
+        if at_paragraph_start and not noisy:
+            continue
+        yield Edit(
+            match.start(),
+            match.end(),
+            match.group(),
+            "",
+            RULE_STRAY_QUOTE,
+            0.95 if noisy else 0.6,
+            "an opening quote nothing closes before the paragraph ends"
+            + ("" if noisy else "; a closing quote may be missing instead"),
+            noisy,
+        )
+
+
+def _looks_like_ocr(context: Context) -> bool:
+    from cleaner.stages.spelling import document_noise, judgeable_tokens
+
+    tokens = judgeable_tokens(context.text)
+    lexicon = default_lexicon()
+    status = {
+        form: form in lexicon or context.config.allows(form) for form in {t.text for t in tokens}
+    }
+    return document_noise(tokens, status) >= OCR_NOISE
 
 
 # The whole token around a glued mark must be two plain words: "failed.The",
