@@ -12,6 +12,9 @@ Runs before the word stages, so that spelling sees the words whole.
 * ``boundaries.split``: "itis" becomes "it is" when the token is not a word,
   the two parts are a common pair (the bigram list holds it) and no single
   word explains the token as well.
+* ``boundaries.speck``: a lone small letter between two small words of a page
+  that looks like OCR output ("the t prisoner") is a speck read as a letter:
+  removed, or joined to the neighbour it completes ("an d" becomes "and").
 
 Splitting and joining are applied by ``fix`` only in documents that look like
 OCR output (many unknown words); in clean prose an unknown compound is more
@@ -40,6 +43,7 @@ from cleaner.stages.spelling import (
 RULE_HYPHENATION = "boundaries.hyphenation"
 RULE_JOIN = "boundaries.join"
 RULE_SPLIT = "boundaries.split"
+RULE_SPECK = "boundaries.speck"
 
 # A letter run, a hyphen, a line break or spaces, then a lower-case letter run.
 _CLOSERS = ".,;:!?)]\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
@@ -62,6 +66,16 @@ PROPOSE_AT = 0.5
 SAFE_AT = 0.99
 # Splitting and joining are applied only in documents this noisy (see above).
 SAFE_NOISE = 0.02
+# Lone letters are looked at only in documents this noisy.
+SPECK_NOISE = 0.03
+# log10 association (see Bigrams.association) the neighbours of a removed letter need.
+SPECK_PAIR = 0.5
+_LETTER_WORDS = frozenset("aio")
+_LABELLED = frozenset(
+    "chapter vol volume part section book page act scene appendix no number figure fig"  # noqa: SIM905
+    " table plate article clause schedule column note item option type class group"
+    " letter row grade plan vitamin size form".split()
+)
 
 
 def propose(context: Context) -> Iterator[Edit]:
@@ -89,11 +103,81 @@ def propose(context: Context) -> Iterator[Edit]:
         if edit is not None:
             joined.update((first.start, second.start))
             yield edit
+    if noise >= SPECK_NOISE:
+        for edit in _specks(corrector, text, tokens):
+            if not joined.intersection((edit.start, edit.end)):
+                joined.add(edit.start)
+                yield edit
     for token in unknown:
         if token.start not in joined:
             edit = _split(corrector, text, token, noise, noisy)
             if edit is not None:
                 yield edit
+
+
+def _specks(corrector: Corrector, text: str, tokens: list[Token]) -> Iterator[Edit]:
+    """Lone small letters between small words: joined to a neighbour they complete, else removed.
+
+    "a", "i" and "o" are words, and a letter after "part" or "chapter" is a label.
+    """
+    lexicon = corrector.lexicon
+    for left, letter, right in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        word = letter.text
+        if (
+            len(word) != 1
+            or not word.islower()
+            or word in _LETTER_WORDS
+            or not left.text.islower()
+            or not right.text.islower()
+            or left.text in _LABELLED
+            or text[left.end : letter.start] != " "
+            or text[letter.end : right.start] != " "
+        ):
+            continue
+        before, after = left.text + word, word + right.text
+        # The letter completes a neighbour ("an d witness", "produce d the")
+        # when the whole is a common word, and no rarer than the neighbour
+        # alone: "for e his" is not "fore", nor "has t be" "hast".
+        joins = [
+            (count, start, end, whole)
+            for whole, part, start, end in (
+                (before, left.text, left.start, letter.end),
+                (after, right.text, letter.start, right.end),
+            )
+            if (count := lexicon.count(whole)) >= JOIN_MIN_COUNT and count >= lexicon.count(part)
+        ]
+        if joins:
+            _, start, end, whole = max(joins)
+            yield Edit(
+                start,
+                end,
+                text[start:end],
+                whole,
+                RULE_SPECK,
+                0.9,
+                f"a lone {word!r} that completes {whole!r}, in a page that looks like OCR output",
+                True,
+            )
+            continue
+        # Without the letter the neighbours must make a usual pair ("the t
+        # prisoner"): "with h view" lost its "a", and the letter may be a
+        # misread word, for a person to decide.
+        paired = corrector.bigrams().association(left.text, right.text) > SPECK_PAIR
+        yield Edit(
+            letter.start,
+            right.start,
+            text[letter.start : right.start],
+            "",
+            RULE_SPECK,
+            0.95 if paired else 0.6,
+            f"a lone {word!r} between words of a page that looks like OCR output: a speck"
+            + (
+                ""
+                if paired
+                else f"; or a misread word ({left.text!r} {right.text!r} is no usual pair)"
+            ),
+            paired,
+        )
 
 
 def _hyphenation(text: str, corrector: Corrector) -> Iterator[Edit]:
