@@ -76,6 +76,7 @@ class Lexicon:
                 raise ValueError("lexicon lines must be 'word count'")
             # Already in order and already strings: no sort, no conversion.
             self._dict = dict(zip(parts[0::2], parts[1::2], strict=True))
+            self._ranked = self._sorted = ""  # the dict answers everything now
         return self._dict
 
     def _get(self, word: str) -> str | None:
