@@ -104,9 +104,9 @@ def propose(context: Context) -> Iterator[Edit]:
             joined.update((first.start, second.start))
             yield edit
     if noise >= SPECK_NOISE:
-        for edit in _specks(corrector, text, tokens):
-            if not joined.intersection((edit.start, edit.end)):
-                joined.add(edit.start)
+        for edit, uses in _specks(corrector, text, tokens):
+            if not joined.intersection(uses):
+                joined.update(uses)
                 yield edit
     for token in unknown:
         if token.start not in joined:
@@ -115,10 +115,13 @@ def propose(context: Context) -> Iterator[Edit]:
                 yield edit
 
 
-def _specks(corrector: Corrector, text: str, tokens: list[Token]) -> Iterator[Edit]:
+def _specks(
+    corrector: Corrector, text: str, tokens: list[Token]
+) -> Iterator[tuple[Edit, tuple[int, ...]]]:
     """Lone small letters between small words: joined to a neighbour they complete, else removed.
 
-    "a", "i" and "o" are words, and a letter after "part" or "chapter" is a label.
+    Each edit comes with the starts of the tokens it changes. "a", "i" and "o"
+    are words, and a letter after "part" or "chapter" is a label.
     """
     lexicon = corrector.lexicon
     for left, letter, right in zip(tokens, tokens[1:], tokens[2:], strict=False):
@@ -139,16 +142,15 @@ def _specks(corrector: Corrector, text: str, tokens: list[Token]) -> Iterator[Ed
         # when the whole is a common word, and no rarer than the neighbour
         # alone: "for e his" is not "fore", nor "has t be" "hast".
         joins = [
-            (count, start, end, whole)
-            for whole, part, start, end in (
-                (before, left.text, left.start, letter.end),
-                (after, right.text, letter.start, right.end),
-            )
-            if (count := lexicon.count(whole)) >= JOIN_MIN_COUNT and count >= lexicon.count(part)
+            (count, neighbour, whole)
+            for whole, neighbour in ((before, left), (after, right))
+            if (count := lexicon.count(whole)) >= JOIN_MIN_COUNT
+            and count >= lexicon.count(neighbour.text)
         ]
         if joins:
-            _, start, end, whole = max(joins)
-            yield Edit(
+            _, neighbour, whole = max(joins)
+            start, end = min(neighbour.start, letter.start), max(neighbour.end, letter.end)
+            edit = Edit(
                 start,
                 end,
                 text[start:end],
@@ -158,12 +160,13 @@ def _specks(corrector: Corrector, text: str, tokens: list[Token]) -> Iterator[Ed
                 f"a lone {word!r} that completes {whole!r}, in a page that looks like OCR output",
                 True,
             )
+            yield edit, (neighbour.start, letter.start)
             continue
         # Without the letter the neighbours must make a usual pair ("the t
         # prisoner"): "with h view" lost its "a", and the letter may be a
         # misread word, for a person to decide.
         paired = corrector.bigrams().association(left.text, right.text) > SPECK_PAIR
-        yield Edit(
+        edit = Edit(
             letter.start,
             right.start,
             text[letter.start : right.start],
@@ -171,13 +174,10 @@ def _specks(corrector: Corrector, text: str, tokens: list[Token]) -> Iterator[Ed
             RULE_SPECK,
             0.95 if paired else 0.6,
             f"a lone {word!r} between words of a page that looks like OCR output: a speck"
-            + (
-                ""
-                if paired
-                else f"; or a misread word ({left.text!r} {right.text!r} is no usual pair)"
-            ),
+            + ("" if paired else f"; or a misread word ('{left.text} {right.text}' is rare)"),
             paired,
         )
+        yield edit, (letter.start,)
 
 
 def _hyphenation(text: str, corrector: Corrector) -> Iterator[Edit]:
