@@ -10,30 +10,69 @@ candidates beyond the cheap ones (see :mod:`cleaner.corrector`).
 
 from __future__ import annotations
 
-import gc
-import marshal
+from collections.abc import Iterable
 from typing import Any
 
 from cleaner import cache
-from cleaner.lexicon import Lexicon
+from cleaner.lexicon import Lexicon, search_lines
 
 MAX_DISTANCE = 2
 # Deletes are generated from the first PREFIX_LENGTH letters only. symspellpy's
 # default of 7 gives an index of 676,000 keys (a 1 s load and 150 MB); 5 gives
 # 94,000 keys (0.1 s, 50 MB) for lookups about 1.5x slower, and lookups are few.
 PREFIX_LENGTH = 5
-_FORMAT = 1
+_FORMAT = 2
 
 
-class _JoinedLists(dict[str, str]):
-    """The deletes table with each list of words stored as one tab-joined string.
+class _SortedDeletes:
+    """symspellpy's deletes table as one text: a line per delete, sorted, each
+    ``delete<TAB>word<TAB>word...``, searched by bisection.
 
-    Strings load several times faster than lists; symspellpy only indexes the
-    table and tests membership, so splitting on access is enough.
+    A dict of 94,000 keys and their word lists held ~30 MB in every worker
+    process; the text holds 12 MB. symspellpy only tests membership and then
+    indexes the same key, so the last search is kept for the second.
     """
 
-    def __getitem__(self, key: str) -> list[str]:  # type: ignore[override]
-        return dict.__getitem__(self, key).split("\t")
+    def __init__(self, lines: str) -> None:
+        self._lines = lines
+        self._last: tuple[str, str | None] = ("\n", None)
+
+    def _find(self, key: str) -> str | None:
+        if self._last[0] != key:
+            self._last = (key, search_lines(self._lines, key, "\t"))
+        return self._last[1]
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._find(key) is not None
+
+    def __getitem__(self, key: str) -> list[str]:
+        found = self._find(key)
+        if found is None:
+            raise KeyError(key)
+        return found.split("\t")
+
+    def __len__(self) -> int:
+        return self._lines.count("\n")
+
+
+class _Counts:
+    """The lexicon as symspellpy reads its word table (lower-case word -> count),
+    without a second dict of 83,000 words in every process."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self._lexicon = lexicon
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._lexicon.count(word) > 0
+
+    def __getitem__(self, word: str) -> int:
+        count = self._lexicon.count(word)
+        if not count:
+            raise KeyError(word)
+        return count
+
+    def __len__(self) -> int:
+        return len(self._lexicon)
 
 
 class SymSpellIndex:
@@ -50,25 +89,25 @@ class SymSpellIndex:
             # editdistpy's implementation: about 1.7x faster lookups.
             distance_comparer=EditDistance(DistanceAlgorithm.DAMERAU_OSA_FAST),
         )
-        words = {word.lower(): count for word, count in lexicon.items()}
-        key = index_key(words)
+        key = index_key(word.lower() for word in lexicon.words_at_least(0))
         path = cache.entry("symspell", key)
         payload = cache.read(path, key) if use_cache else None
         loaded = _decode(payload) if payload is not None else None
         if loaded is None:
-            deletes, max_length = _build(words)
-            if use_cache and cache.write(path, key, _encode(deletes, max_length)):
+            payload = _encode(*_build({word.lower(): n for word, n in lexicon.items()}))
+            if use_cache and cache.write(path, key, payload):
                 cache.prune("symspell")
-            loaded = (_JoinedLists({k: "\t".join(v) for k, v in deletes.items()}), max_length)
+            loaded = _decode(payload)
+            assert loaded is not None
         # symspellpy's own pickle support restores these same three attributes.
-        self._symspell._words = words
+        self._symspell._words = _Counts(lexicon)
         self._symspell._deletes = loaded[0]
         self._symspell._max_length = loaded[1]
 
     def lookup(self, word: str, max_distance: int = MAX_DISTANCE) -> list[tuple[str, int]]:
         """Lexicon words within ``max_distance`` (Damerau OSA) of lower-case ``word``.
 
-        >>> from cleaner.lexicon import Lexicon
+        >>> from cleaner.lexicon import Lexicon, search_lines
         >>> index = SymSpellIndex(Lexicon({"modern": 9, "model": 5, "mode": 4}), use_cache=False)
         >>> sorted(index.lookup("modle", 1)), index.lookup("modrn", 1)
         ([('mode', 1), ('model', 1)], [('modern', 1)])
@@ -77,7 +116,7 @@ class SymSpellIndex:
         return [(item.term, item.distance) for item in found if item.term != word]
 
 
-def index_key(words: dict[str, int]) -> str:
+def index_key(words: Iterable[str]) -> str:
     """What the cached index depends on: the words, symspellpy and the settings."""
     import hashlib  # imported where used: a small check never needs it
 
@@ -98,23 +137,17 @@ def _build(words: dict[str, int]) -> tuple[dict[str, list[str]], int]:
 
 
 def _encode(deletes: dict[str, list[str]], max_length: int) -> bytes:
-    return marshal.dumps((max_length, {k: "\t".join(v) for k, v in deletes.items()}))
+    """A first line with the longest word's length, then the table's sorted lines."""
+    lines = ["\t".join((key, *words)) + "\n" for key, words in sorted(deletes.items())]
+    return (f"{max_length}\n" + "".join(lines)).encode("utf-8")
 
 
-def _decode(payload: bytes) -> tuple[_JoinedLists, int] | None:
-    # Millions of small objects: the cyclic collector would walk them all, for nothing.
-    enabled = gc.isenabled()
-    gc.disable()
+def _decode(payload: bytes) -> tuple[_SortedDeletes, int] | None:
     try:
-        value = marshal.loads(payload)
-    except (ValueError, EOFError, TypeError):
+        text = payload.decode("utf-8")
+    except UnicodeDecodeError:
         return None
-    finally:
-        if enabled:
-            gc.enable()
-    if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], dict)):
+    header, _, lines = text.partition("\n")
+    if not header.isdigit() or (lines and not lines.endswith("\n")):
         return None
-    max_length, table = value
-    if not isinstance(max_length, int):
-        return None
-    return _JoinedLists(table), max_length
+    return _SortedDeletes(lines), int(header)

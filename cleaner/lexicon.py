@@ -86,7 +86,7 @@ class Lexicon:
         self._searches += 1
         if self._searches > SEARCHES_BEFORE_DICT or not self._sorted:
             return self._parse().get(word)
-        return _search(self._sorted, word)
+        return search_lines(self._sorted, word)
 
     def count(self, word: str) -> int:
         """How often ``word`` occurs in the reference corpus (0 if unknown).
@@ -148,27 +148,28 @@ class Lexicon:
         return ((word, int(count)) for word, count in self._parse().items())
 
 
-def _search(lines: str, word: str) -> str | None:
-    """The count on the line of ``word`` in sorted ``word count`` lines, by binary search.
+def search_lines(lines: str, key: str, separator: str = " ") -> str | None:
+    """The rest of the line that starts with ``key + separator``, in lines sorted
+    by what comes before their separator; None when no line does. A binary search.
 
-    >>> _search("ant 5\\nbee 7\\ncat 2\\n", "bee"), _search("ant 5\\nbee 7\\n", "be")
+    >>> search_lines("ant 5\\nbee 7\\ncat 2\\n", "bee"), search_lines("ant 5\\nbee 7\\n", "be")
     ('7', None)
     """
-    if not word or " " in word or "\n" in word:
+    if separator in key or "\n" in key:
         return None
     low, high = 0, len(lines)
     while low < high:
         start = lines.rfind("\n", 0, (low + high) // 2) + 1
         if start < low:
             start = low
-        space = lines.find(" ", start)
-        found = lines[start:space]
-        if found < word:
-            low = lines.find("\n", space) + 1
-        elif found > word:
+        cut = lines.find(separator, start)
+        found = lines[start:cut]
+        if found < key:
+            low = lines.find("\n", cut) + 1
+        elif found > key:
             high = start
         else:
-            return lines[space + 1 : lines.find("\n", space)]
+            return lines[cut + 1 : lines.find("\n", cut)]
     return None
 
 

@@ -61,3 +61,40 @@ def test_key_names_what_the_index_depends_on() -> None:
     key = candidates.index_key({"a": 1})
     assert key != candidates.index_key({"b": 1})
     assert f"/{candidates.MAX_DISTANCE}/{candidates.PREFIX_LENGTH}/" in key
+
+
+def test_lookups_equal_symspellpy_over_its_own_tables() -> None:
+    # The index keeps symspellpy's tables in other shapes (one sorted text,
+    # the lexicon itself); every lookup must give what symspellpy's own gives.
+    from symspellpy import SymSpell, Verbosity
+
+    lexicon = Lexicon(
+        {"modern": 90, "model": 50, "mode": 40, "the": 1000, "there": 300, "then": 200,
+         "a": 5000, "an": 900, "o'er": 3, "prisoner": 70, "prison": 60, "poison": 20}
+    )  # fmt: skip
+    plain = SymSpell(candidates.MAX_DISTANCE, candidates.PREFIX_LENGTH)
+    for word, count in lexicon.items():
+        plain.create_dictionary_entry(word, count)
+    index = candidates.SymSpellIndex(lexicon, use_cache=False)
+    queries = ["modle", "modrm", "tne", "thcre", "a", "x", "", "prisnoer", "poisom", "o'er", "oer"]
+    for query in queries:
+        for distance in (1, 2):
+            expected = [
+                (item.term, item.distance)
+                for item in plain.lookup(query, Verbosity.ALL, distance)
+                if item.term != query
+            ]
+            assert index.lookup(query, distance) == expected, (query, distance)
+
+
+def test_sorted_deletes_answer_membership_and_lists() -> None:
+    table = candidates._decode(candidates._encode({"": ["a"], "mod": ["mode", "model"]}, 6))
+    assert table is not None
+    deletes, longest = table
+    assert longest == 6 and len(deletes) == 2
+    assert "mod" in deletes and deletes["mod"] == ["mode", "model"]
+    assert "" in deletes and deletes[""] == ["a"]
+    assert "mo" not in deletes and "modx" not in deletes
+    with pytest.raises(KeyError):
+        deletes["mo"]
+    assert candidates._decode(b"six\nmod\tmode\n") is None  # a damaged header
