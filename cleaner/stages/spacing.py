@@ -10,6 +10,7 @@ pass to do.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -322,6 +323,7 @@ _OPENING_QUOTE_RE = re.compile(
     r"\N{LEFT SINGLE QUOTATION MARK}(?=([A-Za-z]+))"
 )
 _CLOSING_QUOTE_RE = re.compile(r"[\N{RIGHT SINGLE QUOTATION MARK}'](?![A-Za-z])")
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*\r?\n")
 # Words an apostrophe opens ("’tis", "’em"), often curled the wrong way.
 _ELISIONS = frozenset(
     "tis twas twere twill twould em n cause til till bout round neath gainst mid midst"  # noqa: SIM905
@@ -333,7 +335,7 @@ RULE_STRAY_QUOTE = "spacing.stray-quote"
 
 
 def _stray_quotes(context: Context, paragraph_starts: set[int]) -> Iterator[Edit]:
-    """ "‘The" where the page had "The": an opening quote that nothing closes.
+    """An opening quote that nothing closes: "‘The" where the page had "The".
 
     Tesseract reads a speck or a serif before a word as an opening single
     quote, mostly at the start of a line. A quote that no right quote closes
@@ -343,12 +345,17 @@ def _stray_quotes(context: Context, paragraph_starts: set[int]) -> Iterator[Edit
     """
     text = context.text
     noisy: bool | None = None
+    # Found once, so that a long page of unclosed quotes is not searched once per quote.
+    closers = [m.start() for m in _CLOSING_QUOTE_RE.finditer(text)]
+    breaks = [m.start() for m in _BLANK_LINE_RE.finditer(text)]
     for match in _OPENING_QUOTE_RE.finditer(text):
         word = match.group(1)
         if word.lower() in _ELISIONS or len(word) < 2:
             continue
-        end = text.find("\n\n", match.end())
-        if _CLOSING_QUOTE_RE.search(text, match.end(), len(text) if end < 0 else end):
+        following = bisect.bisect_right(breaks, match.start())
+        paragraph_end = breaks[following] if following < len(breaks) else len(text)
+        closer = bisect.bisect_right(closers, match.start())
+        if closer < len(closers) and closers[closer] < paragraph_end:
             continue
         if noisy is None:
             noisy = _looks_like_ocr(context)
