@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import math
 
-from cleaner.lexicon import Lexicon, default_lexicon
+from cleaner.lexicon import Lexicon, default_lexicon, search_lines
 from cleaner.resources import dictionary_path
 
 
@@ -53,7 +53,7 @@ class Bigrams:
         >>> default_bigrams().count("It", "is") > default_bigrams().count("is", "it") > 0
         True
         """
-        found = _rest_of_line(self._lines, f"{first.lower()} {second.lower()} ")
+        found = search_lines(self._lines, f"{first.lower()} {second.lower()} ")
         return int(found) if found else 0
 
     def association(self, first: str, second: str) -> float:
@@ -76,30 +76,6 @@ class Bigrams:
             return math.log10(found / expected)
         # Missing: it occurs fewer than `floor` times; only an upper bound.
         return min(0.0, math.log10(self.floor / expected))
-
-
-def _rest_of_line(lines: str, prefix: str) -> str | None:
-    """What follows ``prefix`` on the line that starts with it, in sorted lines (a binary search).
-
-    >>> _rest_of_line("a b 5\\na c 7\\nb a 2\\n", "a c "), _rest_of_line("a b 5\\n", "a d ")
-    ('7', None)
-    """
-    low, high = 0, len(lines)
-    while low < high:
-        start = lines.rfind("\n", 0, (low + high) // 2) + 1
-        if start < low:
-            start = low
-        end = lines.find("\n", start)
-        if end < 0:
-            end = len(lines)
-        line = lines[start:end]
-        if line.startswith(prefix):
-            return line[len(prefix) :]
-        if line < prefix:
-            low = end + 1
-        else:
-            high = start
-    return None
 
 
 @functools.cache

@@ -39,7 +39,7 @@ class _SortedDeletes:
 
     def _find(self, key: str) -> str | None:
         if self._last[0] != key:
-            self._last = (key, search_lines(self._lines, key, "\t"))
+            self._last = (key, search_lines(self._lines, key + "\t"))
         return self._last[1]
 
     def __contains__(self, key: object) -> bool:
@@ -107,7 +107,7 @@ class SymSpellIndex:
     def lookup(self, word: str, max_distance: int = MAX_DISTANCE) -> list[tuple[str, int]]:
         """Lexicon words within ``max_distance`` (Damerau OSA) of lower-case ``word``.
 
-        >>> from cleaner.lexicon import Lexicon, search_lines
+        >>> from cleaner.lexicon import Lexicon
         >>> index = SymSpellIndex(Lexicon({"modern": 9, "model": 5, "mode": 4}), use_cache=False)
         >>> sorted(index.lookup("modle", 1)), index.lookup("modrn", 1)
         ([('mode', 1), ('model', 1)], [('modern', 1)])

@@ -86,7 +86,7 @@ class Lexicon:
         self._searches += 1
         if self._searches > SEARCHES_BEFORE_DICT or not self._sorted:
             return self._parse().get(word)
-        return search_lines(self._sorted, word)
+        return search_lines(self._sorted, word + " ")
 
     def count(self, word: str) -> int:
         """How often ``word`` occurs in the reference corpus (0 if unknown).
@@ -148,28 +148,32 @@ class Lexicon:
         return ((word, int(count)) for word, count in self._parse().items())
 
 
-def search_lines(lines: str, key: str, separator: str = " ") -> str | None:
-    """The rest of the line that starts with ``key + separator``, in lines sorted
-    by what comes before their separator; None when no line does. A binary search.
+def search_lines(lines: str, prefix: str) -> str | None:
+    """The rest of the line that starts with ``prefix``, in sorted lines; None when
+    no line does. A binary search over the text, which stays one string.
 
-    >>> search_lines("ant 5\\nbee 7\\ncat 2\\n", "bee"), search_lines("ant 5\\nbee 7\\n", "be")
+    The lexicon's copy, the bigram list and the symspellpy deletes table are
+    searched this way; ``prefix`` ends with the separator after a line's key,
+    so at most one line starts with it.
+
+    >>> search_lines("ant 5\\nbee 7\\ncat 2\\n", "bee "), search_lines("ant 5\\nbee 7\\n", "be ")
     ('7', None)
     """
-    if separator in key or "\n" in key:
-        return None
     low, high = 0, len(lines)
     while low < high:
         start = lines.rfind("\n", 0, (low + high) // 2) + 1
         if start < low:
             start = low
-        cut = lines.find(separator, start)
-        found = lines[start:cut]
-        if found < key:
-            low = lines.find("\n", cut) + 1
-        elif found > key:
-            high = start
+        end = lines.find("\n", start)
+        if end < 0:
+            end = len(lines)
+        line = lines[start:end]
+        if line.startswith(prefix):
+            return line[len(prefix) :]
+        if line < prefix:
+            low = end + 1
         else:
-            return lines[cut + 1 : lines.find("\n", cut)]
+            high = start
     return None
 
 
