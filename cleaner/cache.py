@@ -43,6 +43,13 @@ def cache_dir() -> Path:
     return (Path(base) if base else home / ".cache") / "cleaner"
 
 
+def version(path: Path) -> str:
+    """A file named by its path, size and modification time: what cache keys use
+    for the version of a file they depend on, without reading it."""
+    stat = path.stat()
+    return f"{path}|{stat.st_size}|{stat.st_mtime_ns}"
+
+
 def entry(kind: str, key: str) -> Path:
     """The file for ``kind``'s entry built for ``key``.
 

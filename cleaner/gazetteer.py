@@ -256,10 +256,8 @@ def _shipped_index() -> _Index:
     resource = dictionary_path("gazetteer.tsv")
     # The installed file's path, size and time name its version, so a cached
     # index is found without reading the 1 MB source.
-    stat = resource.stat()
-    version = f"{resource.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
     python = f"{sys.version_info.major}.{sys.version_info.minor}"  # marshal's format
-    key = f"gazetteer index {_INDEX_FORMAT} {python} {version}"
+    key = f"gazetteer index {_INDEX_FORMAT} {python} {cache.version(resource.resolve())}"
     path = cache.entry("gazetteer", key)
     payload = cache.read(path, key)
     if payload is not None:

@@ -161,12 +161,7 @@ def search_lines(lines: str, prefix: str) -> str | None:
     """
     low, high = 0, len(lines)
     while low < high:
-        start = lines.rfind("\n", 0, (low + high) // 2) + 1
-        if start < low:
-            start = low
-        end = lines.find("\n", start)
-        if end < 0:
-            end = len(lines)
+        start, end = _middle_line(lines, low, high)
         line = lines[start:end]
         if line.startswith(prefix):
             return line[len(prefix) :]
@@ -175,6 +170,14 @@ def search_lines(lines: str, prefix: str) -> str | None:
         else:
             high = start
     return None
+
+
+def _middle_line(lines: str, low: int, high: int) -> tuple[int, int]:
+    """Where the line around the middle of ``lines[low:high]`` starts and ends
+    (``low`` is a line start); the step both binary searches share."""
+    start = max(low, lines.rfind("\n", 0, (low + high) // 2) + 1)
+    end = lines.find("\n", start)
+    return start, len(lines) if end < 0 else end
 
 
 def _first_below(lines: str, min_count: int) -> int:
@@ -186,12 +189,7 @@ def _first_below(lines: str, min_count: int) -> int:
     """
     low, high = 0, len(lines)
     while low < high:
-        start = lines.rfind("\n", 0, (low + high) // 2) + 1
-        if start < low:
-            start = low
-        end = lines.find("\n", start)
-        if end < 0:
-            end = len(lines)
+        start, end = _middle_line(lines, low, high)
         if int(lines[lines.rfind(" ", start, end) + 1 : end]) >= min_count:
             low = end + 1
         else:
@@ -211,9 +209,7 @@ def _alphabetical(resource: Path, text: str) -> str:
     """The shipped list's lines in alphabetical order, from the cache or sorted now."""
     # The installed file's path, size and time name its version (as for the
     # gazetteer index): another install or an edited list gets its own entry.
-    stat = resource.stat()
-    version = f"{resource.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
-    key = f"lexicon sorted {_SORTED_FORMAT} {version}"
+    key = f"lexicon sorted {_SORTED_FORMAT} {cache.version(resource.resolve())}"
     path = cache.entry("lexicon", key)
     payload = cache.read(path, key)
     if payload is not None:

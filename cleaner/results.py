@@ -63,8 +63,7 @@ def _install_stamp() -> str:
         with contextlib.suppress(OSError):
             for entry in sorted(os.scandir(folder), key=lambda e: e.name):
                 if entry.is_file() and entry.name.endswith((".py", ".txt", ".tsv")):
-                    stat = entry.stat()
-                    parts.append(f"{entry.path}|{stat.st_size}|{stat.st_mtime_ns}")
+                    parts.append(cache.version(Path(entry.path)))
     # An upgraded ftfy or symspellpy may answer differently: their files
     # change, found without importing them.
     for library in _LIBRARIES:
@@ -72,8 +71,7 @@ def _install_stamp() -> str:
         if spec is None or spec.origin is None:
             continue
         with contextlib.suppress(OSError):
-            stat = Path(spec.origin).stat()
-            parts.append(f"{spec.origin}|{stat.st_size}|{stat.st_mtime_ns}")
+            parts.append(cache.version(Path(spec.origin)))
     return "\n".join(parts)
 
 
@@ -84,8 +82,7 @@ def _settings(config: Config) -> str:
     gazetteers = []
     for path in config.gazetteers:
         try:
-            stat = path.stat()
-            gazetteers.append(f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}")
+            gazetteers.append(cache.version(path.resolve()))
         except OSError:
             gazetteers.append(f"{path}|missing")
     return repr(
