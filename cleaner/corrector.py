@@ -273,11 +273,14 @@ class Corrector:
         left: str | None,
         right: str | None,
         max_cost: float,
+        adapt: Callable[[Alignment], float] | None = None,
     ) -> Judgement | None:
         """Readings of a token that is itself a word: only listed confusions compete.
 
         Without context no other word can beat the word as written (its own
-        prior needs no misreading), so neighbours are what can tip it.
+        prior needs no misreading), so neighbours are what can tip it, and
+        ``adapt`` (as for :meth:`judge_unknown`): a page that misreads "h" as
+        "li" elsewhere may well have done so in "lie".
         """
         prior = self.prior(observed)
         fit = self.context(observed, left, right)
@@ -293,6 +296,8 @@ class Corrector:
             cand_prior = self.prior(word)
             cand_fit = self.context(word, left, right)
             score = cand_prior + cand_fit - alignment.cost
+            if adapt is not None:
+                score += min(ADAPT_CAP, adapt(alignment))
             readings.append(Reading(word, surface, score, cand_prior, cand_fit, alignment))
         if len(readings) == 1:
             return None

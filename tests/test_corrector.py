@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner.bigrams import default_bigrams
+from cleaner.channel import Alignment
 from cleaner.corrector import default_corrector
 
 
@@ -50,6 +51,24 @@ def test_a_real_word_needs_context_to_lose() -> None:
     assert alone is not None and alone.best.keeps
     between = corrector.judge_known("bad", left="he", right="been", max_cost=3.5)
     assert between is not None and between.best.surface == "had"
+
+
+def test_a_page_that_shares_the_misreading_makes_a_real_word_likelier_misread() -> None:
+    corrector = default_corrector()
+
+    def shares_li_for_h(alignment: Alignment) -> float:
+        return sum(1.0 for s in alignment.steps if (s.observed, s.intended) == ("li", "h"))
+
+    plain = corrector.judge_known("lie", left="and", right="said", max_cost=3.5)
+    adapted = corrector.judge_known(
+        "lie", left="and", right="said", max_cost=3.5, adapt=shares_li_for_h
+    )
+    assert plain is not None and adapted is not None
+    assert plain.best.surface == adapted.best.surface == "he"
+    assert adapted.confidence > plain.confidence
+    # The word as written needs no misreading: its score is the same either way.
+    kept = [r.score for j in (plain, adapted) for r in j.readings if r.keeps]
+    assert kept[0] == kept[1]
 
 
 def test_posteriors_sum_to_one() -> None:

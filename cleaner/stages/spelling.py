@@ -10,9 +10,11 @@ Keeping a token as written is always one of the readings. Its prior is that
 of a correct word nobody listed, which depends on the document: in a page
 full of unknown words (OCR output) an unknown word is more likely a
 misreading than in clean prose, and a form the document repeats is probably
-right. Capitalised words are mostly names, so they are read as another word
-only when that word is very common ("Tbe" at a sentence start), and never
-into a name; the names stages handle names.
+right; in a page as noisy as OCR output (``OCR_NOISE``) it is lower still,
+and two-letter readings ("iu" for "in") may be applied there. Capitalised
+words are mostly names, so they are read as another word only when that
+word is very common ("Tbe" at a sentence start), and never into a name; the
+names stages handle names.
 
 The readings of a page's misread words also teach the stage about that page:
 an OCR confusion that explains several of its words with confidence (a page
@@ -21,8 +23,10 @@ that reads "h" as "b") makes the same confusion likelier in its other words.
 Real-word errors ("bad" for "had", "bis" for "his") need context: a listed
 OCR confusion of a known word is proposed only when its neighbours clearly
 prefer the other word, only in documents that look like OCR output, and is
-applied by ``fix`` only when the evidence is overwhelming. A lone letter ("m"
-for "in") is judged only there too, between two words, and never applied.
+applied by ``fix`` only when the evidence is overwhelming; the page's own
+misreadings count there too (a page that reads "h" as "li" may read "he" as
+"lie"). A lone letter ("m" for "in") is judged only in such documents too,
+between two words, and never applied.
 """
 
 from __future__ import annotations
@@ -83,6 +87,13 @@ REAL_WORD_COST = 3.5
 REAL_WORD_PROPOSE = 0.9
 REAL_WORD_SAFE = 0.98
 MAX_LETTERS = 25
+# A document at least this noisy is OCR output, not prose with a few rare
+# words or identifiers (of the 1,619 documentation and clean-prose files the
+# benchmarks check, only a build script is; prose tops out at 0.040): there
+# an unknown lower-case word is likelier misread, so its keep prior drops by
+# OCR_SHIFT, and two-letter readings may be applied.
+OCR_NOISE = 0.045
+OCR_SHIFT = 1.0
 
 # A token glued to one of these is code, markup, a number or an address part.
 _CODE_NEIGHBOURS = frozenset("0123456789_@/\\=<>{}[]#$%&+*^~`|")
@@ -320,14 +331,14 @@ def propose(context: Context) -> Iterator[Edit]:
         )
         if status[token.text]:
             if left or right:
-                yield from _real_word(corrector, token, left, right)
+                yield from _real_word(corrector, token, left, right, document)
             continue
         if len(token.text) == 1 and not (real_words and left and right):
             # A lone letter is a list label, a variable or an initial far more
             # often than a misread word; only in OCR output, between two
             # known words, is it worth a guess ("m Adelaide").
             continue
-        edit = _edit(token, judge(token, left, right))
+        edit = _edit(token, judge(token, left, right), noise >= OCR_NOISE)
         if edit is not None:
             yield edit
 
@@ -353,6 +364,8 @@ def keep_score(document: _Document, token: Token) -> float:
         score += REPEAT_BONUS
     if token.text[:1].isupper():
         score += INITIAL_TITLE_BONUS if token.initial else TITLE_BONUS
+    elif document.noise >= OCR_NOISE:
+        score -= OCR_SHIFT
     return score
 
 
@@ -396,7 +409,7 @@ def _archaic_e(word: str, reading: str) -> bool:
     return (w.endswith("e") and w[:-1] == r) or (w.endswith("es") and w[:-2] + "s" == r)
 
 
-def _edit(token: Token, judgement: Judgement) -> Edit | None:
+def _edit(token: Token, judgement: Judgement, noisy: bool) -> Edit | None:
     best = judgement.best
     if best.keeps or best.alignment is None or judgement.confidence < PROPOSE_AT:
         return None
@@ -406,9 +419,10 @@ def _edit(token: Token, judgement: Judgement) -> Edit | None:
         judgement.confidence >= SAFE_AT
         and best.alignment.cost <= SAFE_COST
         and best.alignment.listed()
-        # Two letters are too little evidence: "mv" is a command ("git mv"),
-        # not "my"; a person decides.
-        and len(token.text) > 2
+        # Two letters are too little evidence outside OCR output: "mv" is a
+        # command ("git mv"), not "my"; a person decides. In a page that looks
+        # like OCR output ("ot", "iu", "bv") they are misread words.
+        and (len(token.text) > 2 or noisy)
         # A capital read as a small letter turns a name into a word: a person decides.
         and not (token.text[:1].isupper() and best.surface[:1].islower())
     )
@@ -426,9 +440,19 @@ def _edit(token: Token, judgement: Judgement) -> Edit | None:
 
 
 def _real_word(
-    corrector: Corrector, token: Token, left: str | None, right: str | None
+    corrector: Corrector,
+    token: Token,
+    left: str | None,
+    right: str | None,
+    document: _Document,
 ) -> Iterator[Edit]:
-    judgement = corrector.judge_known(token.text, left=left, right=right, max_cost=REAL_WORD_COST)
+    judgement = corrector.judge_known(
+        token.text,
+        left=left,
+        right=right,
+        max_cost=REAL_WORD_COST,
+        adapt=document.adaptation(token.text),
+    )
     if judgement is None or judgement.best.keeps or judgement.confidence < REAL_WORD_PROPOSE:
         return
     best = judgement.best
