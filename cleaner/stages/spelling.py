@@ -148,8 +148,14 @@ def _candidate_tokens(text: str) -> Iterator[Token]:
         word = match.group()
         before = text[start - 1] if start else ""
         after = text[end] if end < size else ""
-        if start - previous_end == 1 and previous_end >= 0:
-            glued = text[previous_end] in " \t\n"
+        # One space or tab after the previous word (most words): glued to it,
+        # and no sentence start, since _is_initial would stop at that word's
+        # last character, a letter.
+        after_space = start - previous_end == 1 and previous_end >= 0 and before in " \t"
+        if after_space:
+            glued = True
+        elif start - previous_end == 1 and previous_end >= 0:
+            glued = before == "\n"
         else:
             glued = previous_end >= 0 and not text[previous_end:start].strip(" \t\n")
         previous_end = end
@@ -165,7 +171,7 @@ def _candidate_tokens(text: str) -> Iterator[Token]:
                 continue  # "o'er", "don't": whole forms, known or not
             word = word[: possessive.start()]
             end = start + len(word)
-        initial = _is_initial(text, start)
+        initial = not after_space and _is_initial(text, start)
         if "-" in word:
             offset = start
             for part in word.split("-"):
