@@ -23,6 +23,7 @@ often jargon ("worktree") than damage, so a person decides there.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -266,13 +267,13 @@ def _why_join(a: str, b: str, known_a: bool, known_b: bool) -> str:
     return f"{a!r} and {b!r} are not words"
 
 
-def _split(corrector: Corrector, text: str, token: Token, noise: float, noisy: bool) -> Edit | None:
-    word = token.text
-    if len(word) < 4 or not (word.islower() or token.initial):
-        return None
-    if _BROKEN_TAIL_RE.search(text[max(0, token.start - 8) : token.start]):
-        return None  # the second half of a hyphen-broken word ("pro- ofthe")
-    lower = word.lower()
+@functools.lru_cache(maxsize=10_000)
+def _best_split(corrector: Corrector, lower: str) -> tuple[float, str, str] | None:
+    """The likeliest two words ``lower`` may be run together from, with its score.
+
+    It depends on the word alone, and a document repeats its unknown words
+    (a tree of documents its jargon): remembered for the forms seen last.
+    """
     cuts = [
         (lower[:cut], lower[cut:])
         for cut in range(1, len(lower))
@@ -290,6 +291,16 @@ def _split(corrector: Corrector, text: str, token: Token, noise: float, noisy: b
         score = corrector.prior(a) + corrector.prior(b) + association - SPACE_DROPPED
         if best is None or score > best[0]:
             best = (score, a, b)
+    return best
+
+
+def _split(corrector: Corrector, text: str, token: Token, noise: float, noisy: bool) -> Edit | None:
+    word = token.text
+    if len(word) < 4 or not (word.islower() or token.initial):
+        return None
+    if _BROKEN_TAIL_RE.search(text[max(0, token.start - 8) : token.start]):
+        return None  # the second half of a hyphen-broken word ("pro- ofthe")
+    best = _best_split(corrector, word.lower())
     if best is None:
         return None
     keep = KEEP_LOWER - NOISE_WEIGHT * math.log10(max(noise, 1e-3) / NOISE_REFERENCE)
