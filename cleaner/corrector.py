@@ -81,6 +81,10 @@ class Judgement(NamedTuple):
         return math.inf if second is None else self.best.score - second.score
 
 
+# A rival reading of a known word: the word, its surface, alignment and prior.
+_Rival = tuple[str, str, Alignment, float]
+
+
 class Vocabulary:
     """A set of words that also answers "does any word begin with this?"."""
 
@@ -128,6 +132,7 @@ class Corrector:
         self._index = index
         self._vocabularies: dict[int, Vocabulary] = {}
         self._candidates: dict[tuple[str, bool, int], frozenset[str]] = {}
+        self._known_rivals: dict[tuple[str, float], tuple[_Rival, ...]] = {}
         # The cheapest way any misreading can cost (plain letters only): a
         # candidate whose prior is too low to beat a score by that much is
         # never worth aligning.
@@ -282,10 +287,35 @@ class Corrector:
         ``adapt`` (as for :meth:`judge_unknown`): a page that misreads "h" as
         "li" elsewhere may well have done so in "lie".
         """
+        rivals = self._rivals(observed, max_cost)
+        if not rivals:
+            return None
         prior = self.prior(observed)
         fit = self.context(observed, left, right)
         readings = [Reading(observed.lower(), observed, prior + fit, prior, fit, None)]
+        for word, surface, alignment, cand_prior in rivals:
+            cand_fit = self.context(word, left, right)
+            score = cand_prior + cand_fit - alignment.cost
+            if adapt is not None:
+                score += min(ADAPT_CAP, adapt(alignment))
+            readings.append(Reading(word, surface, score, cand_prior, cand_fit, alignment))
+        return _normalise(observed, readings)
+
+    def _rivals(self, observed: str, max_cost: float) -> tuple[_Rival, ...]:
+        """The words a known token may be a listed misreading of, with how each is
+        written there, its alignment and its prior.
+
+        None of it depends on the neighbours, and common words ("the", "to")
+        are asked about again and again: kept per token.
+        """
+        key = (observed, max_cost)
+        found = self._known_rivals.get(key)
+        if found is not None:
+            return found
+        if len(self._known_rivals) > 50_000:
+            self._known_rivals.clear()
         pattern = shape(observed)
+        rivals = []
         for word in {w.lower() for w in self.model.variants(observed, max_cost, max_steps=1)}:
             if word == observed.lower() or word not in self.lexicon:
                 continue
@@ -293,15 +323,9 @@ class Corrector:
             alignment = self.model.cost(observed, surface)
             if alignment.cost > max_cost or not alignment.listed():
                 continue
-            cand_prior = self.prior(word)
-            cand_fit = self.context(word, left, right)
-            score = cand_prior + cand_fit - alignment.cost
-            if adapt is not None:
-                score += min(ADAPT_CAP, adapt(alignment))
-            readings.append(Reading(word, surface, score, cand_prior, cand_fit, alignment))
-        if len(readings) == 1:
-            return None
-        return _normalise(observed, readings)
+            rivals.append((word, surface, alignment, self.prior(word)))
+        found = self._known_rivals[key] = tuple(rivals)
+        return found
 
 
 def _rescored(reading: Reading, context: float) -> Reading:
