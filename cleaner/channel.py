@@ -14,6 +14,7 @@ has already found, not for searching a whole lexicon.
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
@@ -86,6 +87,11 @@ class ErrorModel:
             ordered = sorted((cost, intended) for intended, cost in rows_)
             self._undo[False][observed] = ordered
             self._undo[True][observed] = [(c, i) for c, i in ordered if i.isascii()]
+        # The cheapest pattern each search may undo: a budget below it buys nothing.
+        self._cheapest = {
+            ascii_only: min((rows_[0][0] for rows_ in undo.values() if rows_), default=math.inf)
+            for ascii_only, undo in self._undo.items()
+        }
         self._cache: dict[tuple[str, str], Alignment] = {}
 
     @classmethod
@@ -213,6 +219,7 @@ class ErrorModel:
         True
         """
         undo = self._undo[ascii_only]
+        cheapest = self._cheapest[ascii_only]
         seen: set[str] = {observed}
         ok = prefix_ok or (lambda _: True)
 
@@ -235,8 +242,11 @@ class ErrorModel:
                         if new and new not in seen:
                             seen.add(new)
                             yield new
-                        if steps > 1:
-                            yield from search(new, len(head), budget - cost, steps - 1)
+                        # A search left less than the cheapest pattern's cost
+                        # would find nothing: every pattern list stops at once.
+                        remaining = budget - cost
+                        if steps > 1 and remaining >= cheapest:
+                            yield from search(new, len(head), remaining, steps - 1)
 
         yield from search(observed, 0, max_cost, max_steps, 1 if first_at_start else None)
 
