@@ -40,6 +40,8 @@ CONTEXT_WEIGHT = 1.0
 # The most a document's own error profile can add to a reading (log10).
 ADAPT_CAP = 2.0
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# Vocabulary.starts remembers its answers for beginnings up to this long.
+SHORT_BEGINNING = 4
 
 
 class Reading(NamedTuple):
@@ -91,6 +93,10 @@ class Vocabulary:
     def __init__(self, words: Iterable[str]) -> None:
         self.words = frozenset(words)
         self._sorted = sorted(self.words)
+        # Answers for short beginnings, which the variant search asks about
+        # over and over (most misreadings it tries to undo lie near a word's
+        # start): a dict probe instead of a binary search.
+        self._short: dict[str, bool] = {}
 
     def starts(self, beginning: str) -> bool:
         """Whether some word begins with ``beginning``.
@@ -99,6 +105,16 @@ class Vocabulary:
         >>> v.starts("mod"), v.starts("modern"), v.starts("mx")
         (True, True, False)
         """
+        if len(beginning) > SHORT_BEGINNING:
+            return self._search(beginning)
+        found = self._short.get(beginning)
+        if found is None:
+            if len(self._short) > 100_000:
+                self._short.clear()
+            found = self._short[beginning] = self._search(beginning)
+        return found
+
+    def _search(self, beginning: str) -> bool:
         i = bisect.bisect_left(self._sorted, beginning)
         return i < len(self._sorted) and self._sorted[i].startswith(beginning)
 
