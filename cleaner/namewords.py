@@ -14,8 +14,6 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from cleaner.tokens import WORD_RE
-
 # Lower-case words inside multi-word names ("Rio de Janeiro", "Bosnia and
 # Herzegovina", "Al Başrah al Qadīmah"): those the gazetteer's names use at
 # least three times, without the English words "in", "as", "a" and "i".
@@ -33,6 +31,14 @@ PLACE_WORDS = frozenset((
     "Airport", "University", "Street", "Road", "Square", "Gulf", "Sea", "Coast",
 ))  # fmt: skip
 _POSSESSIVE_RE = re.compile(r"['’]s$")
+# The words of WORD_RE (cleaner.tokens) that do not start with a small ASCII
+# letter, found without visiting the others: most words of a text are those.
+# A WORD_RE match starts at a letter that neither follows a letter nor a
+# hyphen or apostrophe after a letter (a match there would have gone on over
+# it); the two lookbehinds say so for the letter just taken.
+_CAPITAL_WORD_RE = re.compile(
+    r"[^\W\d_a-z](?<![^\W\d_].)(?<![^\W\d_]['’\-].)[^\W\d_]*(?:['’\-][^\W\d_]+)*"
+)
 _SENTENCE_END = ".!?:;\n"
 # What may stand between a sentence end and its first word: spaces, quotes,
 # brackets, Markdown emphasis, heading and quote marks, list dashes.
@@ -58,7 +64,7 @@ def name_words(text: str) -> tuple[Word, ...]:
     The last few texts are remembered: both names stages read the same words.
     """
     found: list[Word] = []
-    for match in WORD_RE.finditer(text):
+    for match in _CAPITAL_WORD_RE.finditer(text):
         word = match.group()
         # Capitalised: a capital first, not all capitals ("NATO"), none inside ("GitHub").
         if not word[0].isupper() or word.isupper() or _inner_capital(word):

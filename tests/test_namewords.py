@@ -44,3 +44,17 @@ def test_neighbours_are_one_space_away() -> None:
     found = name_words(text)
     assert [w.text for w in neighbours(found, 1, text)] == ["Berk"]
     assert neighbours(found, 2, text) == []
+
+
+def test_capital_words_are_the_word_pattern_s_words() -> None:
+    # name_words finds its words with a pattern of its own that skips words in
+    # small letters: it must start and end them where WORD_RE does.
+    from cleaner.namewords import _CAPITAL_WORD_RE
+    from cleaner.tokens import WORD_RE
+
+    text = (
+        "x-Ray o'Neill a-B d'Arc well-Known K-9 x'Y ’Tis 'Tis -Dash B's rock'N'roll "
+        "mid-Word--Double A_B 3Com éCole Élan naïve Ωmega ǅemal aB-Cd Ⅻ end-\nLine"
+    )
+    expected = [m.span() for m in WORD_RE.finditer(text) if not ("a" <= m.group()[0] <= "z")]
+    assert [m.span() for m in _CAPITAL_WORD_RE.finditer(text)] == expected
