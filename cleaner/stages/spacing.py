@@ -93,12 +93,17 @@ def propose(context: Context) -> Iterator[Edit]:
             # aligned notes): only its trailing whitespace is repaired.
             yield from _trailing_only(context, number, lines, offset, body, markdown)
             continue
+        runs = list(_GAP_RE.finditer(body))
+        if not runs:
+            # Most lines: nothing for the rules below, which only look at runs.
+            yield from _missing_after(offset, body)
+            continue
         # Two or more wide gaps between words on a line are column alignment,
         # and so is a table row. (Gaps before punctuation are not counted: they
         # are removed, and must not change the verdict on a second pass.)
         wide = [
             m
-            for m in _GAP_RE.finditer(body)
+            for m in runs
             if len(m.group()) > 2
             and m.start() > 0
             and m.end() < len(body)
@@ -114,7 +119,7 @@ def propose(context: Context) -> Iterator[Edit]:
             or any(_is_border(n) for n in neighbours)
         )
         ellipses = [m.span() for m in _SPACED_ELLIPSIS_RE.finditer(body)] if ". ." in body else []
-        for run in _GAP_RE.finditer(body):
+        for run in runs:
             if ellipses and any(s <= run.end() and run.start() < e for s, e in ellipses):
                 continue  # before or inside a spaced ellipsis
             start, end = offset + run.start(), offset + run.end()
