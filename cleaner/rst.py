@@ -32,11 +32,15 @@ _ADMONITIONS = frozenset(
         "note", "tip", "warning", "seealso", "versionadded", "versionchanged", "deprecated",
     }
 )  # fmt: skip
+# Each alternative starts with its mark and looks behind it only then
+# ("(?<![\w`]:)" after the colon is "(?<![\w`])" before it): a pattern whose
+# alternatives all start with a plain character is searched for only where
+# one of those characters stands, not tried at every position of the text.
 _INLINE_RE = re.compile(
     r"``.+?``(?!\w)"  # inline literal
-    r"|(?<![\w`]):[\w.+-]+:`[^`]+`"  # :role:`text`
-    r"|(?<![\w`])`[^`]+`(?::[\w.+-]+:|_{1,2})?(?![\w`])"  # `interpreted`, `text`_, `t`:role:
-    r"|(?<![\w|])\|[^|\s](?:[^|]*[^|\s])?\|_{0,2}(?![\w|])",  # |substitution|
+    r"|:(?<![\w`]:)[\w.+-]+:`[^`]+`"  # :role:`text`
+    r"|`(?<![\w`]`)[^`]+`(?::[\w.+-]+:|_{1,2})?(?![\w`])"  # `interpreted`, `text`_, `t`:role:
+    r"|\|(?<![\w|]\|)[^|\s](?:[^|]*[^|\s])?\|_{0,2}(?![\w|])",  # |substitution|
     re.DOTALL,
 )
 _EMBEDDED_URL_RE = re.compile(r"<[^<>`]+>(?=`_{1,2}$)")

@@ -27,7 +27,9 @@ URL_RE = re.compile(
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 # A token with a slash or backslash inside is a path or an "and/or" pair; the
 # spacing rules have nothing to repair inside either (found by "docs/a.Txt").
-PATH_RE = re.compile(r"(?<![^\s\"'(\[<])[^\s\"'()\[\]<>/\\]+[/\\][^\s\"'()\[\]<>]+")
+# The part before the first slash is possessive (++): it holds no slash, so
+# giving characters back could never make the slash match.
+PATH_RE = re.compile(r"(?<![^\s\"'(\[<])[^\s\"'()\[\]<>/\\]++[/\\][^\s\"'()\[\]<>]+")
 
 
 def inline_protected(text: str) -> Iterator[Span]:
