@@ -105,6 +105,23 @@ def joined(found: Sequence[Word], i: int, j: int, text: str) -> bool:
     return True
 
 
+def run_ends(found: Sequence[Word], text: str) -> list[int]:
+    """For each word, the last word of the run it starts: words i..j are one run
+    (:func:`joined`) when ``j <= run_ends(found, text)[i]``.
+
+    Each gap is looked at once, however many runs a caller tries.
+
+    >>> text = "in Rio de Janeiro and Sao Paulo, Brazil"
+    >>> run_ends(name_words(text), text)
+    [3, 3, 3, 3, 4]
+    """
+    ends = list(range(len(found)))
+    for k in range(len(found) - 2, -1, -1):
+        if joined(found, k, k + 1, text):
+            ends[k] = ends[k + 1]
+    return ends
+
+
 def neighbours(found: Sequence[Word], i: int, text: str) -> list[Word]:
     """The capitalised words right before and after word i, one space away."""
     word = found[i]

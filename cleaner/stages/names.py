@@ -44,7 +44,7 @@ from cleaner.corrector import edits1
 from cleaner.edits import Edit
 from cleaner.gazetteer import Gazetteer, Place, fold, gazetteer_for
 from cleaner.lexicon import Lexicon, default_lexicon
-from cleaner.namewords import PLACE_WORDS, Word, joined, name_words, neighbours
+from cleaner.namewords import PLACE_WORDS, Word, name_words, neighbours, run_ends
 from cleaner.stages import Context
 from cleaner.typos import channel_cost, derived_form, transliteration_variant
 
@@ -193,9 +193,10 @@ def _spans(
     spans: list[Span] = []
     # Names the gazetteer knows whole ("Ho Chi Minh City"): no part of them is looked up.
     inside: set[int] = set()
+    ends = run_ends(found, text)
     for i in range(len(found)):
         for j in range(min(len(found), i + 4) - 1, i, -1):
-            if joined(found, i, j, text) and text[found[i].start : found[j].end] in gazetteer:
+            if j <= ends[i] and text[found[i].start : found[j].end] in gazetteer:
                 inside.update(range(i, j + 1))
                 break
     # Runs: "Alice Sprngs", "Rio de Janiero"; up to four words, not counting
@@ -205,7 +206,7 @@ def _spans(
         if _ordinary(found[i], lexicon):
             continue
         for j in range(i + 1, min(len(found), i + 4)):
-            if not joined(found, i, j, text):
+            if j > ends[i]:
                 break
             runs.append((i, j, text[found[i].start : found[j].end]))
     repeated = Counter(run for _, _, run in runs)
@@ -359,12 +360,13 @@ def _mentions(
 ) -> dict[str, Mentions]:
     """Country code -> how the document mentions it: by name, nationality word or place."""
     seen: dict[str, list[tuple[int, str]]] = {}
+    ends = run_ends(found, text)
     for i, word in enumerate(found):
         places: list[Place] = []
         name = word.text
         # Multi-word names first ("South Korea", "New South Wales").
         for j in range(min(len(found), i + 4) - 1, i, -1):
-            if joined(found, i, j, text):
+            if j <= ends[i]:
                 name = text[word.start : found[j].end]
                 places = gazetteer.lookup(name)
                 if places:
