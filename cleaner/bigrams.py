@@ -27,6 +27,9 @@ class Bigrams:
         self._lines = lines
         self.floor = floor
         self.lexicon = lexicon
+        # Answers already given: the same pairs come back, within a document
+        # (one word's readings against the same neighbours) and across documents.
+        self._associations: dict[tuple[str, str], float] = {}
 
     @classmethod
     def from_text(cls, text: str, lexicon: Lexicon) -> Bigrams:
@@ -67,6 +70,15 @@ class Bigrams:
         >>> b.association("it", "is") > 1, b.association("the", "the") < 0
         (True, True)
         """
+        key = (first, second)
+        found = self._associations.get(key)
+        if found is None:
+            if len(self._associations) > 100_000:
+                self._associations.clear()
+            found = self._associations[key] = self._association(first, second)
+        return found
+
+    def _association(self, first: str, second: str) -> float:
         a, b = self.lexicon.count(first), self.lexicon.count(second)
         if not a or not b:
             return 0.0
