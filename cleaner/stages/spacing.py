@@ -19,10 +19,15 @@ from cleaner.lexicon import default_lexicon
 from cleaner.stages import Context
 
 _RUN_RE = re.compile(r"[ \t]+")
+# Several patterns below start with the character they are about and only then
+# look behind it ("[,;](?<=\w,)" rather than "\w,"): a pattern that starts with
+# a plain character or class is searched for only where one stands, instead of
+# being tried at every position of the text. The matches are the same.
+#
 # The runs any rule below may act on: wider than one space, before punctuation
 # or at the end of the line. A single space between words (most of a text)
 # needs nothing, so the line loop never sees it.
-_GAP_RE = re.compile(r"(?<![ \t])(?:[ \t]{2,}|[ \t](?=[,;:.!?]|\Z))")
+_GAP_RE = re.compile(r"[ \t](?<![ \t][ \t])(?:[ \t]+|(?=[,;:.!?]|\Z))")
 _LINE_RE = re.compile(r"[^\n]*(?:\n|\Z)")
 # A line that opens a list item, quote, table row or heading: leading
 # whitespace there is structure (nesting), not a stray space.
@@ -44,24 +49,26 @@ _SPACE_BEFORE_RE = re.compile(
     r"|\.(?![.\w])(?=[\s" + _CLOSERS + r"]|\Z)"
 )
 _MISSING_AFTER_RE = re.compile(
+    r"[,;.!?:]"
     # "however,the": two lower-case letters before, two letters after; never
     # digits ("1,000"), single letters ("x,y") or capitals ("U.S.").
-    r"(?<=[^\W\d_][a-z])(?P<p>[,;])(?=[^\W\d_]{2})"
+    r"(?:(?<=[^\W\d_][a-z][,;])(?=[^\W\d_]{2})"
     # "end.The": a sentence end before a capitalised word; "p.m." and "e.g."
     # have lower-case letters after their stop, "U.S.A" a capital before it.
-    r"|(?<=[a-z]{3})(?P<s>[.!?])(?=[A-Z][a-z]{2})"
+    r"|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]{2})"
     # "Note:this": plausible but often a namespace ("Talk:Page"), so unsafe.
-    r"|(?<=[a-z]{2})(?P<c>:)(?=[^\W\d_]{2})"
+    r"|(?<=[a-z]{2}:)(?=[^\W\d_]{2}))"
 )
 _SENTENCE_GAP_RE = re.compile(r"[.!?][\"'”’)\]]?( +)(?=[(\"'“‘\[]?[A-Z])")
-_SPACED_MARK_RE = re.compile(r"\w[ \u00a0\u202f][:;!?](?=\s|$)")
-_TIGHT_MARK_RE = re.compile(r"\w[:;!?](?=\s|$)")
-_SPACED_COMMA_RE = re.compile(r"\w ,(?=\s|$)")
-_TIGHT_COMMA_RE = re.compile(r"\w,(?=\s|$)")
+# (Only counted: one match per mark, whether the word before is in it or not.)
+_SPACED_MARK_RE = re.compile(r"[:;!?](?<=\w[ \u00a0\u202f][:;!?])(?=\s|$)")
+_TIGHT_MARK_RE = re.compile(r"[:;!?](?<=\w[:;!?])(?=\s|$)")
+_SPACED_COMMA_RE = re.compile(r",(?<=\w ,)(?=\s|$)")
+_TIGHT_COMMA_RE = re.compile(r",(?<=\w,)(?=\s|$)")
 # ". . ." and ". . . .": an ellipsis spaced as style guides (and old printers)
 # space it; the spaces inside it and before it are not strays.
 _SPACED_ELLIPSIS_RE = re.compile(r"(?<![^\s(\[\"'“‘])\.(?:[ \u00a0]\.){2,}")
-_DOUBLED_GAP_RE = re.compile(r"(?<=\S)  +(?=\S)")
+_DOUBLED_GAP_RE = re.compile(r"  (?<=\S  ) *(?=\S)")
 # Lines that start with a letter, digit or quote: prose, not code or layout.
 _PROSE_LINE_RE = re.compile(r"^[\w\"'“‘(*].*$", re.MULTILINE)
 _PUNCT_NAME = {",": "comma", ";": "semicolon", ":": "colon", ".": "full stop", "!": "!", "?": "?"}
@@ -413,7 +420,7 @@ def _missing_after(offset: int, body: str) -> Iterator[Edit]:
         if first not in lexicon or second not in lexicon:
             continue
         pos = offset + match.end()
-        colon = match.group("c") is not None
+        colon = mark == ":"
         yield Edit(
             pos,
             pos,
