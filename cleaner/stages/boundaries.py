@@ -53,6 +53,10 @@ _BROKEN_RE = re.compile(
     r"(?P<tail>[^\W\d_A-Z][^\W\d_]*)(?P<trail>[" + re.escape(_CLOSERS) + r"]*)"
     r"(?P<space>[ \t]?)"
 )
+# The hyphen of every _BROKEN_RE match with what must stand around it: a cheap
+# test (it starts with the hyphen, so only hyphens are tried) that rules out
+# most texts before _BROKEN_RE tries every word of them.
+_BROKEN_HYPHEN_RE = re.compile(r"-(?<=[^\W\d_]-)(?:[ \t]*\r?\n[ \t]*|[ \t]+)[^\W\d_A-Z]")
 # What stands before the second half of a broken word.
 _BROKEN_TAIL_RE = re.compile(r"[^\W\d_]-[ \t]*\r?\n?[ \t]*\Z")
 # Suspended hyphens: "pre- and post-war", "first- or second-hand".
@@ -182,7 +186,7 @@ def _specks(
 
 
 def _hyphenation(text: str, corrector: Corrector) -> Iterator[Edit]:
-    if "-" not in text:
+    if "-" not in text or not _BROKEN_HYPHEN_RE.search(text):
         return
     lexicon = corrector.lexicon
     for match in _BROKEN_RE.finditer(text):
