@@ -32,12 +32,40 @@ EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 PATH_RE = re.compile(r"(?<![^\s\"'(\[<])[^\s\"'()\[\]<>/\\]++[/\\][^\s\"'()\[\]<>]+")
 
 
+# What every match of each pattern holds. No pattern lets whitespace in, so a
+# match lies on one line: only the lines holding a mark are searched, not
+# every position of the text. (A search bounded to a line still sees the
+# characters before it, which the lookbehinds need.)
+_MARKED = (
+    (URL_RE, re.compile(r"://|www\.|mailto:")),
+    (EMAIL_RE, re.compile("@")),
+    (PATH_RE, re.compile(r"[/\\]")),
+)
+
+
 def inline_protected(text: str) -> Iterator[Span]:
     """URLs, e-mail addresses and path-like tokens, in any kind of document."""
-    for pattern, marks in ((URL_RE, ("://", "www.", "mailto:")), (EMAIL_RE, "@"), (PATH_RE, "/\\")):
-        if any(mark in text for mark in marks):
-            for match in pattern.finditer(text):
+    for pattern, marks in _MARKED:
+        for start, end in _lines_with(text, marks):
+            for match in pattern.finditer(text, start, end):
                 yield match.span()
+
+
+def _lines_with(text: str, marks: re.Pattern[str]) -> Iterator[Span]:
+    """The lines of ``text`` (without their line break) where ``marks`` matches, in order.
+
+    >>> list(_lines_with("a/b\\nno\\nc/d e/f", re.compile("/")))
+    [(0, 3), (7, 14)]
+    """
+    end = -1
+    for mark in marks.finditer(text):
+        if mark.start() < end:
+            continue  # on the line just given
+        start = text.rfind("\n", 0, mark.start()) + 1
+        end = text.find("\n", mark.end())
+        if end < 0:
+            end = len(text)
+        yield start, end
 
 
 # Each kind's own structure comes from its own module (cleaner.markdown,
