@@ -43,6 +43,7 @@ from cleaner.casing import Shape, shape
 from cleaner.channel import Alignment
 from cleaner.corrector import Corrector, Judgement, Reading, default_corrector
 from cleaner.edits import Edit
+from cleaner.lexicon import Lexicon
 from cleaner.stages import Context
 from cleaner.tokens import WORD_RE
 
@@ -71,6 +72,19 @@ INITIAL_TITLE_BONUS = 1.0
 COMMON = 10_000_000
 PROPOSE_AT = 0.5
 SAFE_AT = 0.95
+# The posterior of a reading of a longer word understates it: applying
+# readings of words of LONG_WORD letters or more from 0.85 brought 428 more
+# words of the train splits closer to the gold and 9 further (bench/
+# tune_corrector.py score --rules), outside documents in old spelling (see
+# OLD_SPELLING_FORMS), where such "misreadings" are the spelling of the day
+# ("hande", "onely") and the same band was wrong half the time. On the
+# documentation tree of bench/speed.py it applies one edit, a real typo
+# ("speciric"); shorter words there at 0.85-0.95 ("txt", "hid") were wrong.
+LONG_WORD = 5
+SAFE_AT_LONG = 0.85
+# A document with at least this many distinct lower-case forms of early
+# modern spelling (_old_spelling) is in old spelling.
+OLD_SPELLING_FORMS = 3
 # Edits dearer than this (log10) are more than a misreading or two.
 SAFE_COST = 5.0
 # Documents noisier than this get the symspellpy index's candidates too.
@@ -244,6 +258,7 @@ class _Document:
     noise: float
     forms: Counter[str]
     deep: bool
+    old_spelling: bool
     # Confident first-pass misreadings: pattern -> the forms it explained.
     profile: dict[tuple[str, str], set[str]] = field(default_factory=dict)
 
@@ -281,7 +296,12 @@ def propose(context: Context) -> Iterator[Edit]:
     real_words = noise >= REAL_WORD_NOISE
     if all(status.values()) and not real_words:
         return
-    document = _Document(noise, Counter(t.text for t in tokens), noise >= DEEP_NOISE)
+    document = _Document(
+        noise,
+        Counter(t.text for t in tokens),
+        noise >= DEEP_NOISE,
+        len(_old_spelling(status, lexicon)) >= OLD_SPELLING_FORMS,
+    )
 
     # Each neighbour as the word it most likely is: itself when known, the
     # first-pass reading when it is a misread word, nothing otherwise. Using
@@ -344,7 +364,7 @@ def propose(context: Context) -> Iterator[Edit]:
             # often than a misread word; only in OCR output, between two
             # known words, is it worth a guess ("m Adelaide").
             continue
-        edit = _edit(token, judge(token, left, right), noise >= OCR_NOISE)
+        edit = _edit(token, judge(token, left, right), document)
         if edit is not None:
             yield edit
 
@@ -361,6 +381,41 @@ def document_noise(tokens: Sequence[Token], status: dict[str, bool]) -> float:
     counts = Counter(w for w in lower if not status[w])
     once = sum(1 for n in counts.values() if n == 1)
     return (once + NOISE_PRIOR_WORDS * CLEAN_NOISE) / (len(lower) + NOISE_PRIOR_WORDS)
+
+
+# Words only older English uses, and the lexicon holds.
+_OLD_WORDS = frozenset(
+    "hath doth thee thou thy thine unto ye saith shalt wilt hast dost didst wouldst"  # noqa: SIM905
+    " couldst shouldst canst".split()
+)
+
+
+def _old_spelling(status: dict[str, bool], lexicon: Lexicon) -> set[str]:
+    """The document's lower-case forms that are early modern English spelling.
+
+    Old words ("hath", "thou"), and unknown forms that are a word with an old
+    final e ("soone", "hande"), "ie" for "y" ("companie"), "ck" for "c"
+    ("publick"), or "u" and "v" the other way round ("vpon", "haue").
+
+    >>> from cleaner.lexicon import default_lexicon
+    >>> forms = ("hath", "soone", "companie", "publick", "vpon", "haue", "tbe", "the")
+    >>> sorted(_old_spelling({w: w in default_lexicon() for w in forms}, default_lexicon()))
+    ['companie', 'hath', 'haue', 'publick', 'soone', 'vpon']
+    """
+    found = set()
+    for form, known in status.items():
+        if known:
+            if form in _OLD_WORDS:
+                found.add(form)
+        elif form.islower() and (
+            (len(form) >= 4 and form.endswith("e") and form[:-1] in lexicon)
+            or (form.endswith("ie") and form[:-2] + "y" in lexicon)
+            or (form.endswith("ck") and form[:-1] in lexicon)
+            or ("v" in form and form.replace("v", "u") in lexicon)
+            or ("u" in form and form.replace("u", "v") in lexicon)
+        ):
+            found.add(form)
+    return found
 
 
 def keep_score(document: _Document, token: Token) -> float:
@@ -415,20 +470,21 @@ def _archaic_e(word: str, reading: str) -> bool:
     return (w.endswith("e") and w[:-1] == r) or (w.endswith("es") and w[:-2] + "s" == r)
 
 
-def _edit(token: Token, judgement: Judgement, noisy: bool) -> Edit | None:
+def _edit(token: Token, judgement: Judgement, document: _Document) -> Edit | None:
     best = judgement.best
     if best.keeps or best.alignment is None or judgement.confidence < PROPOSE_AT:
         return None
     if _archaic_e(token.text, best.surface):
         return None
+    long_word = len(token.text) >= LONG_WORD and not document.old_spelling
     safe = (
-        judgement.confidence >= SAFE_AT
+        judgement.confidence >= (SAFE_AT_LONG if long_word else SAFE_AT)
         and best.alignment.cost <= SAFE_COST
         and best.alignment.listed()
         # Two letters are too little evidence outside OCR output: "mv" is a
         # command ("git mv"), not "my"; a person decides. In a page that looks
         # like OCR output ("ot", "iu", "bv") they are misread words.
-        and (len(token.text) > 2 or noisy)
+        and (len(token.text) > 2 or document.noise >= OCR_NOISE)
         # A capital read as a small letter turns a name into a word: a person decides.
         and not (token.text[:1].isupper() and best.surface[:1].islower())
     )
