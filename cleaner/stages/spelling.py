@@ -14,7 +14,9 @@ right; in a page as noisy as OCR output (``OCR_NOISE``) it is lower still,
 and two-letter readings ("iu" for "in") may be applied there. Capitalised
 words are mostly names, so they are read as another word only when that
 word is very common ("Tbe" at a sentence start), and never into a name; the
-names stages handle names.
+names stages handle names. A reading of a word of five letters or more
+needs less certainty to be applied, except in a document in old spelling
+("hath", "soone", "vpon"), whose words are the spelling of their day.
 
 The readings of a page's misread words also teach the stage about that page:
 an OCR confusion that explains several of its words with confidence (a page
@@ -385,8 +387,8 @@ def document_noise(tokens: Sequence[Token], status: dict[str, bool]) -> float:
 
 # Words only older English uses, and the lexicon holds.
 _OLD_WORDS = frozenset(
-    "hath doth thee thou thy thine unto ye saith shalt wilt hast dost didst wouldst"  # noqa: SIM905
-    " couldst shouldst canst".split()
+    "hath doth thee thou thy thine unto ye saith shalt hast dost didst wouldst couldst"  # noqa: SIM905
+    " shouldst canst".split()
 )
 
 
