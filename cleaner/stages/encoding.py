@@ -99,9 +99,11 @@ def propose(context: Context) -> Iterator[Edit]:
         if not line or (not extras and not _MOJIBAKE_HINT_RE.search(line)):
             continue
         offset = match.start()
-        # ftfy weighs the whole line, so spacing that the spacing stage repairs
-        # must not change its verdict (found by "cafÃ©é  a"): it sees the line
-        # with runs of spaces folded and no trailing space.
+        # ftfy weighs the whole line, so what later stages repair must not
+        # change its verdict (found by "cafÃ©é  a" and "cafÃ©é\u00ad\u00adé"):
+        # it sees the line with runs of spaces folded, no trailing space, and
+        # without the soft hyphens and zero-width spaces the invisible stage
+        # removes (an edit here drops those inside the words it repairs).
         content, positions = _fold_spaces(line.rstrip(" \t\r\n"))
         fixed, steps = ftfy.fix_and_explain(content, config)
         if fixed != content:
@@ -162,18 +164,28 @@ def changed_words(
     yield from result
 
 
+# Invisible characters ftfy is not shown (see propose).
+_UNSEEN = "\N{SOFT HYPHEN}\N{ZERO WIDTH SPACE}\N{WORD JOINER}"
+_UNSEEN_RE = re.compile(f"[{_UNSEEN}]")
+
+
 def _fold_spaces(text: str) -> tuple[str, list[int]]:
-    """``text`` with runs of spaces and tabs folded to one space, and for each
-    folded position (plus the end) its position in ``text``.
+    """``text`` with runs of spaces and tabs folded to one space and soft
+    hyphens and zero-width spaces left out, and for each folded position
+    (plus the end) its position in ``text``.
 
     >>> _fold_spaces("a  b")
     ('a b', [0, 1, 3, 4])
+    >>> _fold_spaces("a\N{SOFT HYPHEN}b")
+    ('ab', [0, 2, 3])
     """
-    if "  " not in text and "\t" not in text:
+    if "  " not in text and "\t" not in text and not _UNSEEN_RE.search(text):
         return text, list(range(len(text) + 1))
     out: list[str] = []
     positions: list[int] = []
     for i, char in enumerate(text):
+        if char in _UNSEEN:
+            continue
         if char in " \t":
             if out and out[-1] == " ":
                 continue
