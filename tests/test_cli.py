@@ -87,7 +87,7 @@ def test_check_clean_file_exits_zero(runner: CliRunner, tmp_path: Path) -> None:
 
 
 def test_check_json_lines(runner: CliRunner, tmp_path: Path) -> None:
-    (tmp_path / "page.txt").write_text("a  b\nc ,d\n")
+    (tmp_path / "page.txt").write_text("a  b\nc ,de\n")
     result = runner.invoke(cli, ["check", "--format", "json", "page.txt"], catch_exceptions=False)
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(r["line"], r["column"], r["start"], r["rule"]) for r in records] == [

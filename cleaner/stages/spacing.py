@@ -61,10 +61,12 @@ _MISSING_AFTER_RE = re.compile(
 )
 _SENTENCE_GAP_RE = re.compile(r"[.!?][\"'”’)\]]?( +)(?=[(\"'“‘\[]?[A-Z])")
 # (Only counted: one match per mark, whether the word before is in it or not.)
-_SPACED_MARK_RE = re.compile(r"[:;!?](?<=\w[ \u00a0\u202f][:;!?])(?=\s|$)")
-_TIGHT_MARK_RE = re.compile(r"[:;!?](?<=\w[:;!?])(?=\s|$)")
-_SPACED_COMMA_RE = re.compile(r",(?<=\w ,)(?=\s|$)")
-_TIGHT_COMMA_RE = re.compile(r",(?<=\w,)(?=\s|$)")
+# A mark counts when a space or another mark follows it: "a !," must count
+# the same before and after the stray space of "a ! ," is removed.
+_SPACED_MARK_RE = re.compile(r"[:;!?](?<=\w[ \u00a0\u202f][:;!?])(?=[\s,.;:!?]|$)")
+_TIGHT_MARK_RE = re.compile(r"[:;!?](?<=\w[:;!?])(?=[\s,.;:!?]|$)")
+_SPACED_COMMA_RE = re.compile(r",(?<=\w ,)(?=[\s,.;:!?]|$)")
+_TIGHT_COMMA_RE = re.compile(r",(?<=\w,)(?=[\s,.;:!?]|$)")
 # ". . ." and ". . . .": an ellipsis spaced as style guides (and old printers)
 # space it; the spaces inside it and before it are not strays.
 _SPACED_ELLIPSIS_RE = re.compile(r"(?<![^\s(\[\"'“‘])\.(?:[ \u00a0]\.){2,}")
@@ -261,8 +263,10 @@ def _space_before(
     colon = mark[0] == ":"
     after_mark = body[follower.end() : follower.end() + 2]
     if after_mark[:1].isalpha():
-        if not after_mark.isalpha():
-            return  # ",v" is a file suffix or a symbol, not a word to space
+        if len(after_mark) < 2 or not after_mark.isalpha():
+            # ",v" is a file suffix or a symbol, not a word to space (also at
+            # the end of a line, which trailing whitespace may have hidden).
+            return
         # "word ,next": move the space after the mark rather than leave "word,next".
         yield Edit(
             start,
