@@ -24,6 +24,7 @@ from cleaner.stages.names import MIN_LETTERS
 from cleaner.typos import derived_form, transliteration_variant
 
 RULE = "names.consistency"
+_GLUE = ",;:.!?"
 
 
 def propose(context: Context) -> Iterator[Edit]:
@@ -56,10 +57,25 @@ def propose(context: Context) -> Iterator[Edit]:
             continue
         if choice is not None:
             targets[spelling] = choice
+    text = context.text
     for word in found:
-        if word.text in targets:
+        if word.text in targets and not _glued(text, word.start, word.end):
             after, confidence, reason, safe = targets[word.text]
             yield Edit(word.start, word.end, word.text, after, RULE, confidence, reason, safe)
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Whether a mark glues the word at ``start:end`` to another word ("Word,Worda").
+
+    Such a run is the spacing stage's to judge (a missing space), and
+    respelling the word first would change that judgement.
+
+    >>> _glued("Word,Worda", 5, 10), _glued("Word, Worda", 6, 11)
+    (True, False)
+    """
+    return (text[end : end + 1] in _GLUE and text[end + 1 : end + 2].isalpha()) or (
+        start >= 2 and text[start - 1] in _GLUE and text[start - 2].isalpha()
+    )
 
 
 def _diacritic_target(
