@@ -15,6 +15,7 @@ import functools
 import math
 
 from cleaner.lexicon import Lexicon, default_lexicon, search_lines
+from cleaner.memo import Memo
 from cleaner.resources import dictionary_path
 
 
@@ -29,7 +30,9 @@ class Bigrams:
         self.lexicon = lexicon
         # Answers already given: the same pairs come back, within a document
         # (one word's readings against the same neighbours) and across documents.
-        self._associations: dict[tuple[str, str], float] = {}
+        self._associations: Memo[tuple[str, str], float] = Memo(
+            lambda pair: self._association(*pair), 100_000
+        )
 
     @classmethod
     def from_text(cls, text: str, lexicon: Lexicon) -> Bigrams:
@@ -70,13 +73,7 @@ class Bigrams:
         >>> b.association("it", "is") > 1, b.association("the", "the") < 0
         (True, True)
         """
-        key = (first, second)
-        found = self._associations.get(key)
-        if found is None:
-            if len(self._associations) > 100_000:
-                self._associations.clear()
-            found = self._associations[key] = self._association(first, second)
-        return found
+        return self._associations[first, second]
 
     def _association(self, first: str, second: str) -> float:
         a, b = self.lexicon.count(first), self.lexicon.count(second)

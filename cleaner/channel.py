@@ -18,6 +18,7 @@ import math
 from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
+from cleaner.memo import Memo
 from cleaner.resources import dictionary_path
 
 _GENERIC_KINDS = ("substitution", "deletion", "insertion", "transposition", "case", "correct")
@@ -92,7 +93,9 @@ class ErrorModel:
             ascii_only: min((rows_[0][0] for rows_ in undo.values() if rows_), default=math.inf)
             for ascii_only, undo in self._undo.items()
         }
-        self._cache: dict[tuple[str, str], Alignment] = {}
+        self._alignments: Memo[tuple[str, str], Alignment] = Memo(
+            lambda pair: self._align(*pair), 200_000
+        )
 
     @classmethod
     def from_text(cls, text: str) -> ErrorModel:
@@ -130,13 +133,7 @@ class ErrorModel:
         >>> m.cost("tbe", "the").cost < m.cost("tqe", "the").cost
         True
         """
-        key = (observed, intended)
-        found = self._cache.get(key)
-        if found is None:
-            if len(self._cache) > 200_000:
-                self._cache.clear()
-            found = self._cache[key] = self._align(observed, intended)
-        return found
+        return self._alignments[observed, intended]
 
     def _align(self, observed: str, intended: str) -> Alignment:
         n, m = len(observed), len(intended)

@@ -28,6 +28,7 @@ from cleaner.candidates import SymSpellIndex
 from cleaner.casing import Shape, apply_shape, shape
 from cleaner.channel import Alignment, ErrorModel, default_model
 from cleaner.lexicon import Lexicon, default_lexicon
+from cleaner.memo import Memo
 
 # Readings scoring this far below the best are dropped (a posterior < 1e-4).
 _BEAM = 4.0
@@ -96,7 +97,7 @@ class Vocabulary:
         # Answers for short beginnings, which the variant search asks about
         # over and over (most misreadings it tries to undo lie near a word's
         # start): a dict probe instead of a binary search.
-        self._short: dict[str, bool] = {}
+        self._short: Memo[str, bool] = Memo(self._search, 100_000)
 
     def starts(self, beginning: str) -> bool:
         """Whether some word begins with ``beginning``.
@@ -107,12 +108,7 @@ class Vocabulary:
         """
         if len(beginning) > SHORT_BEGINNING:
             return self._search(beginning)
-        found = self._short.get(beginning)
-        if found is None:
-            if len(self._short) > 100_000:
-                self._short.clear()
-            found = self._short[beginning] = self._search(beginning)
-        return found
+        return self._short[beginning]
 
     def _search(self, beginning: str) -> bool:
         i = bisect.bisect_left(self._sorted, beginning)
@@ -147,8 +143,14 @@ class Corrector:
         self._bigrams = bigrams
         self._index = index
         self._vocabularies: dict[int, Vocabulary] = {}
-        self._candidates: dict[tuple[str, bool, int], frozenset[str]] = {}
-        self._known_rivals: dict[tuple[str, float], tuple[_Rival, ...]] = {}
+        self._candidates: Memo[tuple[str, bool, int], frozenset[str]] = Memo(
+            lambda key: self._find_candidates(*key), 50_000
+        )
+        # A known word's rivals depend on it alone, and common words ("the",
+        # "to") are asked about again and again.
+        self._rivals: Memo[tuple[str, float], tuple[_Rival, ...]] = Memo(
+            lambda key: self._find_rivals(*key), 50_000
+        )
         # The cheapest way any misreading can cost (plain letters only): a
         # candidate whose prior is too low to beat a score by that much is
         # never worth aligning.
@@ -204,12 +206,9 @@ class Corrector:
         single-letter edit. With ``deep``, also every word within two edits
         (one for words of four letters or fewer) from the symspellpy index.
         """
-        key = (observed, deep, min_count)
-        cached = self._candidates.get(key)
-        if cached is not None:
-            return cached
-        if len(self._candidates) > 50_000:
-            self._candidates.clear()
+        return self._candidates[observed, deep, min_count]
+
+    def _find_candidates(self, observed: str, deep: bool, min_count: int) -> frozenset[str]:
         lower = observed.lower()
         vocabulary = self.vocabulary(min_count)
         words = vocabulary.words
@@ -237,8 +236,7 @@ class Corrector:
             distance = 1 if len(lower) <= 4 else 2
             found.update(w for w, _ in self._index().lookup(lower, distance) if w in words)
         found.discard(lower)
-        result = self._candidates[key] = frozenset(found)
-        return result
+        return frozenset(found)
 
     def judge_unknown(
         self,
@@ -303,7 +301,7 @@ class Corrector:
         ``adapt`` (as for :meth:`judge_unknown`): a page that misreads "h" as
         "li" elsewhere may well have done so in "lie".
         """
-        rivals = self._rivals(observed, max_cost)
+        rivals = self._rivals[observed, max_cost]
         if not rivals:
             return None
         prior = self.prior(observed)
@@ -317,19 +315,11 @@ class Corrector:
             readings.append(Reading(word, surface, score, cand_prior, cand_fit, alignment))
         return _normalise(observed, readings)
 
-    def _rivals(self, observed: str, max_cost: float) -> tuple[_Rival, ...]:
+    def _find_rivals(self, observed: str, max_cost: float) -> tuple[_Rival, ...]:
         """The words a known token may be a listed misreading of, with how each is
-        written there, its alignment and its prior.
-
-        None of it depends on the neighbours, and common words ("the", "to")
-        are asked about again and again: kept per token.
+        written there, its alignment and its prior (none of it depends on the
+        neighbours).
         """
-        key = (observed, max_cost)
-        found = self._known_rivals.get(key)
-        if found is not None:
-            return found
-        if len(self._known_rivals) > 50_000:
-            self._known_rivals.clear()
         pattern = shape(observed)
         rivals = []
         for word in {w.lower() for w in self.model.variants(observed, max_cost, max_steps=1)}:
@@ -340,8 +330,7 @@ class Corrector:
             if alignment.cost > max_cost or not alignment.listed():
                 continue
             rivals.append((word, surface, alignment, self.prior(word)))
-        found = self._known_rivals[key] = tuple(rivals)
-        return found
+        return tuple(rivals)
 
 
 def _rescored(reading: Reading, context: float) -> Reading:

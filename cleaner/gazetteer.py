@@ -32,6 +32,7 @@ from typing import NamedTuple
 from cleaner import cache
 from cleaner.errors import ConfigError
 from cleaner.fuzzy import within
+from cleaner.memo import Memo
 from cleaner.resources import dictionary_path
 
 # Bump when the cached index's layout changes.
@@ -325,7 +326,7 @@ class Gazetteer:
         self._shipped = shipped
         self.user = tuple(user)
         # Documents name the same places again and again: each name is looked up once.
-        self._looked_up: dict[str, list[Place]] = {}
+        self._looked_up: Memo[str, list[Place]] = Memo(self._lookup, 100_000)
         self._user_buckets: dict[str, list[tuple[str, Place]]] = defaultdict(list)
         self._user_parts: set[str] = set()
         for place in self.user:
@@ -340,12 +341,7 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Place]:
         """Every entry whose folded name equals ``name``'s."""
-        found = self._looked_up.get(name)
-        if found is None:
-            if len(self._looked_up) > 100_000:
-                self._looked_up.clear()
-            found = self._looked_up[name] = self._lookup(name)
-        return list(found)
+        return list(self._looked_up[name])
 
     def _lookup(self, name: str) -> list[Place]:
         folded = fold(name)
