@@ -33,7 +33,7 @@ damaged, per set; grid points whose damage stays under a tenth of their
 repairs on every set and that change no word of the clean set come first,
 ranked by the sum of the sets' repair rates. The grid replays the stage's
 rule for documents that look like OCR output too (noise at least
-``spelling.OCR_NOISE``: the keep prior drops by ``OCR_SHIFT``, two-letter
+``spelling.OCR_PAGE_NOISE``: the keep prior drops by ``OCR_SHIFT``, two-letter
 words may be applied). On every train document it ranks lower keep priors
 first (-8.0 with SAFE_AT 0.99), but those change right words of technical
 prose that the clean train set lacks (on the documentation tree of
@@ -315,9 +315,9 @@ def decide(sample: Sample, keep: float, safe_at: float, max_cost: float) -> str 
     posterior = 10 ** (best - top) / sum(10 ** (x - top) for x in scores)
     if best <= keep or posterior < safe_at or cost > max_cost or not listed:
         return None
-    from cleaner.stages.spelling import OCR_NOISE
+    from cleaner.stages.spelling import OCR_PAGE_NOISE
 
-    if len(sample.word) <= 2 and sample.noise < OCR_NOISE:
+    if len(sample.word) <= 2 and sample.noise < OCR_PAGE_NOISE:
         return None  # two letters are applied only in OCR output
     return best_word
 
@@ -337,7 +337,7 @@ def calibrate(limit: int | None) -> None:
         counts: dict[str, Counter[str]] = {}
         for s in found:
             keep = keep0 - weight * math.log10(max(s.noise, 1e-3) / spelling.NOISE_REFERENCE)
-            keep -= spelling.OCR_SHIFT if s.noise >= spelling.OCR_NOISE else 0.0
+            keep -= spelling.OCR_SHIFT if s.noise >= spelling.OCR_PAGE_NOISE else 0.0
             keep += repeat if s.repeated else 0.0
             written = decide(s, keep, safe_at, spelling.SAFE_COST)
             c = counts.setdefault(s.set_name, Counter())

@@ -340,10 +340,11 @@ _OPENING_QUOTE_RE = re.compile(
 )
 _CLOSING_QUOTE_RE = re.compile(r"[\N{RIGHT SINGLE QUOTATION MARK}'](?![A-Za-z])")
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\r?\n")
-# Words an apostrophe opens ("’tis", "’em"), often curled the wrong way.
+# Words an apostrophe opens ("’tis", "’em"), often curled the wrong way (a
+# single letter, "’n’" or "’s", is never taken for a word at all).
 _ELISIONS = frozenset(
-    "tis twas twere twill twould em n cause til till bout round neath gainst mid midst"  # noqa: SIM905
-    " ere s d ll ve re t".split()
+    "tis twas twere twill twould em cause til till bout round neath gainst mid midst"  # noqa: SIM905
+    " ere ll ve re".split()
 )
 # Documents at least this noisy (see spelling.document_noise) look like OCR output.
 OCR_NOISE = 0.015

@@ -10,7 +10,7 @@ Keeping a token as written is always one of the readings. Its prior is that
 of a correct word nobody listed, which depends on the document: in a page
 full of unknown words (OCR output) an unknown word is more likely a
 misreading than in clean prose, and a form the document repeats is probably
-right; in a page as noisy as OCR output (``OCR_NOISE``) it is lower still,
+right; in a page as noisy as OCR output (``OCR_PAGE_NOISE``) it is lower still,
 and two-letter readings ("iu" for "in") may be applied there. Capitalised
 words are mostly names, so they are read as another word only when that
 word is very common ("Tbe" at a sentence start), and never into a name; the
@@ -107,8 +107,9 @@ MAX_LETTERS = 25
 # words or identifiers (of the 1,619 documentation and clean-prose files the
 # benchmarks check, only a build script is; prose tops out at 0.040): there
 # an unknown lower-case word is likelier misread, so its keep prior drops by
-# OCR_SHIFT, and two-letter readings may be applied.
-OCR_NOISE = 0.045
+# OCR_SHIFT, and two-letter readings may be applied. (A higher bar than
+# spacing.OCR_NOISE, which only decides whether a stray quote is removed.)
+OCR_PAGE_NOISE = 0.045
 OCR_SHIFT = 1.0
 
 # A token glued to one of these is code, markup, a number or an address part.
@@ -427,7 +428,7 @@ def keep_score(document: _Document, token: Token) -> float:
         score += REPEAT_BONUS
     if token.text[:1].isupper():
         score += INITIAL_TITLE_BONUS if token.initial else TITLE_BONUS
-    elif document.noise >= OCR_NOISE:
+    elif document.noise >= OCR_PAGE_NOISE:
         score -= OCR_SHIFT
     return score
 
@@ -486,7 +487,7 @@ def _edit(token: Token, judgement: Judgement, document: _Document) -> Edit | Non
         # Two letters are too little evidence outside OCR output: "mv" is a
         # command ("git mv"), not "my"; a person decides. In a page that looks
         # like OCR output ("ot", "iu", "bv") they are misread words.
-        and (len(token.text) > 2 or document.noise >= OCR_NOISE)
+        and (len(token.text) > 2 or document.noise >= OCR_PAGE_NOISE)
         # A capital read as a small letter turns a name into a word: a person decides.
         and not (token.text[:1].isupper() and best.surface[:1].islower())
     )
