@@ -310,7 +310,7 @@ def propose(context: Context) -> Iterator[Edit]:
         noise,
         Counter(t.text for t in tokens),
         noise >= DEEP_NOISE,
-        len(_old_spelling(status, lexicon)) >= OLD_SPELLING_FORMS,
+        in_old_spelling(status, lexicon),
     )
 
     # Each neighbour as the word it most likely is: itself when known, the
@@ -398,6 +398,11 @@ _OLD_WORDS = frozenset(
     "hath doth thee thou thy thine unto ye saith shalt hast dost didst wouldst couldst"  # noqa: SIM905
     " shouldst canst".split()
 )
+
+
+def in_old_spelling(status: dict[str, bool], lexicon: Lexicon) -> bool:
+    """Whether a document whose forms are ``status`` (form -> known) is in old spelling."""
+    return len(_old_spelling(status, lexicon)) >= OLD_SPELLING_FORMS
 
 
 def _old_spelling(status: dict[str, bool], lexicon: Lexicon) -> set[str]:
