@@ -34,6 +34,7 @@ from cleaner.edits import Edit
 from cleaner.stages import Context
 from cleaner.stages.spelling import (
     KEEP_LOWER,
+    LABELLED,
     NOISE_REFERENCE,
     NOISE_WEIGHT,
     OCR_PAGE_NOISE,
@@ -88,11 +89,6 @@ SPECK_NOISE = 0.03
 # log10 association (see Bigrams.association) the neighbours of a removed letter need.
 SPECK_PAIR = 0.5
 _LETTER_WORDS = frozenset("aio")
-_LABELLED = frozenset(
-    "chapter vol volume part section book page act scene appendix no number figure fig"  # noqa: SIM905
-    " table plate article clause schedule column note item option type class group"
-    " letter row grade plan vitamin size form".split()
-)
 
 
 def propose(context: Context) -> Iterator[Edit]:
@@ -151,7 +147,7 @@ def _specks(
             or word in _LETTER_WORDS
             or not left.text.islower()
             or not right.text.islower()
-            or left.text in _LABELLED
+            or left.text in LABELLED
             or text[left.end : letter.start] != " "
             or text[letter.end : right.start] != " "
         ):
