@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import functools
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Set
 from typing import NamedTuple
 
 from cleaner.bigrams import Bigrams, default_bigrams
@@ -92,7 +92,9 @@ class Vocabulary:
     """A set of words that also answers "does any word begin with this?"."""
 
     def __init__(self, words: Iterable[str]) -> None:
-        self.words = frozenset(words)
+        # A set given here (the whole lexicon's) is kept as it is: a copy of
+        # its 83,000 words held 9 MB more in every worker process.
+        self.words: Set[str] = words if isinstance(words, Set) else frozenset(words)
         self._sorted = sorted(self.words)
         # Answers for short beginnings, which the variant search asks about
         # over and over (most misreadings it tries to undo lie near a word's
@@ -173,7 +175,9 @@ class Corrector:
         """
         found = self._vocabularies.get(min_count)
         if found is None:
-            found = Vocabulary(self.lexicon.words_at_least(min_count))
+            found = Vocabulary(
+                self.lexicon.words() if min_count <= 0 else self.lexicon.words_at_least(min_count)
+            )
             self._vocabularies[min_count] = found
         return found
 

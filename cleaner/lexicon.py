@@ -15,7 +15,7 @@ prefix of the shipped list, found the same way.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, KeysView
 from pathlib import Path
 
 from cleaner import cache
@@ -143,6 +143,10 @@ class Lexicon:
     @functools.cached_property
     def _ordered_counts(self) -> list[str]:
         return list(self._parse().values())
+
+    def words(self) -> KeysView[str]:
+        """Every word, as a set: a view of the parsed list, which shares its strings."""
+        return self._parse().keys()
 
     def items(self) -> Iterator[tuple[str, int]]:
         return ((word, int(count)) for word, count in self._parse().items())

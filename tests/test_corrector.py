@@ -93,3 +93,13 @@ def test_a_small_custom_pair_list() -> None:
     bigrams = Bigrams.from_pairs({("night", "long"): 50, ("day", "long"): 1}, lexicon)
     assert bigrams.count("Night", "LONG") == 50 and bigrams.count("long", "night") == 0
     assert bigrams.association("night", "long") > 0 > bigrams.association("day", "long")
+
+
+def test_whole_lexicon_vocabulary_shares_the_lexicons_words() -> None:
+    # Every word of the lexicon; the common words are among them.
+    corrector = default_corrector()
+    vocabulary = corrector.vocabulary(0)
+    assert len(vocabulary.words) == len(corrector.lexicon)
+    word = next(iter(corrector.lexicon.words()))
+    assert word in vocabulary.words and vocabulary.starts(word[:2])
+    assert set(corrector.vocabulary(10_000_000).words) <= set(vocabulary.words)

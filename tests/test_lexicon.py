@@ -122,3 +122,8 @@ def test_unwritable_cache_still_works(tmp_path: Path, monkeypatch: pytest.Monkey
         assert "ankara" in default_lexicon() and "kuleba" not in default_lexicon()
     finally:
         default_lexicon.cache_clear()
+
+
+def test_words_are_every_word_as_a_set() -> None:
+    words = Lexicon({"a": 120, "b": 99, "c": 100}).words()
+    assert "b" in words and "d" not in words and set(words) == {"a", "b", "c"}
