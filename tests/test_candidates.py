@@ -88,7 +88,10 @@ def test_lookups_equal_symspellpy_over_its_own_tables() -> None:
 
 
 def test_sorted_deletes_answer_membership_and_lists() -> None:
-    table = candidates._decode(candidates._encode({"": ["a"], "mod": ["mode", "model"]}, 6))
+    words = ["a", "mode", "model"]
+    table = candidates._decode(
+        candidates._encode({"": ["a"], "mod": ["mode", "model"]}, 6, words), words
+    )
     assert table is not None
     deletes, longest = table
     assert longest == 6 and len(deletes) == 2
@@ -97,4 +100,15 @@ def test_sorted_deletes_answer_membership_and_lists() -> None:
     assert "mo" not in deletes and "modx" not in deletes
     with pytest.raises(KeyError):
         deletes["mo"]
-    assert candidates._decode(b"six\nmod\tmode\n") is None  # a damaged header
+    assert candidates._decode(b"six\nmod\tmode\n", words) is None  # a damaged header
+
+
+def test_words_are_kept_as_their_places() -> None:
+    # Each word is its place in the given list, 4 bytes, after the lines.
+    words = [f"w{i}" for i in range(200)]
+    payload = candidates._encode({"w": words[::-1], "x": words[:1]}, 4, words)
+    assert payload.startswith(b"4 16\nw\t0 200\nx\t200 1\n")
+    assert len(payload) == len(b"4 16\n") + 16 + 4 * 201
+    table = candidates._decode(payload, words)
+    assert table is not None and table[0]["w"] == words[::-1] and table[0]["x"] == ["w0"]
+    assert candidates._decode(payload[:-1], words) is None  # cut short
