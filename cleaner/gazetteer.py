@@ -25,7 +25,7 @@ import math
 import sys
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -124,12 +124,12 @@ class _Index:
         # "<" blocks: UTF-8 lines "folded<TAB>row"; ">" blocks: folded names,
         # whose rows sit in their own "<" block. All blocks are one byte
         # string, cut and decoded when first asked for: a document needs a
-        # few dozen of them.
+        # few dozen of them, a folder of documents most of them.
         keys, ends, data = blocks
         starts = [0, *ends[:-1]]
         self._raw = dict(zip(keys.split("\n"), zip(starts, ends, strict=True), strict=True))
         self._data = data
-        self._parsed: dict[str, dict[str, list[str]]] = {}
+        self._parsed: dict[str, dict[str, str] | tuple[str, ...]] = {}
         self.countries = countries
         self._parts_raw = parts
         self.letters = LetterModel(letters)
@@ -139,22 +139,37 @@ class _Index:
         """The folded words of the multi-word names ("alice", "springs", "south")."""
         return frozenset(self._parts_raw.decode("utf-8").split("\n"))
 
-    def bucket(self, key: str) -> dict[str, list[str]]:
-        """Folded name -> its TSV rows (empty in ">" blocks), for the names filed under ``key``."""
+    def bucket(self, key: str) -> Collection[str]:
+        """The folded names filed under ``key``."""
         found = self._parsed.get(key)
         if found is None:
-            found = {}
-            span = self._raw.get(key)
-            if span:
-                for line in self._data[span[0] : span[1]].decode("utf-8").split("\n"):
-                    folded, _, row = line.partition("\t")
-                    found.setdefault(folded, []).append(row)
-            self._parsed[key] = found
+            found = self._parsed[key] = self._parse(key)
         return found
 
+    def _parse(self, key: str) -> dict[str, str] | tuple[str, ...]:
+        """A "<" block as folded name -> its TSV rows (joined by line breaks),
+        a ">" block as its names.
+
+        Parsed whole, the blocks held 16 MB in every worker process that
+        checks a folder: a list of rows per name, and an empty one per name of
+        a ">" block. Most names have one row, which is kept as it is.
+        """
+        span = self._raw.get(key)
+        if not span:
+            return ()
+        lines = self._data[span[0] : span[1]].decode("utf-8").split("\n")
+        if key.startswith(">"):
+            return tuple(dict.fromkeys(lines))
+        rows: dict[str, str] = {}
+        for line in lines:
+            folded, _, row = line.partition("\t")
+            rows[folded] = f"{rows[folded]}\n{row}" if folded in rows else row
+        return rows
+
     def lookup(self, folded: str) -> list[Place]:
-        rows = self.bucket(_keys(folded, len(folded))[0]).get(folded, ())
-        return [_place(row) for row in rows]
+        rows = self.bucket(_keys(folded, len(folded))[0])
+        found = rows.get(folded) if isinstance(rows, dict) else None
+        return [_place(row) for row in found.split("\n")] if found else []
 
 
 def _place(row: str, source: str = "") -> Place:

@@ -107,6 +107,23 @@ def test_build_index_files_names_and_countries() -> None:
     assert "<an6" in keys and ">ra6" in keys
 
 
+def test_index_blocks_give_every_row_of_a_name_and_the_names_near() -> None:
+    lines = [
+        "Paris\tcity\tFR\t2138551",
+        "Paris\tcity\tUS\t24171",
+        "Parma\tcity\tIT\t146299",
+    ]
+    index = gazetteer._Index(*build_index(lines))
+    assert [(p.country, p.weight) for p in index.lookup("paris")] == [
+        ("FR", 2138551),
+        ("US", 24171),
+    ]
+    assert index.lookup("pariss") == [] and index.lookup("parma")[0].country == "IT"
+    # Both blocks of a name list it once, however many rows it has.
+    assert sorted(index.bucket("<p5")) == ["paris", "parma"]
+    assert list(index.bucket(">s5")) == ["paris"]
+
+
 def test_index_is_cached_on_disk_and_reused(fresh_cache: Path) -> None:
     first = Gazetteer().lookup("Ankara")
     files = list(fresh_cache.iterdir())
