@@ -77,7 +77,11 @@ def name_words(text: str) -> tuple[Word, ...]:
 
 def _inner_capital(word: str) -> bool:
     # "GitHub", "McAllen", "iPhone"; a capital after a hyphen or an
-    # apostrophe is ordinary ("Saint-Denis", "O'Neill").
+    # apostrophe is ordinary ("Saint-Denis", "O'Neill"). Most words have no
+    # capital after the first letter, which one string method tells.
+    rest = word[1:]
+    if rest.islower():
+        return False
     return any(c.isupper() and word[i - 1] not in "-'’" for i, c in enumerate(word) if i)
 
 
