@@ -93,8 +93,10 @@ class ErrorModel:
             ascii_only: min((rows_[0][0] for rows_ in undo.values() if rows_), default=math.inf)
             for ascii_only, undo in self._undo.items()
         }
+        # About 380 bytes an alignment: BLN600 alone asks for 134,000 (50 MB
+        # kept in one process); a bound of 50,000 checked it no slower.
         self._alignments: Memo[tuple[str, str], Alignment] = Memo(
-            lambda pair: self._align(*pair), 200_000
+            lambda pair: self._align(*pair), 50_000
         )
 
     @classmethod
