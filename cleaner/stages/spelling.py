@@ -553,6 +553,15 @@ def _edit(token: Token, judgement: Judgement, document: _Document) -> Edit | Non
         return None
     if _archaic_e(token.text, best.surface):
         return None
+    if len(token.text) <= 2 and document.noise < OCR_PAGE_NOISE and judgement.confidence < SAFE_AT:
+        # Outside OCR pages two letters are mostly a command or an
+        # abbreviation ("git mv", "ls-files", "cf", "ie"): of the 94 readings
+        # the documentation tree of bench/speed.py was offered, 88 were of one
+        # or two letters, all wrong, 74 of them outside its one OCR-noisy
+        # file (a build script). Only near-certain ones are shown: in the
+        # OCR train pages below OCR_PAGE_NOISE, 252 of 269 such readings
+        # brought the word closer to the gold, 240 of 510 below SAFE_AT.
+        return None
     long_word = len(token.text) >= LONG_WORD and not document.old_spelling
     if not long_word:
         bar = SAFE_AT
