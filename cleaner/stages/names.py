@@ -223,6 +223,8 @@ def _spans(
             continue  # known, too short to tell, or the document's own spelling
         if i in inside:
             continue
+        if _plural(word.text, gazetteer, lexicon):
+            continue  # "the Antiguans", "two Englands", "the Corsicans"
         if _after_title(text, word.start) or _first_half(text, word, gazetteer, lexicon):
             continue  # "Mr. Jerdan": a person; "Staly- bridge": half of "Stalybridge"
         beside = [n for n in neighbours(found, i, text) if not _ordinary(n, lexicon)]
@@ -252,6 +254,20 @@ def _spans(
             )
         )
     return spans
+
+
+def _plural(word: str, gazetteer: Gazetteer, lexicon: Lexicon) -> bool:
+    """Whether ``word`` is a listed name or word with an "s" added: its plural.
+
+    >>> from cleaner.gazetteer import gazetteer_for
+    >>> from cleaner.lexicon import default_lexicon
+    >>> [_plural(w, gazetteer_for(()), default_lexicon()) for w in ("Antiguans", "Anaras")]
+    [True, False]
+    """
+    if len(word) < 4 or not word.endswith("s"):
+        return False
+    singular = word[:-1]
+    return singular in gazetteer or singular.lower() in lexicon
 
 
 # Offices a nationality word names ("French President", "Israeli Prime
