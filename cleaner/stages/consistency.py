@@ -127,6 +127,8 @@ def _one_edit_target(
     if len(leaders) != 1:
         return None  # "Jansen" once beside "Janssen" and "Jensen": which one?
     target = leaders[0]
+    if _plural_pair(folded, fold(target)):
+        return None  # "Formatters" beside "Formatter": two words, not two spellings
     # "Karimova" beside "Karimov" is as often two people as one misspelling,
     # and "Zelenskiy" beside "Zelenskyy" two conventions: a person decides.
     related = derived_form(spelling, target) or derived_form(target, spelling)
@@ -141,6 +143,17 @@ def _one_edit_target(
         f"the document spells it {target!r} {_times(best)}, this way once{note}",
         False,
     )
+
+
+def _plural_pair(a: str, b: str) -> bool:
+    """Whether one of two folded spellings is the other with an "s" added.
+
+    >>> _plural_pair("formatters", "formatter"), _plural_pair("adam", "adams")
+    (True, True)
+    >>> _plural_pair("lashkar", "lashker")
+    False
+    """
+    return a == b + "s" or b == a + "s"
 
 
 def _times(n: int) -> str:
