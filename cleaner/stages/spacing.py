@@ -126,6 +126,7 @@ def propose(context: Context) -> Iterator[Edit]:
             or body.lstrip().startswith("|")
             or not _HAS_WORD_RE.search(body)
             or any(_is_border(n) for n in neighbours)
+            or any(_same_column(body, n) for n in neighbours)
         )
         ellipses = [m.span() for m in _SPACED_ELLIPSIS_RE.finditer(body)] if ". ." in body else []
         for run in runs:
@@ -151,6 +152,35 @@ def propose(context: Context) -> Iterator[Edit]:
     if "\N{LEFT SINGLE QUOTATION MARK}" in text:
         starts = {lines[n][0] + len(_leading_run(lines[n][1])) for n in paragraph_starts}
         yield from _stray_quotes(context, starts)
+
+
+def _same_column(line: str, neighbour: str) -> bool:
+    """Whether a gap of three spaces or more in one of two neighbouring lines
+    ends where a gap of two or more ends in the other: two rows of a table
+    with two columns ("``'b'``     ``unsigned_char``").
+
+    >>> _same_column("``'b'``     ``char``", "``'es'``    ``str``")
+    True
+    >>> _same_column("It was one.  The next", "and then it   went on")
+    False
+    """
+    if "   " not in line and "   " not in neighbour:
+        return False
+    mine, theirs = _gap_ends(line), _gap_ends(neighbour.rstrip("\r\n"))
+    return any(end in theirs and (width > 2 or theirs[end] > 2) for end, width in mine.items())
+
+
+def _gap_ends(line: str) -> dict[int, int]:
+    """Where each gap of two spaces or more between words ends, and its width.
+
+    Not gaps before punctuation: those are removed, and must not change the
+    verdict on the neighbouring line in a second pass.
+    """
+    return {
+        m.end(): len(m.group())
+        for m in _DOUBLED_GAP_RE.finditer(line)
+        if line[m.end()] not in ",;:.!?"
+    }
 
 
 def _is_border(line: str) -> bool:
