@@ -105,12 +105,16 @@ def propose(context: Context) -> Iterator[Edit]:
     if not unknown:
         return
     noise = document_noise(tokens, status)
-    noisy = noise >= SAFE_NOISE
+    if noise < SAFE_NOISE:
+        # Clean prose: nothing below is even proposed. A join would cost a
+        # person reviewing it the spacing repair it may touch ("mid  dle"); an
+        # unknown compound is jargon ("todo", "foreach", "goto", "sizeof": all
+        # 26 splits the documentation tree of bench/speed.py was offered below
+        # SAFE_NOISE were such); lone letters need SPECK_NOISE, higher still.
+        return
     joined: set[int] = set()  # starts of the tokens a join uses
     for first, second in itertools.pairwise(tokens):
-        # In clean prose a join is not even proposed: a person reviewing it
-        # would lose the spacing repair it may touch ("mid  dle").
-        if not noisy or text[first.end : second.start] != " " or first.start in joined:
+        if text[first.end : second.start] != " " or first.start in joined:
             continue
         edit = _join(corrector, context, first, second)
         if edit is not None:
@@ -121,17 +125,11 @@ def propose(context: Context) -> Iterator[Edit]:
             if not joined.intersection(uses):
                 joined.update(uses)
                 yield edit
-    if not noisy:
-        # Clean prose: an unknown compound is jargon ("todo", "foreach",
-        # "goto", "sizeof": all 26 splits the documentation tree of
-        # bench/speed.py was offered below SAFE_NOISE were such), and so rare
-        # a misreading there that a person reviewing would mostly say no.
-        return
     # Only an OCR page pays for the old-spelling check (see SAFE_AT_WORDS).
     ocr_page = noise >= OCR_PAGE_NOISE and not in_old_spelling(status, lexicon)
     for token in unknown:
         if token.start not in joined:
-            edit = _split(corrector, text, token, noise, noisy, ocr_page)
+            edit = _split(corrector, text, token, noise, ocr_page)
             if edit is not None:
                 yield edit
 
@@ -315,8 +313,9 @@ def _best_split(corrector: Corrector, lower: str) -> tuple[float, str, str] | No
 
 
 def _split(
-    corrector: Corrector, text: str, token: Token, noise: float, noisy: bool, ocr_page: bool
+    corrector: Corrector, text: str, token: Token, noise: float, ocr_page: bool
 ) -> Edit | None:
+    """A split of ``token`` into two words, in a document at least SAFE_NOISE noisy."""
     word = token.text
     if len(word) < 4 or not (word.islower() or token.initial):
         return None
@@ -346,7 +345,5 @@ def _split(
         round(confidence, 4),
         f"two words run together: {a!r} and {b!r} are a common pair, more likely than {against}",
         # "a" and "I" split off ("aset", "Ithe") are as often a misread letter.
-        noisy
-        and min(len(a), len(b)) > 1
-        and confidence >= (SAFE_AT_WORDS if ocr_page else SAFE_AT),
+        min(len(a), len(b)) > 1 and confidence >= (SAFE_AT_WORDS if ocr_page else SAFE_AT),
     )
