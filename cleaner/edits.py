@@ -213,6 +213,40 @@ def rebase(text: str, first: Sequence[Edit], later: Sequence[Edit]) -> list[Edit
     return result
 
 
+def clear_of(first: Sequence[Edit], later: Sequence[Edit]) -> list[Edit]:
+    """The ``later`` edits (on ``apply_edits(text, first)``) that :func:`rebase` would not compose.
+
+    ``first`` are non-overlapping edits on the original text.
+
+    >>> first = [Edit(0, 3, "tbe", "the", "r", 0.99, "", True)]
+    >>> she = Edit(0, 3, "the", "she", "r", 0.6, "", False)
+    >>> cot = Edit(4, 7, "cat", "cot", "r", 0.6, "", False)
+    >>> [e.after for e in clear_of(first, [she, cot])]
+    ['cot']
+    """
+    if not first:
+        return list(later)
+    spans: list[tuple[int, int, Edit, bool]] = []
+    delta = 0
+    for edit in sorted(first, key=lambda e: e.start):
+        start = edit.start + delta
+        spans.append((start, start + len(edit.after), edit, True))
+        delta += len(edit.after) - len(edit.before)
+    starts = [s for s, _, _, _ in spans]
+    kept = []
+    for edit in later:
+        # Output spans are in order and apart: only those from the later
+        # edit's start to its end can touch it.
+        k = bisect.bisect_right(starts, edit.end) - 1
+        near = []
+        while k >= 0 and spans[k][1] >= edit.start:
+            near.append(spans[k])
+            k -= 1
+        if not _touch(near, (edit.start, edit.end, edit, False)):
+            kept.append(edit)
+    return kept
+
+
 def _touch(cluster: list[tuple[int, int, Edit, bool]], item: tuple[int, int, Edit, bool]) -> bool:
     """Whether a later edit and a first edit in edited coordinates must be composed."""
     for other in cluster:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from cleaner.config import DEFAULT, Config
-from cleaner.edits import Edit, apply_edits, rebase, resolve
+from cleaner.edits import Edit, apply_edits, clear_of, rebase, resolve
 from cleaner.segment import Protected, protected_spans
 from cleaner.stages import LAYERS, Context, Stage
 
@@ -34,21 +34,63 @@ def propose(
     ``kind`` is ``text``, ``markdown`` or ``rst`` (it decides what is
     protected); ``encodable`` drops edits whose replacement the file's
     encoding cannot hold.
+
+    The safe edits are what ``fix`` writes, and the text it writes should
+    have no safe edit left, so that a second ``fix`` changes nothing.
+    Repairing the safe edits alone can make others safe (a page that reads
+    less noisy, a word an earlier layer judges once a later one repaired
+    it: "any- thiog"), so the text is proposed again with them applied, and
+    the new safe edits join them, until none is new (at most
+    ``_MAX_SAFE_ROUNDS`` times).
     """
+    # What each layer proposed for each text it saw: a layer shown the same
+    # text in a later round (most are, when the repairs were all safe and
+    # from one layer) is not run again.
+    seen: dict[tuple[int, str], list[Edit]] = {}
+    edits = _propose_layers(text, config, kind, encodable, seen)
+    for _ in range(_MAX_SAFE_ROUNDS):
+        safe = [e for e in edits if e.safe]
+        if not safe:
+            break
+        again = _propose_layers(apply_edits(text, safe), config, kind, encodable, seen)
+        if not any(e.safe for e in again):
+            break
+        # The new round's unsure edits replace the old ones, except where
+        # they would make a safe repair wait for a person.
+        unsure = clear_of(safe, [e for e in again if not e.safe])
+        edits = resolve(rebase(text, safe, [e for e in again if e.safe] + unsure))
+    return edits
+
+
+# Rounds of safe repairs before the last is taken as it stands.
+_MAX_SAFE_ROUNDS = 3
+
+
+def _propose_layers(
+    text: str,
+    config: Config,
+    kind: str,
+    encodable: Callable[[str], bool] | None,
+    seen: dict[tuple[int, str], list[Edit]],
+) -> list[Edit]:
+    """Every layer's edits for ``text``, each layer run again on its own result."""
     edits: list[Edit] = []
     current = text
     # Most layers change nothing, so the protected spans of one text serve many.
     protected: tuple[str, Protected] | None = None
-    for layer in LAYERS:
+    for number, layer in enumerate(LAYERS):
         # A layer runs again on its own result until it proposes nothing more,
         # so that applying every proposal leaves nothing to propose: a word
         # judged by its neighbours may read differently once a neighbour is
         # repaired ("ba aa": "aa" -> "an", then "ba an" -> "be an").
         for attempt in range(_MAX_PASSES):
-            if protected is None or protected[0] is not current:
-                protected = (current, protected_spans(current, kind))
-            context = Context(current, kind, config, protected[1])
-            kept = _layer_edits(layer, context, encodable)
+            found = seen.get((number, current))
+            if found is None:
+                if protected is None or protected[0] is not current:
+                    protected = (current, protected_spans(current, kind))
+                context = Context(current, kind, config, protected[1])
+                found = seen[number, current] = _layer_edits(layer, context, encodable)
+            kept = found
             if not kept:
                 break
             if attempt:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner.edits import Edit, LineIndex, apply_edits, overlaps, rebase, resolve
+from cleaner.edits import Edit, LineIndex, apply_edits, clear_of, overlaps, rebase, resolve
 
 
 def edit(
@@ -141,3 +141,24 @@ def test_rebase_composes_a_deletion_inside_a_later_edit() -> None:
     later = [Edit(0, 2, "aa", "as", "ocr", 0.5, "a for s", False)]  # on "aa"
     (composed,) = rebase(text, first, later)
     assert (composed.start, composed.end, composed.after, composed.safe) == (0, 3, "as", False)
+
+
+def test_clear_of_keeps_later_edits_apart_from_the_first() -> None:
+    text = "tbe cat sat"
+    first = [Edit(0, 3, "tbe", "the", "r", 0.99, "", True)]
+    edited = apply_edits(text, first)
+    touching = Edit(0, 3, "the", "she", "r", 0.6, "", False)
+    spanning = Edit(0, 7, "the cat", "thecat", "r", 0.6, "", False)
+    apart = Edit(4, 7, "cat", "cot", "r", 0.6, "", False)
+    assert edited[4:7] == "cat"
+    assert clear_of(first, [touching, spanning, apart]) == [apart]
+    assert clear_of([], [touching]) == [touching]
+
+
+def test_clear_of_follows_shifted_offsets() -> None:
+    # The first edit shortens the text: later offsets are in edited coordinates.
+    text = "a  b c"
+    first = [Edit(1, 3, "  ", " ", "spacing", 0.99, "", True)]
+    later = [Edit(2, 3, "b", "B", "r", 0.6, "", False), Edit(4, 5, "c", "C", "r", 0.6, "", False)]
+    assert apply_edits(text, first) == "a b c"
+    assert clear_of(first, later) == later

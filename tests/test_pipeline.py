@@ -6,12 +6,14 @@ from __future__ import annotations
 import itertools
 import os
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaner import clean, propose
+from cleaner import clean, pipeline, propose
 from cleaner.config import Config
-from cleaner.edits import apply_edits
+from cleaner.edits import Edit, apply_edits
+from cleaner.stages import Context
 
 # Prose-like text with the characters the normaliser works on: spaces, tabs,
 # punctuation, newlines (LF and CRLF), invisible characters, accents and
@@ -102,3 +104,48 @@ def test_a_layer_reruns_until_its_neighbours_settle() -> None:
     assert [(e.before, e.after) for e in edits] == [("ot", "of"), ("aa", "an")]
     assert not any(e.safe for e in edits)
     assert propose(apply_edits(text, edits)) == []
+
+
+def test_fix_applies_what_its_own_repairs_make_safe() -> None:
+    # "any- thiog": the hyphen join waits for the word, and the word is
+    # repaired only by the spelling stage, after the boundaries stage has run.
+    # fix must write the text a second fix leaves alone.
+    text = (
+        "The police have been unable to find any- thiog that would give credence to tbe story.\n"
+        "They searcbed the honse and the garden, but notbing was fonnd there.\n"
+    )
+    once = clean(text)
+    assert "find anything that" in once
+    assert clean(once) == once
+    assert not [e for e in propose(once) if e.safe]
+
+
+def test_a_new_round_never_makes_a_safe_repair_wait(monkeypatch: pytest.MonkeyPatch) -> None:
+    # An earlier layer judges "sat" only once a later one has repaired "tbe"
+    # (as boundaries meets "any- thing" only after spelling): sure of "sat" ->
+    # "sits", unsure of "the" -> "she". The sure edit joins the repair; the
+    # unsure one, which would fold the repair into a guess that waits for a
+    # person, is dropped.
+    def words(context: Context) -> list[Edit]:
+        if not context.text.startswith("the cat"):
+            return []
+        found = [Edit(0, 3, "the", "she", "test.word", 0.6, "unsure", False)]
+        if context.text.endswith(" sat"):
+            found.append(Edit(8, 11, "sat", "sits", "test.word", 0.99, "sure", True))
+        return found
+
+    def letters(context: Context) -> list[Edit]:
+        if not context.text.startswith("tbe"):
+            return []
+        return [Edit(0, 3, "tbe", "the", "test.letter", 0.99, "sure", True)]
+
+    monkeypatch.setattr(pipeline, "LAYERS", [{"words": words}, {"letters": letters}])
+    # One round is enough: the repair is kept as it is, not taken back.
+    monkeypatch.setattr(pipeline, "_MAX_SAFE_ROUNDS", 1)
+    edits = propose("tbe cat sat")
+    assert [(e.before, e.after, e.safe) for e in edits] == [
+        ("tbe", "the", True),
+        ("sat", "sits", True),
+    ]
+    assert clean("tbe cat sat") == "the cat sits"
+    assert [e.after for e in propose("the cat sits")] == ["she"]
