@@ -27,7 +27,7 @@ import importlib.metadata
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -417,12 +417,24 @@ def build() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Write the gazetteer, or with ``--check`` verify the shipped copy."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    return write_or_check(argv, __doc__, DEFAULT_OUTPUT, build, REBUILD_COMMAND)
+
+
+def write_or_check(
+    argv: list[str] | None,
+    doc: str | None,
+    default: Path,
+    build: Callable[[], str],
+    rebuild_command: str,
+) -> int:
+    """The command line of a build script: write ``build()`` to ``--output``, or
+    with ``--check`` exit 1 if that file differs from it."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0] if doc else None)
     parser.add_argument(
         "--output",
         type=Path,
-        default=DEFAULT_OUTPUT,
-        help=f"file to write or check (default: {DEFAULT_OUTPUT})",
+        default=default,
+        help=f"file to write or check (default: {default})",
     )
     parser.add_argument(
         "--check",
@@ -435,7 +447,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         current = output.read_bytes() if output.exists() else b""
         if current != text.encode("utf-8"):
-            print(f"{output} is out of date; run: {REBUILD_COMMAND}", file=sys.stderr)
+            print(f"{output} is out of date; run: {rebuild_command}", file=sys.stderr)
             return 1
         return 0
     # Bytes, not text mode, so that the file has LF endings on every platform.
