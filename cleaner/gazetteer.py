@@ -32,6 +32,7 @@ from typing import NamedTuple
 from cleaner import cache
 from cleaner.errors import ConfigError
 from cleaner.fuzzy import within
+from cleaner.lexicon import search_lines
 from cleaner.memo import Memo
 from cleaner.resources import dictionary_path
 
@@ -285,6 +286,33 @@ def _shipped_index() -> _Index:
     if cache.write(path, key, marshal.dumps(built)):
         cache.prune("gazetteer")
     return _Index(*built)
+
+
+@functools.cache
+def _small_places() -> str:
+    """small_places.tsv, whose header lines ("# ...") sort before its names."""
+    return dictionary_path("small_places.tsv").read_text("utf-8")
+
+
+def small_place(name: str) -> dict[str, int]:
+    """Country code -> population of the places of ``name`` too small for the gazetteer.
+
+    From ``dictionaries/small_places.tsv`` (GeoNames places of 500 to 15,000
+    people, under ASCII spellings), read on first use and searched as one
+    string.
+
+    >>> small_place("Aleria"), small_place("Algeria"), small_place("Aléria")
+    ({'FR': 2163}, {}, {'FR': 2163})
+    """
+    if not name.isascii():
+        decomposed = unicodedata.normalize("NFKD", name)
+        name = "".join(c for c in decomposed if not unicodedata.combining(c))
+        if not name.isascii():
+            return {}
+    found = search_lines(_small_places(), name + "\t")
+    if found is None:
+        return {}
+    return {code: int(count) for code, count in (p.split(" ") for p in found.split(","))}
 
 
 def parse_user_gazetteer(text: str, source: str) -> list[Place]:

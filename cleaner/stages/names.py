@@ -15,8 +15,10 @@ entry's own name used elsewhere, and names from the user's gazetteers;
 ``cost`` prices the difference as an OCR misreading or a keyboard typo
 (:func:`cleaner.typos.channel_cost`). Against them stands the hypothesis
 that the word is a correct name nobody listed, which is likelier the more
-the word reads like a name (:class:`cleaner.gazetteer.LetterModel`). The
-share of the best candidate is the edit's confidence.
+the word reads like a name (:class:`cleaner.gazetteer.LetterModel`), and
+the word as written when it is a place too small for the gazetteer
+(:func:`cleaner.gazetteer.small_place`: "Corte" is a town in Corsica, not
+"Corse" misspelt). The share of the best candidate is the edit's confidence.
 
 Most unknown capitalised words are correct names (Kuleba, Lavrov, Baykar),
 so a word is left alone when the document spells it so more than once, when
@@ -42,7 +44,7 @@ from typing import NamedTuple
 from cleaner.config import Config
 from cleaner.corrector import edits1
 from cleaner.edits import Edit
-from cleaner.gazetteer import Gazetteer, Place, fold, gazetteer_for
+from cleaner.gazetteer import Gazetteer, Place, fold, gazetteer_for, small_place
 from cleaner.lexicon import Lexicon, default_lexicon
 from cleaner.namewords import PLACE_WORDS, Word, name_words, neighbours, run_ends
 from cleaner.stages import Context
@@ -468,6 +470,17 @@ def _decide(
     best = ranked[0]
     unlisted = UNLISTED_MASS + LETTER_WEIGHT * gazetteer.name_log10_probability(observed)
     total = 10**unlisted + sum(10**c.score for c in ranked)
+    # The word as written may be a real place too small for the gazetteer
+    # ("Aleria", a village in Corsica, beside "Algeria"): one more candidate,
+    # at no cost, weighed by its population and the countries mentioned.
+    as_written = _small_place(observed, mentions)
+    doubt = None
+    if as_written is not None:
+        score, code = as_written
+        if score >= best.score:
+            return None
+        total += 10**score
+        doubt = f"or {observed!r} as written, a place in {gazetteer.country_name(code)}"
     confidence = 10**best.score / total
     if confidence < PROPOSE_AT:
         return None
@@ -484,7 +497,20 @@ def _decide(
         )
     )
     runner_up = ranked[1] if len(ranked) > 1 else None
-    return Verdict(span.start, span.end, observed, best, confidence, safe, runner_up)
+    return Verdict(
+        span.start, span.end, observed, best, confidence, safe, runner_up, None if safe else doubt
+    )
+
+
+def _small_place(observed: str, mentions: dict[str, Mentions]) -> tuple[float, str] | None:
+    """The score of ``observed`` as a small place (see :func:`small_place`), and its country."""
+    places = small_place(observed)
+    if not places:
+        return None
+    return max(
+        (math.log10(people) + (mentions[code].bonus if code in mentions else 0.0), code)
+        for code, people in places.items()
+    )
 
 
 def _edit(verdict: Verdict, gazetteer: Gazetteer) -> Edit:
