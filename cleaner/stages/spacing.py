@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from cleaner.edits import Edit
 from cleaner.lexicon import default_lexicon
 from cleaner.stages import Context
-from cleaner.stages.spelling import OCR_PAGE_NOISE
+from cleaner.stages.spelling import OCR_PAGE_NOISE, document_noise, judgeable_tokens
 
 _RUN_RE = re.compile(r"[ \t]+")
 # Several patterns below start with the character they are about and only then
@@ -305,8 +305,8 @@ def _space_before(
             return
         # "word ,next": move the space after the mark rather than leave
         # "word,next". On a scanned page the mark is more often the next
-        # word's first letter misread (",he", ";here", ",as"): on the BLN600
-        # train pages the move was right 6 times and wrong 25.
+        # word's first letter misread (",he", ";here", ",as"): in the BLN600
+        # train pages that noisy the move was right 6 times and wrong 20.
         scanned = not colon and noisy()
         yield Edit(
             start,
@@ -440,8 +440,6 @@ def _stray_quotes(context: Context, paragraph_starts: set[int]) -> Iterator[Edit
 
 def _looks_like_ocr(context: Context, least: float = OCR_NOISE) -> bool:
     """Whether the text is at least ``least`` noisy (see spelling.document_noise)."""
-    from cleaner.stages.spelling import document_noise, judgeable_tokens
-
     tokens = judgeable_tokens(context.text)
     lexicon = default_lexicon()
     status = {
