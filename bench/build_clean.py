@@ -95,15 +95,21 @@ def build(
         text = seed_article.read_bytes().decode("utf-8")
         rows.append({"id": "0000", "source": f"seed/{seed_article.name}", "text": text})
     for number, paragraph in enumerate(chosen, 1):
-        rows.append({"id": f"{number:04d}", "source": f"{paragraph.source}#{paragraph.index}",
-                     "text": paragraph.text + "\n"})
+        rows.append(
+            {
+                "id": f"{number:04d}",
+                "source": f"{paragraph.source}#{paragraph.index}",
+                "text": paragraph.text + "\n",
+            }
+        )
     with (folder / "index.tsv").open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, ["id", "source", "words"], delimiter="\t", lineterminator="\n")
         writer.writeheader()
         for row in rows:
             (folder / f"{row['id']}.txt").write_text(row["text"], encoding="utf-8")
-            writer.writerow({"id": row["id"], "source": row["source"],
-                             "words": len(row["text"].split())})
+            writer.writerow(
+                {"id": row["id"], "source": row["source"], "words": len(row["text"].split())}
+            )
     manifest = {
         "builder_version": BUILDER_VERSION,
         "seed": seed,
@@ -113,8 +119,10 @@ def build(
         "sources": [str(GIT_DOC), str(LICENSES), str(seed_article)],
     }
     (folder / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    print(f"clean: {manifest['documents']} documents, {manifest['words']} words -> {folder}",
-          file=sys.stderr)
+    print(
+        f"clean: {manifest['documents']} documents, {manifest['words']} words -> {folder}",
+        file=sys.stderr,
+    )
     return folder
 
 

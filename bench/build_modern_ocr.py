@@ -107,8 +107,11 @@ class Scan:
 def python_doc_sources() -> Path:
     """The reST sources of the newest python3.X-doc installed."""
     found = sorted(
-        (p for p in Path("/usr/share/doc").glob("python3.*/html/_sources")
-         if re.fullmatch(r"python3\.\d+", p.parts[-3])),
+        (
+            p
+            for p in Path("/usr/share/doc").glob("python3.*/html/_sources")
+            if re.fullmatch(r"python3\.\d+", p.parts[-3])
+        ),
         key=lambda p: int(p.parts[-3].split(".")[1]),
     )
     if not found:
@@ -204,8 +207,15 @@ def render(page: Page, rng: random.Random, fonts: Sequence[str]) -> tuple[Image.
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=quality)
     image = Image.open(io.BytesIO(buffer.getvalue())).convert("L")
-    scan = Scan(Path(font_name).stem, size, round(scale, 3), round(angle, 3), round(blur, 3),
-                round(sigma, 2), quality)
+    scan = Scan(
+        Path(font_name).stem,
+        size,
+        round(scale, 3),
+        round(angle, 3),
+        round(blur, 3),
+        round(sigma, 2),
+        quality,
+    )
     return image, gold, scan
 
 
@@ -217,7 +227,10 @@ def tesseract(image: Image.Image) -> str:
         env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
         result = subprocess.run(
             ["tesseract", str(path), "stdout", "-l", "eng", "--psm", "6"],
-            capture_output=True, text=True, check=True, env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
         )
     return result.stdout.replace("\f", "").strip()
 
@@ -260,8 +273,9 @@ def build(
         raise SetUnavailable(f"no DejaVu/Liberation fonts under {FONT_DIR}: {APT_LINE}")
     pages = select_pages(seed, paragraphs, seed_article)
     jobs = jobs or min(2, os.cpu_count() or 1)
-    print(f"modern-ocr: OCR of {len(pages)} pages with {version}, {jobs} workers ...",
-          file=sys.stderr)
+    print(
+        f"modern-ocr: OCR of {len(pages)} pages with {version}, {jobs} workers ...", file=sys.stderr
+    )
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         results = list(pool.map(scan_page, [(i, p, seed, fonts) for i, p in enumerate(pages)]))
 
@@ -273,13 +287,21 @@ def build(
         fields = ["id", "source", *Scan.__dataclass_fields__, "scans", "ocr_cer"]
         writer = csv.DictWriter(f, fields, delimiter="\t", lineterminator="\n")
         writer.writeheader()
-        for number, (page, (ocr, gold, scan, scans, rate)) in enumerate(zip(pages, results,
-                                                                            strict=True), 1):
+        for number, (page, (ocr, gold, scan, scans, rate)) in enumerate(
+            zip(pages, results, strict=True), 1
+        ):
             doc_id = f"{number:04d}"
             (folder / f"{doc_id}.ocr.txt").write_text(ocr + "\n", encoding="utf-8")
             (folder / f"{doc_id}.gold.txt").write_text(gold + "\n", encoding="utf-8")
-            writer.writerow({"id": doc_id, "source": page.source, **asdict(scan),
-                             "scans": scans, "ocr_cer": f"{rate:.4f}"})
+            writer.writerow(
+                {
+                    "id": doc_id,
+                    "source": page.source,
+                    **asdict(scan),
+                    "scans": scans,
+                    "ocr_cer": f"{rate:.4f}",
+                }
+            )
             norm_gold = scoring.normalise(gold)
             errors += scoring.char_errors(scoring.normalise(ocr), norm_gold)
             chars += len(norm_gold)
@@ -295,8 +317,10 @@ def build(
     }
     # Written last: a cache without a manifest is an interrupted build.
     (folder / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    print(f"modern-ocr: {len(pages)} pages, OCR CER {errors / max(1, chars):.2%} -> {folder}",
-          file=sys.stderr)
+    print(
+        f"modern-ocr: {len(pages)} pages, OCR CER {errors / max(1, chars):.2%} -> {folder}",
+        file=sys.stderr,
+    )
     return folder
 
 
@@ -313,8 +337,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"modern-ocr: cache is current ({args.out}); --force rebuilds it", file=sys.stderr)
         return 0
     try:
-        build(args.out, seed=args.seed, paragraphs=args.paragraphs,
-              seed_article=args.seed_article, jobs=args.jobs)
+        build(
+            args.out,
+            seed=args.seed,
+            paragraphs=args.paragraphs,
+            seed_article=args.seed_article,
+            jobs=args.jobs,
+        )
     except SetUnavailable as exc:
         print(f"modern-ocr: {exc}", file=sys.stderr)
         return 2

@@ -95,7 +95,9 @@ def run_task(system: str, texts: list[str]) -> Outcome:
     try:
         run = systems.run(system, texts)
         outcome.outputs, outcome.seconds, outcome.setup_seconds = (
-            run.outputs, run.seconds, run.setup_seconds,
+            run.outputs,
+            run.seconds,
+            run.setup_seconds,
         )
         outcome.wall_seconds = run.wall_seconds
     except Exception:
@@ -185,27 +187,35 @@ def print_ocr_table(bench: BenchSet, results: dict[str, dict[str, Any]], notes: 
     words = bench.words
     head = f"{bench.title}: {len(bench.docs)} docs, {words:,} OCR words"
     print(f"\n== {bench.name} == {head}")
-    print("   CER (folded view) = edits summed over docs / gold chars summed; "
-          "words: gold words wrong->right (repaired), right->wrong (damaged)")
-    cols = (f"{'system':<17}{'docs':>5}{'CER before':>12}{'CER after':>11}{'improv.':>9}"
-            f"{'repaired':>10}{'damaged':>9}{'net':>8}{'words/s':>10}")
+    print(
+        "   CER (folded view) = edits summed over docs / gold chars summed; "
+        "words: gold words wrong->right (repaired), right->wrong (damaged)"
+    )
+    cols = (
+        f"{'system':<17}{'docs':>5}{'CER before':>12}{'CER after':>11}{'improv.':>9}"
+        f"{'repaired':>10}{'damaged':>9}{'net':>8}{'words/s':>10}"
+    )
     print(cols)
     print("-" * len(cols))
     for name, r in results.items():
         v = r["views"]["folded"]
         w = r["words"]
         star = "*" if r["subsample"] else " "
-        print(f"{name + star:<17}{r['docs']:>5}{fmt_pct(v['cer_before']):>12}"
-              f"{fmt_pct(v['cer_after']):>11}{fmt_pct(v['improvement_pct'], True):>9}"
-              f"{w['repaired']:>10,}{w['damaged']:>9,}{w['repaired'] - w['damaged']:>+8,}"
-              f"{fmt_rate(r['words_per_s']):>10}")
+        print(
+            f"{name + star:<17}{r['docs']:>5}{fmt_pct(v['cer_before']):>12}"
+            f"{fmt_pct(v['cer_after']):>11}{fmt_pct(v['improvement_pct'], True):>9}"
+            f"{w['repaired']:>10,}{w['damaged']:>9,}{w['repaired'] - w['damaged']:>+8,}"
+            f"{fmt_rate(r['words_per_s']):>10}"
+        )
     print("   other views, CER before -> after (improvement):")
     for name, r in results.items():
         parts = []
         for view in ("raw", "ascii"):
             v = r["views"][view]
-            parts.append(f"{VIEW_TITLES[view]}: {fmt_pct(v['cer_before'])} -> "
-                         f"{fmt_pct(v['cer_after'])} ({fmt_pct(v['improvement_pct'], True)})")
+            parts.append(
+                f"{VIEW_TITLES[view]}: {fmt_pct(v['cer_before'])} -> "
+                f"{fmt_pct(v['cer_after'])} ({fmt_pct(v['improvement_pct'], True)})"
+            )
         print(f"   {name:<16} " + "; ".join(parts))
     print_notes(results, notes)
 
@@ -221,24 +231,31 @@ def print_notes(results: dict[str, dict[str, Any]], notes: list[str]) -> None:
         print(f"   - {note}")
 
 
-def print_clean_table(bench: BenchSet, results: dict[str, dict[str, Any]], notes: list[str],
-                      examples: int) -> None:
+def print_clean_table(
+    bench: BenchSet, results: dict[str, dict[str, Any]], notes: list[str], examples: int
+) -> None:
     print(f"\n== {bench.name} == {bench.title}: {len(bench.docs)} docs, {bench.words:,} words")
-    cols = (f"{'system':<17}{'docs':>5}{'words':>8}{'changed words':>15}{'per 10k':>9}"
-            f"{'docs changed':>14}{'char edits':>12}{'words/s':>10}")
+    cols = (
+        f"{'system':<17}{'docs':>5}{'words':>8}{'changed words':>15}{'per 10k':>9}"
+        f"{'docs changed':>14}{'char edits':>12}{'words/s':>10}"
+    )
     print(cols)
     print("-" * len(cols))
     for name, r in results.items():
         star = "*" if r["subsample"] else " "
-        print(f"{name + star:<17}{r['docs']:>5}{r['words']:>8,}{r['changed_words']:>15,}"
-              f"{r['changed_per_10k']:>9.1f}{r['docs_changed']:>14,}{r['char_edits']:>12,}"
-              f"{fmt_rate(r['words_per_s']):>10}")
+        print(
+            f"{name + star:<17}{r['docs']:>5}{r['words']:>8,}{r['changed_words']:>15,}"
+            f"{r['changed_per_10k']:>9.1f}{r['docs_changed']:>14,}{r['char_edits']:>12,}"
+            f"{fmt_rate(r['words_per_s']):>10}"
+        )
     print_notes(results, notes)
     for name, r in results.items():
         if not r["changes"]:
             continue
-        print(f"   first {min(examples, r['changes_total'])} of {r['changes_total']} "
-              f"changes by {name} (each a false positive):")
+        print(
+            f"   first {min(examples, r['changes_total'])} of {r['changes_total']} "
+            f"changes by {name} (each a false positive):"
+        )
         for c in r["changes"]:
             print(f"     {c['doc_id']}: {c['context']}")
 
@@ -255,22 +272,42 @@ def parse_list(value: str, allowed: Sequence[str], what: str) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--sets", default=",".join(corpora.SET_NAMES),
-                        type=lambda v: parse_list(v, corpora.SET_NAMES, "set"))
-    parser.add_argument("--systems", default=",".join(systems.SYSTEM_NAMES),
-                        type=lambda v: parse_list(v, systems.SYSTEM_NAMES, "system"))
+    parser.add_argument(
+        "--sets",
+        default=",".join(corpora.SET_NAMES),
+        type=lambda v: parse_list(v, corpora.SET_NAMES, "set"),
+    )
+    parser.add_argument(
+        "--systems",
+        default=",".join(systems.SYSTEM_NAMES),
+        type=lambda v: parse_list(v, systems.SYSTEM_NAMES, "system"),
+    )
     parser.add_argument("--limit", type=int, default=None, help="at most N documents per set")
     parser.add_argument("--json", type=Path, default=None, help="write all figures here")
-    parser.add_argument("--data", type=Path, default=corpora.DEFAULT_DATA,
-                        help="folder with bln600/ and icdar2017-en/ (default ../shared/data/ocr)")
-    parser.add_argument("--cache", type=Path, default=corpora.CACHE,
-                        help="where the built sets are kept (default bench/.cache)")
-    parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
-                        help="worker processes (each runs one system on one set at a time)")
-    parser.add_argument("--full", action="store_true",
-                        help="no subsampling of slow peers (much longer run)")
-    parser.add_argument("--examples", type=int, default=EXAMPLES,
-                        help="clean-set changes to list per system")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=corpora.DEFAULT_DATA,
+        help="folder with bln600/ and icdar2017-en/ (default ../shared/data/ocr)",
+    )
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=corpora.CACHE,
+        help="where the built sets are kept (default bench/.cache)",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=min(2, os.cpu_count() or 1),
+        help="worker processes (each runs one system on one set at a time)",
+    )
+    parser.add_argument(
+        "--full", action="store_true", help="no subsampling of slow peers (much longer run)"
+    )
+    parser.add_argument(
+        "--examples", type=int, default=EXAMPLES, help="clean-set changes to list per system"
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -300,9 +337,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             docs, note = subsample(bench.docs, budget)
             tasks.append(Task(bench.name, name, docs, note))
     # Longest first so the two workers finish together.
-    tasks.sort(key=lambda t: -sum(d.words for d in t.docs) * (
-        50 if t.system == "pyspellchecker" else 5 if t.system in ("lookup_compound", "cleaner")
-        else 1))
+    tasks.sort(
+        key=lambda t: (
+            -sum(d.words for d in t.docs)
+            * (
+                50
+                if t.system == "pyspellchecker"
+                else 5
+                if t.system in ("lookup_compound", "cleaner")
+                else 1
+            )
+        )
+    )
 
     print(f"running {len(tasks)} system/set pairs on {args.jobs} workers ...", file=sys.stderr)
     outcomes: dict[tuple[str, str], Outcome] = {}
@@ -313,14 +359,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         }
         for key, future in futures.items():
             outcomes[key] = future.result()
-            print(f"  done: {key[1]} on {key[0]} ({outcomes[key].seconds:.1f} CPU s)",
-                  file=sys.stderr)
+            print(
+                f"  done: {key[1]} on {key[0]} ({outcomes[key].seconds:.1f} CPU s)", file=sys.stderr
+            )
 
     report: dict[str, Any] = {
         "benchmark": "ocr_quality",
         "date": stamp,
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                    "platform": platform.platform()},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
         "args": {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()},
         "notes": notes.get("_", []),
         "sets": {},
@@ -350,12 +400,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             results[task.system] = entry
         results = {name: results[name] for name in available if name in results}
         set_notes = [bench.note] if bench.note else []
-        manifest = corpora.read_cache_manifest(args.cache / {"modern": "modern-ocr"}.get(
-            bench.name, bench.name))
+        manifest = corpora.read_cache_manifest(
+            args.cache / {"modern": "modern-ocr"}.get(bench.name, bench.name)
+        )
         if bench.name in ("modern", "clean") and manifest:
-            set_notes.append("built: " + ", ".join(
-                f"{k}={manifest[k]}" for k in ("seed", "pages", "documents", "tesseract",
-                                               "ocr_cer_folded") if k in manifest))
+            set_notes.append(
+                "built: "
+                + ", ".join(
+                    f"{k}={manifest[k]}"
+                    for k in ("seed", "pages", "documents", "tesseract", "ocr_cer_folded")
+                    if k in manifest
+                )
+            )
         if bench.kind == "ocr":
             print_ocr_table(bench, results, set_notes)
         else:
@@ -376,8 +432,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"\ntotal {elapsed:.0f}s on {args.jobs} workers")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n",
-                             encoding="utf-8")
+        args.json.write_text(
+            json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
         print(f"wrote {args.json}")
     return 0
 

@@ -2,7 +2,7 @@
 
     python bench/tune_corrector.py build            # make the modern train and clean train sets
     python bench/tune_corrector.py score [--sets bln600-train,icdar-train,modern-train,clean-train]
-        [--limit N] [--examples N] [--rules]
+        [--limit N] [--examples N] [--rules] [--twice]
 
 The benchmark (``ocr_quality.py``) reports on BLN600 ``test``, ICDAR 2017
 ``eval``, the modern-OCR set built from the Python tutorial, HOWTOs and FAQ,
@@ -20,6 +20,8 @@ same figures on data none of those sets holds:
 
 ``--rules`` breaks the figures down by rule id: for each rule, how many of
 its applied edits made the text closer to the gold, and how many further.
+``--twice`` runs fix again on its own output and counts the documents it
+changes again (none, when fix is idempotent).
 
     python bench/tune_corrector.py calibrate [--docs N]
 
@@ -168,12 +170,19 @@ def _clean_all(texts: list[str]) -> tuple[list[str], list[list[Edit]], float]:
     return outputs, applied, time.perf_counter() - started
 
 
-def score(name: str, limit: int | None, examples: int, rules: bool) -> None:
+def score(name: str, limit: int | None, examples: int, rules: bool, twice: bool = False) -> None:
     docs, join = load(name)
     if limit is not None:
         docs = docs[:: max(1, len(docs) // limit)][:limit]
     outputs, applied, seconds = _clean_all([d.ocr for d in docs])
     words = sum(len(d.ocr.split()) for d in docs)
+    if twice:
+        # fix on its own output must change nothing (a pre-commit hook that settles).
+        again, _, _ = _clean_all(outputs)
+        moved = [d.id for d, out, two in zip(docs, outputs, again, strict=True) if out != two]
+        print(f"== {name}: fix run twice changed {len(moved)} of {len(docs)} documents again")
+        for doc_id in moved[:examples]:
+            print(f"   {doc_id}")
     if name == "clean-train":
         changes = [
             c
@@ -376,6 +385,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     run.add_argument("--limit", type=int, default=None, help="at most N documents per set")
     run.add_argument("--examples", type=int, default=15)
     run.add_argument("--rules", action="store_true", help="break figures down by rule")
+    run.add_argument(
+        "--twice", action="store_true", help="count documents a second fix changes again"
+    )
     cal = sub.add_parser("calibrate", help="calibrate the spelling stage's keep prior")
     cal.add_argument("--docs", type=int, default=400, help="at most N documents per set")
     args = parser.parse_args(argv)
@@ -386,7 +398,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         calibrate(args.docs)
         return 0
     for name in args.sets.split(","):
-        score(name, args.limit, args.examples, args.rules)
+        score(name, args.limit, args.examples, args.rules, args.twice)
     return 0
 
 
