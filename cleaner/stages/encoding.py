@@ -8,6 +8,7 @@ lists them in ``ftfy_extras``; each then proposes its own visible edits.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -94,6 +95,7 @@ def propose(context: Context) -> Iterator[Edit]:
 
     config = _mojibake_config()
     fixers = _extra_fixers() if extras else {}
+    protected = context.protected.spans()
     for match in _LINE_RE.finditer(text):
         line = match.group()
         if not line or (not extras and not _MOJIBAKE_HINT_RE.search(line)):
@@ -104,7 +106,10 @@ def propose(context: Context) -> Iterator[Edit]:
         # it sees the line with runs of spaces folded, no trailing space, and
         # without the soft hyphens and zero-width spaces the invisible stage
         # removes (an edit here drops those inside the words it repairs).
-        content, positions = _fold_spaces(line.rstrip(" \t\r\n"))
+        # Protected text (code, URLs) is blanked out: what ftfy repairs there
+        # could otherwise be matched to the same word outside ("``cafÃ©``café").
+        shown = _blank(line, offset, protected) if protected else line
+        content, positions = _fold_spaces(shown.rstrip(" \t\r\n"))
         fixed, steps = ftfy.fix_and_explain(content, config)
         if fixed != content:
             reason = _explain(steps or [])
@@ -124,6 +129,23 @@ def propose(context: Context) -> Iterator[Edit]:
                     offset + start, offset + end, line[start:end], after,
                     rule, 0.9, _EXTRA_REASONS[name], True,
                 )  # fmt: skip
+
+
+def _blank(line: str, offset: int, spans: list[tuple[int, int]]) -> str:
+    """``line`` (at ``offset`` in the text) with the parts inside ``spans`` made spaces.
+
+    >>> _blank("``cafÃ©``cafÃ©", 0, [(0, 9)])
+    '         cafÃ©'
+    """
+    end = offset + len(line)
+    first = bisect.bisect_right([e for _, e in spans], offset)
+    chars = list(line)
+    for start, stop in spans[first:]:
+        if start >= end:
+            break
+        for i in range(max(start, offset), min(stop, end)):
+            chars[i - offset] = " "
+    return "".join(chars)
 
 
 def changed_words(
