@@ -138,7 +138,8 @@ def _blank(line: str, offset: int, spans: list[tuple[int, int]]) -> str:
     '         cafÃ©'
     """
     end = offset + len(line)
-    first = bisect.bisect_right([e for _, e in spans], offset)
+    # Spans are sorted and apart, so their ends are in order too.
+    first = bisect.bisect_right(spans, offset, key=lambda span: span[1])
     chars = list(line)
     for start, stop in spans[first:]:
         if start >= end:
