@@ -21,10 +21,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import marshal
-import math
 import sys
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -32,6 +31,7 @@ from typing import NamedTuple
 from cleaner import cache
 from cleaner.errors import ConfigError
 from cleaner.fuzzy import within
+from cleaner.letters import LetterModel
 from cleaner.lexicon import search_lines
 from cleaner.memo import Memo
 from cleaner.resources import dictionary_path
@@ -176,61 +176,6 @@ class _Index:
 def _place(row: str, source: str = "") -> Place:
     name, kind, country, weight = row.split("\t")
     return Place(name, kind, country, int(weight), source)
-
-
-class LetterModel:
-    """How name-like a string of letters is: a letter-trigram model of the gazetteer's names.
-
-    "Wutan" reads like a place name, "Chjad" does not: an unknown word that
-    reads like a name is more likely a correct name nobody listed than a typo.
-    Counts are of folded names padded as ``^^name$``; probabilities mix the
-    trigram, bigram and single-letter estimates with fixed weights.
-    """
-
-    _WEIGHTS = (0.6, 0.3, 0.09, 0.01)
-
-    def __init__(self, counts: dict[str, int]) -> None:
-        # "3abc": trigram; "2bc": bigram; "1c": letter; "c2ab", "c1b", "c0": their contexts.
-        self._counts = counts
-        self._letters = max(1, sum(1 for key in counts if key[0] == "1"))
-
-    @staticmethod
-    def count(names: Iterable[str]) -> dict[str, int]:
-        trigrams: Counter[str] = Counter()
-        for name in names:
-            padded = f"^^{name}$"
-            trigrams.update(padded[i : i + 3] for i in range(len(padded) - 2))
-        counts: Counter[str] = Counter()
-        for tri, n in trigrams.items():
-            counts["3" + tri] += n
-            counts["c2" + tri[:2]] += n
-            counts["2" + tri[1:]] += n
-            counts["c1" + tri[1]] += n
-            counts["1" + tri[2]] += n
-            counts["c0"] += n
-        return dict(counts)
-
-    def log10_probability(self, name: str) -> float:
-        """log10 P(``name``, folded) under the model, end included.
-
-        >>> model = LetterModel(LetterModel.count(["ankara", "antalya", "adana"]))
-        >>> model.log10_probability("ankara") > model.log10_probability("akrana")
-        True
-        """
-        get = self._counts.get
-        w3, w2, w1, w0 = self._WEIGHTS
-        total = 0.0
-        padded = f"^^{name}$"
-        letters = get("c0", 0) or 1
-        for i in range(2, len(padded)):
-            a, b, c = padded[i - 2], padded[i - 1], padded[i]
-            context2 = get("c2" + a + b, 0)
-            context1 = get("c1" + b, 0)
-            p = w3 * get("3" + a + b + c, 0) / context2 if context2 else 0.0
-            p += w2 * get("2" + b + c, 0) / context1 if context1 else 0.0
-            p += w1 * get("1" + c, 0) / letters + w0 / self._letters
-            total += math.log10(p)
-        return total
 
 
 def build_index(lines: Iterable[str]) -> tuple[Blocks, dict[str, str], bytes, dict[str, int]]:

@@ -13,7 +13,6 @@ from cleaner.errors import ConfigError
 from cleaner.gazetteer import (
     USER_WEIGHT,
     Gazetteer,
-    LetterModel,
     Place,
     build_index,
     fold,
@@ -87,8 +86,6 @@ def test_near_matches_multiword_names() -> None:
 def test_letter_model_prefers_name_like_strings() -> None:
     shipped = Gazetteer()
     assert shipped.name_log10_probability("Chjad") < shipped.name_log10_probability("Chad")
-    model = LetterModel(LetterModel.count(["ankara", "antalya", "adana"]))
-    assert model.log10_probability("ankara") > model.log10_probability("aknara")
 
 
 def test_build_index_files_names_and_countries() -> None:

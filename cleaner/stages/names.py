@@ -15,7 +15,7 @@ entry's own name used elsewhere, and names from the user's gazetteers;
 ``cost`` prices the difference as an OCR misreading or a keyboard typo
 (:func:`cleaner.typos.channel_cost`). Against them stands the hypothesis
 that the word is a correct name nobody listed, which is likelier the more
-the word reads like a name (:class:`cleaner.gazetteer.LetterModel`), and
+the word reads like a name (:class:`cleaner.letters.LetterModel`), and
 the word as written when it is a place too small for the gazetteer
 (:func:`cleaner.gazetteer.small_place`: "Corte" is a town in Corsica, not
 "Corse" misspelt). The share of the best candidate is the edit's confidence.
