@@ -17,10 +17,13 @@ build in memory each time.
 from __future__ import annotations
 
 import contextlib
+import marshal
 import os
 import sys
 import zlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 _MAGIC = b"cleaner-cache 2\n"
 # Entries of one kind kept for installs other than the newest one.
@@ -130,3 +133,23 @@ def write(path: Path, key: str, payload: bytes) -> bool:
         Path(temporary).unlink(missing_ok=True)
         return False
     return True
+
+
+def marshalled(kind: str, key: str, build: Callable[[], Any]) -> Any:
+    """``build()``'s value (made of what marshal stores), kept in ``kind``'s entry for ``key``.
+
+    Read back when the entry is whole and was written for ``key`` under this
+    Python version (marshal's format); otherwise built again and stored, and
+    older entries of ``kind`` pruned. A folder that cannot be written only
+    costs the build on the next run.
+    """
+    key = f"{key} python {sys.version_info.major}.{sys.version_info.minor}"
+    path = entry(kind, key)
+    payload = read(path, key)
+    if payload is not None:
+        with contextlib.suppress(ValueError, EOFError, TypeError):
+            return marshal.loads(payload)
+    value = build()
+    if write(path, key, marshal.dumps(value)):
+        prune(kind)
+    return value

@@ -18,10 +18,7 @@ UTF-8 files of one name per line (``#`` starts a comment) or of
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import marshal
-import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
@@ -218,18 +215,10 @@ def _shipped_index() -> _Index:
     resource = dictionary_path("gazetteer.tsv")
     # The installed file's path, size and time name its version, so a cached
     # index is found without reading the 1 MB source.
-    python = f"{sys.version_info.major}.{sys.version_info.minor}"  # marshal's format
-    key = f"gazetteer index {_INDEX_FORMAT} {python} {cache.version(resource.resolve())}"
-    path = cache.entry("gazetteer", key)
-    payload = cache.read(path, key)
-    if payload is not None:
-        with contextlib.suppress(ValueError, EOFError, TypeError):
-            blocks, countries, parts, letters = marshal.loads(payload)
-            return _Index(blocks, countries, parts, letters)
-    built = build_index(resource.read_text("utf-8").split("\n"))
-    # A cache that cannot be written only costs time on the next run.
-    if cache.write(path, key, marshal.dumps(built)):
-        cache.prune("gazetteer")
+    key = f"gazetteer index {_INDEX_FORMAT} {cache.version(resource.resolve())}"
+    built = cache.marshalled(
+        "gazetteer", key, lambda: build_index(resource.read_text("utf-8").split("\n"))
+    )
     return _Index(*built)
 
 

@@ -14,11 +14,8 @@ document needs it, and kept in the on-disk cache (:mod:`cleaner.cache`).
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import marshal
 import math
-import sys
 from collections import Counter
 from collections.abc import Iterable
 
@@ -105,18 +102,10 @@ class LetterModel:
 def word_model() -> LetterModel:
     """The model of the shipped lexicon's common words (lower case, letters only)."""
     resource = dictionary_path("lexicon.txt")
-    python = f"{sys.version_info.major}.{sys.version_info.minor}"  # marshal's format
-    key = f"letters {_FORMAT} {MIN_COUNT} {python} {cache.version(resource.resolve())}"
-    path = cache.entry("letters", key)
-    payload = cache.read(path, key)
-    if payload is not None:
-        with contextlib.suppress(ValueError, EOFError, TypeError):
-            counts = marshal.loads(payload)
-            if isinstance(counts, dict):
-                return LetterModel(counts, WORD_WEIGHTS)
-    words = default_lexicon().words_at_least(MIN_COUNT)
-    counts = LetterModel.count(w for w in words if w.isalpha())
-    # A cache that cannot be written only costs time on the next run.
-    if cache.write(path, key, marshal.dumps(counts)):
-        cache.prune("letters")
-    return LetterModel(counts, WORD_WEIGHTS)
+    key = f"letters {_FORMAT} {MIN_COUNT} {cache.version(resource.resolve())}"
+
+    def count() -> dict[str, int]:
+        words = default_lexicon().words_at_least(MIN_COUNT)
+        return LetterModel.count(w for w in words if w.isalpha())
+
+    return LetterModel(cache.marshalled("letters", key, count), WORD_WEIGHTS)

@@ -98,3 +98,23 @@ def test_concurrent_writers_leave_one_whole_entry(tmp_path: Path) -> None:
         pool.map(_writer, [(str(path), 1), (str(path), 2)])
     payload = cache.read(path, "key")
     assert payload in (bytes([1]) * 200_000, bytes([2]) * 200_000)
+
+
+def test_marshalled_builds_once_and_rebuilds_a_corrupt_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    builds: list[int] = []
+
+    def build() -> dict[str, int]:
+        builds.append(1)
+        return {"a": 1}
+
+    assert cache.marshalled("kind", "key 1", build) == {"a": 1}
+    assert cache.marshalled("kind", "key 1", build) == {"a": 1}
+    assert len(builds) == 1
+    (stored,) = tmp_path.glob("kind-*.bin")
+    stored.write_bytes(stored.read_bytes()[:-3])  # cut short
+    assert cache.marshalled("kind", "key 1", build) == {"a": 1}
+    assert cache.marshalled("kind", "key 2", build) == {"a": 1}  # another version
+    assert len(builds) == 3
