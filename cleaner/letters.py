@@ -93,7 +93,7 @@ class LetterModel:
         """The mean log10 probability of each letter of ``string`` and of its end.
 
         Comparable across lengths: with the lexicon's model common English
-        words score about -0.95, OCR garble -1.2 to -1.6.
+        words score about -0.95, OCR garble -1.1 to -1.8.
         """
         return self.log10_probability(string) / (len(string) + 1)
 

@@ -376,6 +376,11 @@ class _Document:
 
         return bonus
 
+    @property
+    def modern_ocr_page(self) -> bool:
+        """Whether the document is as noisy as OCR output (OCR_PAGE_NOISE), in modern spelling."""
+        return self.noise >= OCR_PAGE_NOISE and not self.old_spelling
+
 
 def propose(context: Context) -> Iterator[Edit]:
     text = context.text
@@ -627,10 +632,9 @@ def _edit(token: Token, judgement: Judgement, document: _Document) -> Edit | Non
     # OCR page in modern spelling a near-certain reading needs neither (see
     # SAFE_ANY_EDIT_AT).
     plain = best.alignment.cost <= SAFE_COST and best.alignment.listed()
-    ocr_page = document.noise >= OCR_PAGE_NOISE and not document.old_spelling
     safe = (
         judgement.confidence >= bar
-        and (plain or (ocr_page and judgement.confidence >= SAFE_ANY_EDIT_AT))
+        and (plain or (document.modern_ocr_page and judgement.confidence >= SAFE_ANY_EDIT_AT))
         # Two letters are too little evidence outside OCR output: "mv" is a
         # command ("git mv"), not "my"; a person decides. In a page that looks
         # like OCR output ("ot", "iu", "bv") they are misread words.
@@ -751,9 +755,8 @@ def _real_word(
     if judgement is None or judgement.best.keeps or judgement.confidence < REAL_WORD_PROPOSE:
         return
     best = judgement.best
-    ocr_page = document.noise >= OCR_PAGE_NOISE and not document.old_spelling
     safe = (
-        judgement.confidence >= (REAL_WORD_SAFE_OCR if ocr_page else REAL_WORD_SAFE)
+        judgement.confidence >= (REAL_WORD_SAFE_OCR if document.modern_ocr_page else REAL_WORD_SAFE)
         and left is not None
         and right is not None
         and best.context > 0
