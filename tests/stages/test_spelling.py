@@ -134,3 +134,43 @@ def test_one_unknown_word_in_clean_prose_needs_no_index(monkeypatch: pytest.Monk
     monkeypatch.setattr(spelling, "default_corrector", lambda: fresh)
     text = "The reflog keeps a record of where the tips of branches were, for a while."
     assert list(spelling.propose(_context(text))) == []
+
+
+BUILD_SCRIPT = """\
+# The build needs these functions; each is looked up at configure time.
+set(function_checks
+\tstrcasestr memmem strlcpy strtoimax strtoumax strtoull
+\tsetenv mkdtemp poll pread memmem)
+
+#unsetenv,hstrerror are incompatible with windows build
+if(NOT WIN32)
+\tlist(APPEND function_checks unsetenv hstrerror)
+endif()
+
+foreach(f ${function_checks})
+\tstring(TOUPPER ${f} uf)
+\tcheck_function_exists(${f} HAVE_${uf})
+\tif(NOT HAVE_${uf})
+\t\tadd_compile_definitions(NO_${uf})
+\tendif()
+endforeach()
+
+# iconv is needed for the commit encodings; on macos it comes from libiconv.
+find_package(Iconv)
+if(NOT Iconv_FOUND)
+\tadd_compile_definitions(NO_ICONV)
+endif()
+"""
+
+
+def test_code_is_judged_as_clean_prose() -> None:
+    # Its identifiers make a build script as noisy as an OCR page: read as
+    # one, "pread" would become "spread".
+    assert spelling.code_share(BUILD_SCRIPT) >= spelling.CODE_SHARE
+    assert [e for e in propose(BUILD_SCRIPT) if e.rule.startswith("spelling")] == []
+
+
+def test_prose_about_code_is_not_code() -> None:
+    prose = "Call the function with (x) and see the result; the value is kept."
+    assert spelling.code_share(prose) == 0.0
+    assert spelling.code_share(OCR) < spelling.CODE_SHARE
