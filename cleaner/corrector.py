@@ -256,14 +256,20 @@ class Corrector:
         deep: bool = False,
         min_count: int = 0,
         adapt: Callable[[Alignment], float] | None = None,
+        per_step: float = 0.0,
     ) -> Judgement:
         """Readings of a token the lexicon does not know; the token kept scores ``keep_score``.
 
         ``surfaces`` are the case patterns a candidate may be written in
         (default: the token's own); ``min_count`` ignores rarer candidates;
         ``adapt`` adds to a reading's score for its misreadings (a document's
-        own error profile, see the spelling stage).
+        own error profile, see the spelling stage); ``per_step`` adds to it
+        for each misreading (a page that misreads much makes each likelier).
+        It must stay below the cheapest misreading (``min_cost``), so that a
+        reading never gains by one more.
         """
+        if per_step >= self.min_cost:
+            raise ValueError(f"per_step {per_step} would make a misreading free")
         patterns = tuple(surfaces) if surfaces is not None else (shape(observed),)
         readings = [Reading(observed, observed, keep_score, keep_score, 0.0, None)]
         floor = keep_score - _BEAM
@@ -274,13 +280,13 @@ class Corrector:
         )
         for word in self.candidates(observed, deep=deep, min_count=min_count):
             prior = math.log10(self.lexicon.count(word)) - self._log_total
-            if prior - self.min_cost + reach < floor:
+            if prior - self.min_cost + per_step + reach < floor:
                 continue
             best: Reading | None = None
             for pattern in patterns:
                 surface = apply_shape(word, pattern)
                 alignment = self.model.cost(observed, surface)
-                score = prior - alignment.cost
+                score = prior - alignment.cost + per_step * len(alignment.steps)
                 if adapt is not None:
                     score += min(ADAPT_CAP, adapt(alignment))
                 if best is None or score > best.score:

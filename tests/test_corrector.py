@@ -73,6 +73,23 @@ def test_a_page_that_shares_the_misreading_makes_a_real_word_likelier_misread() 
     assert kept[0] == kept[1]
 
 
+def test_a_per_step_bonus_adds_for_each_misreading() -> None:
+    corrector = default_corrector()
+    plain = corrector.judge_unknown("wbicb", -6.0)
+    helped = corrector.judge_unknown("wbicb", -6.0, per_step=1.0)
+    which = {r.word: r for r in plain.readings}["which"]
+    assert which.alignment is not None and len(which.alignment.steps) == 2
+    assert {r.word: r for r in helped.readings}["which"].score == pytest.approx(which.score + 2.0)
+    # Kept as written, a word has no misreading to gain by.
+    assert next(r for r in helped.readings if r.keeps).score == -6.0
+
+
+def test_a_per_step_bonus_may_not_make_a_misreading_free() -> None:
+    corrector = default_corrector()
+    with pytest.raises(ValueError, match="free"):
+        corrector.judge_unknown("wbicb", -6.0, per_step=corrector.min_cost)
+
+
 def test_posteriors_sum_to_one() -> None:
     judgement = default_corrector().judge_unknown("cbarges", -6.0, left="the", deep=True)
     assert sum(judgement.posteriors) == pytest.approx(1.0)
