@@ -177,15 +177,15 @@ UNLIKE_LETTERS = 4
 STEP_NOISE = DEEP_NOISE
 STEP_WEIGHT = 2.0
 STEP_CAP = 1.5
-# A document where at least this share of the words touch a mark of code
-# (code_share) is code, whatever its unknown words: judged as clean prose.
-# The OCR train pages of the benchmarks reach 0.08 (the modern OCR set; BLN600
-# 0.02), their clean prose 0.08; a build script's comments and identifiers
-# are at 0.4-0.6, and looked as noisy as an OCR page: "pread" became
-# "spread". In the documentation tree of bench/speed.py, reST pages full of
-# code references reach 0.36: they are judged as clean prose too, and none
-# of their proposals changes.
-CODE_SHARE = 0.25
+# A document at least DEEP_NOISE noisy where at least this share of the
+# word edges touch a mark of code (code_share) is code, whatever its unknown
+# words: judged as clean prose. The OCR train pages of the benchmarks reach
+# 0.04 (the modern OCR set; BLN600 0.01), their clean prose 0.04; a build
+# script's comments and identifiers are at 0.4-0.9, and looked as noisy as an
+# OCR page: "pread" became "spread". In the documentation tree of
+# bench/speed.py, reST pages full of code references reach 0.29: those as
+# noisy are judged as clean prose too, and none of their proposals changes.
+CODE_SHARE = 0.15
 # Words a lone letter after them labels ("part b", "chapter x"): not a speck,
 # not a misread word.
 LABELLED = frozenset(
@@ -429,7 +429,7 @@ def propose(context: Context) -> Iterator[Edit]:
 
     status = {form: known(form) for form in {t.text for t in tokens}}
     noise = document_noise(tokens, status)
-    if noise > CLEAN_NOISE and code_share(text) >= CODE_SHARE:
+    if noise >= DEEP_NOISE and code_share(text) >= CODE_SHARE:
         # Unknown words in code are identifiers, not misreadings: the
         # document is judged as clean prose.
         noise = CLEAN_NOISE
@@ -515,22 +515,26 @@ def propose(context: Context) -> Iterator[Edit]:
 
 # Marks that code puts against a word and prose (or OCR noise) hardly ever:
 # "x_y", "a=b", "${f}", "[i]", "<tag>", "`name`", "C:\\dir"; and an opening
-# bracket straight after a word, a call ("f(x)").
-_CODE_MARKS = "_=<>{}[]$`\\"
-_CODE_WORD_RE = re.compile(
-    rf"(?<=[{re.escape(_CODE_MARKS)}]){WORD_RE.pattern}"
-    rf"|(?<![^\W\d_]){WORD_RE.pattern}(?=[{re.escape(_CODE_MARKS)}(])"
-)
+# bracket straight after a word, a call ("f(x)"). Each regex starts at the
+# mark, so that a scan only stops at marks.
+_CODE_MARKS = re.escape("_=<>{}[]$`\\")
+_CODE_START_RE = re.compile(rf"[{_CODE_MARKS}](?=[^\W\d_])")
+_CODE_END_RE = re.compile(rf"(?<=[^\W\d_])[{_CODE_MARKS}(]")
 
 
 def code_share(text: str) -> float:
-    """The share of the text's words that touch a mark of code (_CODE_MARKS).
+    """The share of word edges (starts and ends) against a mark of code.
+
+    Words are the runs between spaces, so "f(x)" is one word with two edges
+    against marks.
 
     >>> code_share("set(function_checks strcasestr memmem)"), code_share("Tbe cat (sat).")
-    (0.6, 0.0)
+    (0.5, 0.0)
     """
-    words = len(WORD_RE.findall(text))
-    return len(_CODE_WORD_RE.findall(text)) / words if words else 0.0
+    edges = 2 * len(text.split())
+    if not edges:
+        return 0.0
+    return (len(_CODE_START_RE.findall(text)) + len(_CODE_END_RE.findall(text))) / edges
 
 
 def document_noise(tokens: Sequence[Token], status: dict[str, bool]) -> float:
