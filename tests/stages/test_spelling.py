@@ -66,11 +66,8 @@ def test_noise_counts_unknown_forms_used_once() -> None:
 def test_edit_keeps_case_and_explains_itself() -> None:
     edits = {e.before: e for e in propose(OCR) if e.rule == "spelling.ocr"}
     assert edits["Tbe"].after == "The"
-    reason = edits["cbarged"].reason
-    assert (
-        reason.startswith("OCR b→h; 'charged' is ")
-        and "more likely than leaving 'cbarged'" in reason
-    )
+    reason = edits["Tbe"].reason
+    assert reason.startswith("OCR b→h; 'The' is ") and "more likely than leaving 'Tbe'" in reason
     # No English word has "gbt": keeping "brougbt" falls out of the running.
     assert edits["brougbt"].reason == (
         "OCR b→h; no other reading comes close and fits the neighbouring words"
