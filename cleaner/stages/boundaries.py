@@ -12,8 +12,8 @@ Runs before the word stages, so that spelling sees the words whole.
 * ``boundaries.split``: "itis" becomes "it is" when the token is not a word,
   the two parts are a common pair (the bigram list holds it) and no single
   word explains the token as well.
-* ``boundaries.speck``: a lone small letter between two small words of a page
-  that looks like OCR output ("the t prisoner") is a speck read as a letter:
+* ``boundaries.speck``: a lone small letter between two words of a page that
+  looks like OCR output ("the t prisoner", "New e York") is a speck read as a letter:
   removed, or joined to the neighbour it completes ("an d" becomes "and"); a
   mark inside a word of such a page ("a~nd") is proposed for removal.
 
@@ -141,10 +141,12 @@ def propose(context: Context) -> Iterator[Edit]:
 def _specks(
     corrector: Corrector, text: str, tokens: list[Token]
 ) -> Iterator[tuple[Edit, tuple[int, ...]]]:
-    """Lone small letters between small words: joined to a neighbour they complete, else removed.
+    """Lone small letters between words: joined to a neighbour they complete, else removed.
 
-    Each edit comes with the starts of the tokens it changes. "a", "i" and "o"
-    are words, and a letter after "part" or "chapter" is a label.
+    The neighbours are words in lower or title case ("New e York"); beside a
+    capitalised word only a usual pair makes the letter a speck. Each edit
+    comes with the starts of the tokens it changes. "a", "i" and "o" are
+    words, and a letter after "part" or "chapter" is a label.
     """
     lexicon = corrector.lexicon
     for left, letter, right in zip(tokens, tokens[1:], tokens[2:], strict=False):
@@ -153,22 +155,23 @@ def _specks(
             len(word) != 1
             or not word.islower()
             or word in _LETTER_WORDS
-            or not left.text.islower()
-            or not right.text.islower()
-            or left.text in LABELLED
+            or left.text.lower() in LABELLED
             or text[left.end : letter.start] != " "
             or text[letter.end : right.start] != " "
         ):
             continue
-        before, after = left.text + word, word + right.text
-        # The letter completes a neighbour ("an d witness", "produce d the")
-        # when the whole is a common word, and no rarer than the neighbour
-        # alone: "for e his" is not "fore", nor "has t be" "hast".
+        # The letter completes a neighbour ("an d witness", "Th e man",
+        # "produce d the") when the whole is a common word, and no rarer than
+        # the neighbour alone: "for e his" is not "fore", nor "has t be"
+        # "hast". A capital stays first: a letter does not join a name after it.
+        sides = [(left.text + word, left)]
+        if right.text.islower():
+            sides.append((word + right.text, right))
         joins = [
             (count, neighbour, whole)
-            for whole, neighbour in ((before, left), (after, right))
-            if (count := lexicon.count(whole)) >= JOIN_MIN_COUNT
-            and count >= lexicon.count(neighbour.text)
+            for whole, neighbour in sides
+            if (count := lexicon.count(whole.lower())) >= JOIN_MIN_COUNT
+            and count >= lexicon.count(neighbour.text.lower())
         ]
         if joins:
             _, neighbour, whole = max(joins)
@@ -188,7 +191,11 @@ def _specks(
         # Without the letter the neighbours must make a usual pair ("the t
         # prisoner"): "with h view" lost its "a", and the letter may be a
         # misread word, for a person to decide.
-        paired = corrector.bigrams().association(left.text, right.text) > SPECK_PAIR
+        paired = corrector.bigrams().association(left.text.lower(), right.text.lower()) > SPECK_PAIR
+        if not paired and not (left.text.islower() and right.text.islower()):
+            # Beside a name the list cannot tell, and the letter is as likely
+            # a misread word ("lived m Adelaide"): the spelling stage reads it.
+            continue
         edit = Edit(
             letter.start,
             right.start,
