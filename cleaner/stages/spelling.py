@@ -15,7 +15,11 @@ and two-letter readings ("iu" for "in") may be applied there. In a noisy
 document it is lower too for a word whose letters read unlike English
 ("brougbt", "amonnkt"; :mod:`cleaner.letters`): OCR garbles letters into
 sequences no word has, a rare word or an old spelling keeps English's
-patterns. Capitalised words are mostly names, so they are read as another
+patterns, and lower for a long word (few long strings are words). The
+noisier a page in modern spelling, the less each misreading costs too
+("plisoners" for "prisoners"). A document whose words touch marks of code
+("x_y", "f(", "${f}") is judged as clean prose: its unknown words are
+identifiers. Capitalised words are mostly names, so they are read as another
 word only when that word is very common ("Tbe" at a sentence start), and
 never into a name; the names stages handle names. A reading of a word of
 five letters or more needs less certainty to be applied, except in a
@@ -38,7 +42,8 @@ prefer the other word, only in documents that look like OCR output, and is
 applied by ``fix`` only when the evidence is overwhelming; the page's own
 misreadings count there too (a page that reads "h" as "li" may read "he" as
 "lie"). A lone letter ("m" for "in") is judged only in such documents too,
-between two words, and never applied.
+between two words, and never applied. A lone "1" between two words that take
+the pronoun ("when 1 was"), in a page with other misreadings, is "I".
 """
 
 from __future__ import annotations
