@@ -38,7 +38,7 @@ that no other word one edit away rivals.
 
 Real-word errors ("bad" for "had", "bis" for "his") need context: a listed
 OCR confusion of a known word is proposed only when its neighbours clearly
-prefer the other word, only in documents that look like OCR output, and is
+prefer the other word, only in documents with other misread words, and is
 applied by ``fix`` only when the evidence is overwhelming; the page's own
 misreadings count there too (a page that reads "h" as "li" may read "he" as
 "lie"). A lone letter ("m" for "in") is judged only in such documents too,
