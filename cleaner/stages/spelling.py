@@ -135,14 +135,20 @@ ADAPT_WEIGHT = 1.5
 # one listed confusion at most this dear; proposed and applied at these
 # posteriors (applied only with both neighbours in favour). On the train
 # splits, proposals at 0.98-0.99 were right 38 of 39 times on BLN600 and 72
-# of 85 on ICDAR 2017 (8 damaged: old spellings such as "shew"). Looking from
-# 0.015 rather than 0.03 (score --rules) took spelling.real-word from 187
-# words closer to the gold and 12 further to 226 and 12 on BLN600, from 354
-# and 24 to 497 and 28 on ICDAR 2017 ("to he" -> "to be"); the modern OCR
-# set and clean prose are unchanged, and the documentation tree of
-# bench/speed.py gets one applied edit ("that doe not" -> "does", right) and
-# two for review ("if given", "has hid": wrong, a person says no).
+# of 85 on ICDAR 2017 (8 damaged: old spellings such as "shew"). From
+# REAL_WORD_NOISE up to REAL_WORD_SURE_NOISE a document must also have an
+# unknown word read as another at REAL_WORD_SURE_READING or more: a few
+# identifiers make documentation that noisy, and questioning each of its
+# known words took the spelling stage from 5.2 to 9.7 s of CPU over the
+# documentation tree of bench/speed.py (5.7 s with the reading required).
+# Looking from 0.015 rather than 0.03 (score --rules) took spelling.real-word
+# from 187 words closer to the gold and 12 further to 206 and 12 on BLN600,
+# from 354 and 24 to 458 and 27 on ICDAR 2017 ("to he" -> "to be"); the
+# modern OCR set, clean prose and the documentation tree are unchanged
+# (without the reading required: 226 and 12, 497 and 28).
 REAL_WORD_NOISE = 0.015
+REAL_WORD_SURE_NOISE = 0.03
+REAL_WORD_SURE_READING = 0.9
 REAL_WORD_COST = 3.5
 REAL_WORD_PROPOSE = 0.9
 REAL_WORD_SAFE = 0.98
@@ -503,17 +509,22 @@ def propose(context: Context) -> Iterator[Edit]:
             found = judged[key] = _judge(corrector, document, token, left, right)
         return found
 
+    misread = False
     for i, token in enumerate(tokens):
         if not status[token.text]:
             judgement = judge(token, None, None)
             best = judgement.best
             first_pass[i] = None if best.keeps else best
+            if not best.keeps and judgement.confidence >= REAL_WORD_SURE_READING:
+                misread = True
             if best.alignment is not None and judgement.confidence >= SAFE_AT:
                 for step in best.alignment.steps:
                     if step.listed:
                         profile.setdefault((step.observed, step.intended), set()).add(token.text)
     document.profile = profile
     judged.clear()  # the profile now adapts every judgement
+    if real_words and noise < REAL_WORD_SURE_NOISE:
+        real_words = misread  # see REAL_WORD_SURE_READING
 
     typos = document.noise < OCR_PAGE_NOISE and not document.old_spelling
     if noise > CLEAN_NOISE and " 1 " in text:
