@@ -42,9 +42,9 @@ from cleaner.stages.spelling import (
     NOISE_WEIGHT,
     OCR_PAGE_NOISE,
     Token,
-    document_noise,
     in_old_spelling,
     judgeable_tokens,
+    page_noise,
 )
 
 RULE_HYPHENATION = "boundaries.hyphenation"
@@ -107,7 +107,7 @@ def propose(context: Context) -> Iterator[Edit]:
     unknown = [t for t in tokens if not status[t.text] and not allows(t.text)]
     if not unknown:
         return
-    noise = document_noise(tokens, status)
+    noise = page_noise(text, tokens, status)
     if noise < SAFE_NOISE:
         # Clean prose: nothing below is even proposed. A join would cost a
         # person reviewing it the spacing repair it may touch ("mid  dle"); an

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from cleaner.edits import Edit
 from cleaner.lexicon import default_lexicon
 from cleaner.stages import Context
-from cleaner.stages.spelling import OCR_PAGE_NOISE, document_noise, judgeable_tokens
+from cleaner.stages.spelling import OCR_PAGE_NOISE, judgeable_tokens, page_noise
 
 _RUN_RE = re.compile(r"[ \t]+")
 # Several patterns below start with the character they are about and only then
@@ -392,7 +392,7 @@ _ELISIONS = frozenset(
     "tis twas twere twill twould em cause til till bout round neath gainst mid midst"  # noqa: SIM905
     " ere ll ve re".split()
 )
-# Documents at least this noisy (see spelling.document_noise) look like OCR output.
+# Documents at least this noisy (see spelling.page_noise) look like OCR output.
 OCR_NOISE = 0.015
 RULE_STRAY_QUOTE = "spacing.stray-quote"
 
@@ -439,13 +439,13 @@ def _stray_quotes(context: Context, paragraph_starts: set[int]) -> Iterator[Edit
 
 
 def _looks_like_ocr(context: Context, least: float = OCR_NOISE) -> bool:
-    """Whether the text is at least ``least`` noisy (see spelling.document_noise)."""
+    """Whether the text is at least ``least`` noisy (see spelling.page_noise)."""
     tokens = judgeable_tokens(context.text)
     lexicon = default_lexicon()
     status = {
         form: form in lexicon or context.config.allows(form) for form in {t.text for t in tokens}
     }
-    return document_noise(tokens, status) >= least
+    return page_noise(context.text, tokens, status) >= least
 
 
 # The whole token around a glued mark must be two plain words: "failed.The",

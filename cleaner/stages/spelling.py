@@ -207,14 +207,14 @@ STEP_CAP = 1.5
 LETTERS_NOISE = DEEP_NOISE
 LETTER_WEIGHT = 0.3
 FREE_LETTERS = 5
-# A document at least DEEP_NOISE noisy where at least this share of the
-# word edges touch a mark of code (code_share) is code, whatever its unknown
-# words: judged as clean prose. The OCR train pages of the benchmarks reach
+# A document where at least this share of the word edges touch a mark of
+# code (code_share) is code, whatever its unknown words: every stage judges
+# it as clean prose (page_noise). The OCR train pages of the benchmarks reach
 # 0.04 (the modern OCR set; BLN600 0.01), their clean prose 0.04; a build
 # script's comments and identifiers are at 0.4-0.9, and looked as noisy as an
 # OCR page: "pread" became "spread". In the documentation tree of
-# bench/speed.py, reST pages full of code references reach 0.29: those as
-# noisy are judged as clean prose too, and none of their proposals changes.
+# bench/speed.py, reST pages full of code references reach 0.29: they are
+# judged as clean prose too, and none of their proposals changes.
 CODE_SHARE = 0.15
 # A lone "1" between two words, in a document noisier than CLEAN_NOISE, is
 # the pronoun "I" misread (OCR's 1 for I) when both neighbours take "I": the
@@ -474,11 +474,7 @@ def propose(context: Context) -> Iterator[Edit]:
         return word in lexicon or config.allows(word)
 
     status = {form: known(form) for form in {t.text for t in tokens}}
-    noise = document_noise(tokens, status)
-    if noise >= DEEP_NOISE and code_share(text) >= CODE_SHARE:
-        # Unknown words in code are identifiers, not misreadings: the
-        # document is judged as clean prose.
-        noise = CLEAN_NOISE
+    noise = page_noise(text, tokens, status)
     real_words = noise >= REAL_WORD_NOISE
     if all(status.values()) and not real_words:
         return
@@ -575,6 +571,7 @@ _CODE_START_RE = re.compile(rf"[{_CODE_MARKS}](?=[^\W\d_])")
 _CODE_END_RE = re.compile(rf"(?<=[^\W\d_])[{_CODE_MARKS}(]")
 
 
+@functools.lru_cache(maxsize=1)
 def code_share(text: str) -> float:
     """The share of word edges (starts and ends) against a mark of code.
 
@@ -627,6 +624,18 @@ def _pronoun_ones(corrector: Corrector, text: str) -> Iterator[Edit]:
             f"OCR 1→I: '{before.group(1)} I {right}' reads as the pronoun; a number there does not",
             True,
         )
+
+
+def page_noise(text: str, tokens: Sequence[Token], status: dict[str, bool]) -> float:
+    """:func:`document_noise` of ``text``, where code (see CODE_SHARE) counts as clean prose.
+
+    What every stage asks before treating a document as OCR output: unknown
+    words in code are identifiers, not misreadings.
+    """
+    noise = document_noise(tokens, status)
+    if noise > CLEAN_NOISE and code_share(text) >= CODE_SHARE:
+        return CLEAN_NOISE
+    return noise
 
 
 def document_noise(tokens: Sequence[Token], status: dict[str, bool]) -> float:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from cleaner import corrector, propose
+from cleaner.lexicon import default_lexicon
 from cleaner.stages import spelling
 from cleaner.stages.spelling import candidate_tokens, document_noise, judgeable
 
@@ -152,7 +153,7 @@ foreach(f ${function_checks})
 \tendif()
 endforeach()
 
-# iconv is needed for the commit encodings; on macos it comes from libiconv.
+# the t build needs it; iconv is needed for the commit encodings (libiconv on macos).
 find_package(Iconv)
 if(NOT Iconv_FOUND)
 \tadd_compile_definitions(NO_ICONV)
@@ -160,11 +161,16 @@ endif()
 """
 
 
-def test_code_is_judged_as_clean_prose() -> None:
+def test_code_is_judged_as_clean_prose_by_every_stage() -> None:
     # Its identifiers make a build script as noisy as an OCR page: read as
-    # one, "pread" would become "spread".
+    # one, "pread" would become "spread" (spelling) and the "t" of its
+    # comment would be a speck (boundaries).
+    tokens = spelling.judgeable_tokens(BUILD_SCRIPT)
+    status = {t.text: t.text in default_lexicon() for t in tokens}
+    assert document_noise(tokens, status) > spelling.OCR_PAGE_NOISE
     assert spelling.code_share(BUILD_SCRIPT) >= spelling.CODE_SHARE
-    assert [e for e in propose(BUILD_SCRIPT) if e.rule.startswith("spelling")] == []
+    assert spelling.page_noise(BUILD_SCRIPT, tokens, status) == spelling.CLEAN_NOISE
+    assert propose(BUILD_SCRIPT) == []
 
 
 def test_prose_about_code_is_not_code() -> None:
