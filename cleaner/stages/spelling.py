@@ -518,7 +518,8 @@ def propose(context: Context) -> Iterator[Edit]:
                     if step.listed:
                         profile.setdefault((step.observed, step.intended), set()).add(token.text)
     document.profile = profile
-    judged.clear()  # the profile now adapts every judgement
+    if profile:
+        judged.clear()  # the profile now adapts every judgement; without one they stand
     if real_words and noise < REAL_WORD_SURE_NOISE:
         real_words = misread  # see REAL_WORD_SURE_READING
 
