@@ -242,7 +242,9 @@ class Corrector:
         if deep:
             distance = 1 if len(lower) <= 4 else 2
             found.update(w for w, _ in self._index().lookup(lower, distance) if w in words)
-        found.discard(lower)
+        # The word as written is no reading of itself; its lower case is one
+        # when capitals inside it are the misreading ("waS": was).
+        found.discard(observed if shape(observed) == "mixed" else lower)
         return frozenset(found)
 
     def judge_unknown(

@@ -43,11 +43,14 @@ applied by ``fix`` only when the evidence is overwhelming; the page's own
 misreadings count there too (a page that reads "h" as "li" may read "he" as
 "lie"). A lone letter ("m" for "in") is judged only in such documents too,
 between two words, and never applied. A lone "1" between two words that take
-the pronoun ("when 1 was"), in a page with other misreadings, is "I".
+the pronoun ("when 1 was"), in a page with other misreadings, is "I". In
+such a page a word in lower case but for capitals inside it ("waS", "fuU")
+is read like an unknown word, as written far less likely still.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import re
@@ -127,6 +130,16 @@ SAFE_COST = 5.0
 # pages, readings from 0.95 held back only for an unlisted edit would have
 # damaged 160 of the 176 ICDAR 2017 train words they touch ("vnto", "onely").
 SAFE_ANY_EDIT_AT = 0.99
+# A word in lower case but for capitals inside it ("waS", "fuU": see
+# _inner_capitals) is right as written far less often than an unknown word in
+# lower case: of 2,259 such words in the OCR train pages, 6 were (BLN600 0 of
+# 970, ICDAR 2017 6 of 1,289). Its keep prior drops by this much. On the train
+# splits (score --rules; readings in lower case only, pages from DEEP_NOISE)
+# a drop of 1 applied 130 repairs on BLN600 and 231 on ICDAR 2017 for none
+# that damaged, a drop of 2 applied 161 and 255 for one; with title-case
+# readings ("lRussian": Russian) and pages from CLEAN_NOISE, 191 and 293 for
+# two (both in BLN600: "tIi" read as "Ii", "hMr" as "her").
+INNER_CAPITAL_SHIFT = 2.0
 # Documents noisier than this get the symspellpy index's candidates too.
 DEEP_NOISE = 0.02
 # log10 bonus per tenfold more other forms sharing a misreading (see _Document).
@@ -561,6 +574,68 @@ def propose(context: Context) -> Iterator[Edit]:
             edit = _typo(corrector, token, document) or edit
         if edit is not None:
             yield edit
+    if noise > CLEAN_NOISE:
+        yield from _inner_capitals(corrector, text, document)
+
+
+def _inner_capitals(corrector: Corrector, text: str, document: _Document) -> Iterator[Edit]:
+    """Words in lower case but for capitals inside them, read in an OCR page.
+
+    OCR reads a small letter as a capital ("waS", "aboHt") or "ll" as "U"
+    ("fuU", "gaUant") far more often than prose mixes case inside a word, so
+    in a page noisier than clean prose (CLEAN_NOISE) such a word, used once,
+    is judged like an unknown word, with its keep prior INNER_CAPITAL_SHIFT
+    lower and its lower case among the readings; a change of case alone is
+    no evidence against safety (the capital is the misreading). Words that
+    open with one small letter before a capitalised word ("iPhone", "eBay",
+    "eMail") are names of things more often: those a person decides.
+    """
+    tokens = candidate_tokens(text)
+    lexicon = corrector.lexicon
+    inner = [
+        i
+        for i, t in enumerate(tokens)
+        if t.text[:1].islower()
+        and not t.hyphen_part
+        and t.text.isascii()
+        and len(t.text) <= MAX_LETTERS
+        and shape(t.text) == "mixed"
+    ]
+    forms = Counter(tokens[i].text for i in inner)
+
+    def neighbour(j: int) -> str | None:
+        if j < 0 or j >= len(tokens):
+            return None
+        near = tokens[j]
+        if near.hyphen_part or shape(near.text) == "mixed" or near.text not in lexicon:
+            return None
+        return near.text.lower()
+
+    for i in inner:
+        token = tokens[i]
+        if forms[token.text] > 1:
+            continue  # spelt so twice: meant ("iPod", "kWh")
+        left = neighbour(i - 1) if token.glued_left else None
+        right = neighbour(i + 1) if i + 1 < len(tokens) and tokens[i + 1].glued_left else None
+        judgement = corrector.judge_unknown(
+            token.text,
+            keep_score(document, token) - INNER_CAPITAL_SHIFT,
+            left=left,
+            right=right,
+            surfaces=("lower", "title"),
+            deep=document.deep,
+            adapt=document.adaptation(token.text),
+            per_step=document.step_bonus,
+        )
+        edit = _edit(token, judgement, document, case_free=True)
+        if edit is not None and _BRAND_RE.fullmatch(token.text):
+            edit = dataclasses.replace(edit, safe=False)
+        if edit is not None:
+            yield edit
+
+
+# "iPhone", "eBay", "eMail": one small letter, then a capitalised word.
+_BRAND_RE = re.compile(r"[ie][A-Z][a-z]{2,}")
 
 
 # Marks that code puts against a word and prose (or OCR noise) hardly ever:
@@ -772,7 +847,14 @@ def _final_e_to_s(word: str, reading: str) -> bool:
     return w.endswith("e") and (r == w[:-1] + "s" or r == w[:-1] + "es")
 
 
-def _edit(token: Token, judgement: Judgement, document: _Document) -> Edit | None:
+def _edit(
+    token: Token, judgement: Judgement, document: _Document, *, case_free: bool = False
+) -> Edit | None:
+    """The edit ``judgement`` reads ``token`` as, if it is worth proposing, and whether it is safe.
+
+    With ``case_free``, a step that only changes a letter's case counts as a
+    listed confusion at no cost towards SAFE_COST (see :func:`_inner_capitals`).
+    """
     best = judgement.best
     if best.keeps or best.alignment is None or judgement.confidence < PROPOSE_AT:
         return None
@@ -797,7 +879,11 @@ def _edit(token: Token, judgement: Judgement, document: _Document) -> Edit | Non
     # Made of listed confusions and no dearer than a misreading or two; in an
     # OCR page in modern spelling a near-certain reading needs neither (see
     # SAFE_ANY_EDIT_AT).
-    plain = best.alignment.cost <= SAFE_COST and best.alignment.listed()
+    if case_free:
+        steps = [s for s in best.alignment.steps if s.observed.lower() != s.intended.lower()]
+        plain = sum(s.cost for s in steps) <= SAFE_COST and all(s.listed for s in steps)
+    else:
+        plain = best.alignment.cost <= SAFE_COST and best.alignment.listed()
     safe = (
         judgement.confidence >= bar
         and (plain or (document.modern_ocr_page and judgement.confidence >= SAFE_ANY_EDIT_AT))
