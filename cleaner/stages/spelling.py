@@ -316,8 +316,12 @@ class Token(NamedTuple):
     hyphen_part: bool  # one part of a hyphenated word
 
 
+@functools.lru_cache(maxsize=1)
 def candidate_tokens(text: str) -> tuple[Token, ...]:
     """The tokens worth judging, with code-like and elided ones left out.
+
+    Kept for the last text, like :func:`judgeable_tokens`, which reads them
+    first: the spelling stage reads them again for words with capitals inside.
 
     >>> [t.text for t in candidate_tokens("Tbe TB2 x_y os.path -rf o'er Kuleba's well-knovvn")]
     ['Tbe', 'Kuleba', 'well', 'knovvn']
@@ -590,12 +594,15 @@ def _inner_capitals(corrector: Corrector, text: str, document: _Document) -> Ite
     open with one small letter before a capitalised word ("iPhone", "eBay",
     "eMail") are names of things more often: those a person decides.
     """
+    starts = {m.start() for m in _INNER_CAPITAL_RE.finditer(text)}
+    if not starts:
+        return
     tokens = candidate_tokens(text)
     lexicon = corrector.lexicon
     inner = [
         i
         for i, t in enumerate(tokens)
-        if t.text[:1].islower()
+        if t.start in starts
         and not t.hyphen_part
         and t.text.isascii()
         and len(t.text) <= MAX_LETTERS
@@ -634,6 +641,9 @@ def _inner_capitals(corrector: Corrector, text: str, document: _Document) -> Ite
             yield edit
 
 
+# Where a word in lower case but for a capital inside it may start (a cheap
+# scan before the tokens are looked through).
+_INNER_CAPITAL_RE = re.compile(r"(?<![^\W\d_])[a-z]+[A-Z]")
 # "iPhone", "eBay", "eMail": one small letter, then a capitalised word.
 _BRAND_RE = re.compile(r"[ie][A-Z][a-z]{2,}")
 
