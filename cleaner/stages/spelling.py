@@ -558,7 +558,6 @@ def propose(context: Context) -> Iterator[Edit]:
     typos = document.noise < OCR_PAGE_NOISE and not document.old_spelling
     if noise > CLEAN_NOISE and "1 " in text:
         yield from _pronoun_ones(corrector, text)
-        yield from _opening_ones(corrector, text)
     if noise > CLEAN_NOISE:
         yield from _stray_apostrophes(corrector, text)
 
@@ -755,22 +754,34 @@ _OPENING_ONE_RE = re.compile(
 )
 
 
-def _opening_ones(corrector: Corrector, text: str) -> Iterator[Edit]:
-    """A "1" opening a sentence before a word that takes the pronoun "I" (see PRONOUN_AFTER).
+def _pronoun_ones(corrector: Corrector, text: str) -> Iterator[Edit]:
+    """Lone "1"s that are the pronoun "I" (see PRONOUN_BEFORE): between two words
+    that both take it, or opening a sentence or a line before one that does.
 
-    >>> text = "He left. 1 am sure.\\n1 have it. 1 man came. 1 lb of tea."
-    >>> [text[e.start : e.start + 4] for e in _opening_ones(default_corrector(), text)]
-    ['1 am', '1 ha']
+    >>> text = "and 1 was; set to 1 should; for 1 hour. 1 am sure.\\n1 have it. 1 man came."
+    >>> [text[e.start : e.start + 4] for e in _pronoun_ones(default_corrector(), text)]
+    ['1 wa', '1 am', '1 ha']
     """
     bigrams = corrector.bigrams()
-    for match in _OPENING_ONE_RE.finditer(text):
-        start = match.start()
+    ones = [(m.start(), True) for m in _OPENING_ONE_RE.finditer(text)]
+    ones += [(m.start(), False) for m in _LONE_ONE_RE.finditer(text)]
+    for start, opening in sorted(ones):
         after = _WORD_AFTER_RE.match(text, start + 1)
         if after is None:
             continue
         right = after.group(1)
         if not (bigrams.count("i", right) and bigrams.association("i", right) >= PRONOUN_AFTER):
             continue
+        if opening:
+            reading = f"a sentence opening 'I {right}'"
+        else:
+            before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+            if before is None:
+                continue
+            left = before.group(1).lower()
+            if not (bigrams.count(left, "i") and bigrams.association(left, "i") >= PRONOUN_BEFORE):
+                continue
+            reading = f"'{before.group(1)} I {right}'"
         yield Edit(
             start,
             start + 1,
@@ -778,41 +789,7 @@ def _opening_ones(corrector: Corrector, text: str) -> Iterator[Edit]:
             "I",
             RULE,
             PRONOUN_CONFIDENCE,
-            f"OCR 1→I: a sentence opening 'I {right}' reads as the pronoun; a number does not",
-            True,
-        )
-
-
-def _pronoun_ones(corrector: Corrector, text: str) -> Iterator[Edit]:
-    """Lone "1"s between words that both take the pronoun "I" (see PRONOUN_BEFORE).
-
-    >>> text = "and 1 was; set to 1 should; for 1 hour"
-    >>> [(e.start, e.after) for e in _pronoun_ones(default_corrector(), text)]
-    [(4, 'I')]
-    """
-    bigrams = corrector.bigrams()
-    for match in _LONE_ONE_RE.finditer(text):
-        start = match.start()
-        before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
-        after = _WORD_AFTER_RE.match(text, start + 1)
-        if before is None or after is None:
-            continue
-        left, right = before.group(1).lower(), after.group(1)
-        if not (
-            bigrams.count(left, "i")
-            and bigrams.association(left, "i") >= PRONOUN_BEFORE
-            and bigrams.count("i", right)
-            and bigrams.association("i", right) >= PRONOUN_AFTER
-        ):
-            continue
-        yield Edit(
-            start,
-            start + 1,
-            "1",
-            "I",
-            RULE,
-            PRONOUN_CONFIDENCE,
-            f"OCR 1→I: '{before.group(1)} I {right}' reads as the pronoun; a number there does not",
+            f"OCR 1→I: {reading} reads as the pronoun; a number there does not",
             True,
         )
 
