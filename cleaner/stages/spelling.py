@@ -327,7 +327,7 @@ class Token(NamedTuple):
     end: int
     text: str
     initial: bool  # first word of a sentence, line or paragraph
-    glued_left: bool  # nothing but spaces between it and the previous token
+    glued_left: bool  # only spaces between it and the previous token, which was kept
     hyphen_part: bool  # one part of a hyphenated word
 
 
@@ -353,12 +353,26 @@ def judgeable_tokens(text: str) -> tuple[Token, ...]:
     """
     tokens = candidate_tokens(text)
     forms = {form: judgeable(form) for form in {t.text for t in tokens}}
-    return tuple(t for t in tokens if forms[t.text])
+    if all(forms.values()):
+        return tokens
+    kept: list[Token] = []
+    dropped = False
+    for token in tokens:
+        if not forms[token.text]:
+            dropped = True
+            continue
+        # Glued to a word left out ("the NATO summit"): to nothing kept.
+        kept.append(token._replace(glued_left=False) if dropped and token.glued_left else token)
+        dropped = False
+    return tuple(kept)
 
 
 def _candidate_tokens(text: str) -> Iterator[Token]:
     previous_end = -1
     size = len(text)
+    # Whether the word before was left out: the next token is then glued to
+    # nothing the stages see ("the x_y summit": "summit" is not after "the").
+    dropped = False
     for match in WORD_RE.finditer(text):
         start, end = match.span()
         word = match.group()
@@ -380,10 +394,12 @@ def _candidate_tokens(text: str) -> Iterator[Token]:
         if not (before in _PLAIN_BEFORE and after in _PLAIN_AFTER) and _excluded(
             text, start, end, before, after
         ):
+            dropped = True
             continue
         if "'" in word or "\N{RIGHT SINGLE QUOTATION MARK}" in word:
             possessive = _POSSESSIVE_RE.search(word)
             if not possessive:
+                dropped = True
                 continue  # "o'er", "don't": whole forms, known or not
             word = word[: possessive.start()]
             end = start + len(word)
@@ -395,8 +411,10 @@ def _candidate_tokens(text: str) -> Iterator[Token]:
                     offset, offset + len(part), part, initial and offset == start, False, True
                 )
                 offset += len(part) + 1
+            dropped = False
             continue
-        yield Token(start, end, word, initial, glued, False)
+        yield Token(start, end, word, initial, glued and not dropped, False)
+        dropped = False
 
 
 # Neighbours that none of _excluded's rules looks at.

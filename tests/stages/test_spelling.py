@@ -47,6 +47,17 @@ def test_sentence_starts() -> None:
                        "said": False, "Next": True, "line": False}  # fmt: skip
 
 
+def test_a_word_left_out_glues_nothing_together() -> None:
+    # Context comes from the token before: after a word the stages do not
+    # read ("NATO", "x_y", "o'er"), that is not the word before it.
+    glued = {t.text: t.glued_left for t in spelling.judgeable_tokens("the NATO summit and tbe x_y")}
+    assert glued == {"the": False, "summit": False, "and": True, "tbe": True}
+    text = "the x_y meeting, o'er tbe hill"
+    assert [(t.text, t.glued_left) for t in candidate_tokens(text)] == [
+        ("the", False), ("meeting", False), ("tbe", False), ("hill", True),
+    ]  # fmt: skip
+
+
 def test_judgeable_forms() -> None:
     assert [judgeable(w) for w in ("word", "Word", "WORD", "wOrd", "café", "x" * 26)] == [
         True, True, False, False, False, False,
