@@ -44,9 +44,10 @@ misreadings count there too (a page that reads "h" as "li" may read "he" as
 "lie"). A lone letter ("m" for "in") is judged only in such documents too,
 between two words, and never applied. A lone "1" between two words that take
 the pronoun ("when 1 was"), in a page with other misreadings, is "I", and so
-is one opening a sentence before such a word ("1 am"). In
-such a page a word in lower case but for capitals inside it ("waS", "fuU")
-is read like an unknown word, as written far less likely still.
+is one opening a sentence before such a word ("1 am"). In such a page a word
+in lower case but for capitals inside it ("waS", "fuU") is read like an
+unknown word, as written far less likely still, and an apostrophe inside a
+common word is a speck ("t'he").
 """
 
 from __future__ import annotations
@@ -255,9 +256,8 @@ PRONOUN_CONFIDENCE = 0.97
 # confidence. On the train splits (each edit alone against the gold), words
 # from 10 million applied 31 repairs on BLN600 for 1 damaged ("I don'e know":
 # don't, now left alone, see _NEGATED) and 1 unchanged, 11 on ICDAR 2017 for
-# 1 damaged and 1 unchanged; below it French and old
-# English elisions were damaged as often as anything was repaired ("d'un",
-# "n'est", "go'th", "d'ye").
+# 1 damaged and 1 unchanged; below it French and old English elisions were
+# damaged as often as anything was repaired ("d'un", "n'est", "go'th", "d'ye").
 STRAY_APOSTROPHE_COUNT = 10_000_000
 STRAY_APOSTROPHE_CONFIDENCE = 0.9
 # Words a lone letter after them labels ("part b", "chapter x"): not a speck,
@@ -711,8 +711,8 @@ def code_share(text: str) -> float:
 _APOSTROPHE_WORD_RE = re.compile(
     r"['\N{RIGHT SINGLE QUOTATION MARK}](?<=[a-z]['\N{RIGHT SINGLE QUOTATION MARK}])(?=[a-z])"
 )
-_SPLIT_WORD_RE = re.compile(r"(?<![\w'\N{RIGHT SINGLE QUOTATION MARK}.-])[a-z]+\Z")
-_REST_RE = re.compile(r"[a-z]+(?![\w'\N{RIGHT SINGLE QUOTATION MARK}-])")
+_WORD_HEAD_RE = re.compile(r"(?<![\w'\N{RIGHT SINGLE QUOTATION MARK}.-])[a-z]+\Z")
+_WORD_TAIL_RE = re.compile(r"[a-z]+(?![\w'\N{RIGHT SINGLE QUOTATION MARK}-])")
 # What follows the apostrophe of a contraction or an elision ("don't", "we'll",
 # "we're", "I've", "lov'd", "I'm", "rock'n'roll", "did'st"): meant, even where
 # the letters without it make a word ("well", "were", "shed").
@@ -739,8 +739,8 @@ def _stray_apostrophes(corrector: Corrector, text: str) -> Iterator[Edit]:
     lexicon = corrector.lexicon
     for match in _APOSTROPHE_WORD_RE.finditer(text):
         mark = match.start()
-        before = _SPLIT_WORD_RE.search(text, max(0, mark - 30), mark)
-        after = _REST_RE.match(text, mark + 1)
+        before = _WORD_HEAD_RE.search(text, max(0, mark - 30), mark)
+        after = _WORD_TAIL_RE.match(text, mark + 1)
         if before is None or after is None:
             continue
         head, tail = before.group(), after.group()
@@ -766,6 +766,13 @@ _WORD_BEFORE_RE = re.compile(r"(?<![\w'\N{RIGHT SINGLE QUOTATION MARK}.-])([A-Za
 _WORD_AFTER_RE = re.compile(r" ([a-z]+)(?![\w'\N{RIGHT SINGLE QUOTATION MARK}-])")
 
 
+# Words a number follows after a full stop ("Vol. 1", "No. 1", "p. 1"): the
+# "1" after them opens no sentence.
+NUMBERED = frozenset(
+    "no nos vol vols fig figs p pp ch chap art sec sect op pl col bk pt tab ex eq"  # noqa: SIM905
+    " nr num".split()
+)
+_LABEL_BEFORE_RE = re.compile(r"(?<![\w.])([A-Za-z]+)\. \Z")
 _OPENING_ONE_RE = re.compile(
     r"(?:(?<=[.!?] )|(?<=[.!?][\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}] )"
     r"|(?<=^)|(?<=\n)|(?<=[\"\N{LEFT DOUBLE QUOTATION MARK}]))1(?= [a-z])",
@@ -776,7 +783,7 @@ def _pronoun_ones(corrector: Corrector, text: str) -> Iterator[Edit]:
     """Lone "1"s that are the pronoun "I" (see PRONOUN_BEFORE): between two words
     that both take it, or opening a sentence or a line before one that does.
 
-    >>> text = "and 1 was; set to 1 should; for 1 hour. 1 am sure.\\n1 have it. 1 man came."
+    >>> text = "and 1 was; to 1 should; for 1 hour. 1 am sure.\\n1 have it. 1 man. Vol. 1 was"
     >>> [text[e.start : e.start + 4] for e in _pronoun_ones(default_corrector(), text)]
     ['1 wa', '1 am', '1 ha']
     """
@@ -791,6 +798,9 @@ def _pronoun_ones(corrector: Corrector, text: str) -> Iterator[Edit]:
         if not (bigrams.count("i", right) and bigrams.association("i", right) >= PRONOUN_AFTER):
             continue
         if opening:
+            label = _LABEL_BEFORE_RE.search(text, max(0, start - 12), start)
+            if label is not None and label.group(1).lower() in NUMBERED:
+                continue  # "Vol. 1 was", "No. 1 had": a number after its label
             reading = f"a sentence opening 'I {right}'"
         else:
             before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
