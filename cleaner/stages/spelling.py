@@ -802,7 +802,7 @@ def _pronoun_ones(corrector: Corrector, text: str) -> Iterator[Edit]:
             label = _LABEL_BEFORE_RE.search(text, max(0, start - 12), start)
             if label is not None and label.group(1).lower() in NUMBERED:
                 continue  # "Vol. 1 was", "No. 1 had": a number after its label
-            reading = f"a sentence opening 'I {right}'"
+            reading = f"'I {right}' opening a sentence or a clause"
         else:
             before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
             if before is None:
