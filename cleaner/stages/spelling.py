@@ -575,10 +575,6 @@ def propose(context: Context) -> Iterator[Edit]:
         real_words = misread  # see REAL_WORD_SURE_READING
 
     typos = document.noise < OCR_PAGE_NOISE and not document.old_spelling
-    if noise > CLEAN_NOISE and "1 " in text:
-        yield from _pronoun_ones(corrector, text)
-    if noise > CLEAN_NOISE:
-        yield from _stray_apostrophes(corrector, text)
 
     def neighbour(i: int) -> str | None:
         if i < 0 or i >= len(tokens):
@@ -615,6 +611,9 @@ def propose(context: Context) -> Iterator[Edit]:
         if edit is not None:
             yield edit
     if noise > CLEAN_NOISE:
+        # Misreadings in what the tokens above leave out, in a page with others.
+        yield from _pronoun_ones(corrector, text)
+        yield from _stray_apostrophes(corrector, text)
         yield from _inner_capitals(corrector, text, document)
 
 
@@ -788,6 +787,8 @@ def _pronoun_ones(corrector: Corrector, text: str) -> Iterator[Edit]:
     >>> [text[e.start : e.start + 4] for e in _pronoun_ones(default_corrector(), text)]
     ['1 wa', '1 am', '1 ha', '1 kn']
     """
+    if "1 " not in text:
+        return  # most pages: no bigram list to load
     bigrams = corrector.bigrams()
     ones = [(m.start(), True) for m in _OPENING_ONE_RE.finditer(text)]
     ones += [(m.start(), False) for m in _LONE_ONE_RE.finditer(text)]
