@@ -86,8 +86,25 @@ def _inner_capital(word: str) -> bool:
 
 
 def _starts_sentence(text: str, start: int) -> bool:
+    r"""Whether the word at ``start`` opens a sentence, a paragraph or the text.
+
+    A line start alone does not: in a list of names ("Miroslav Jurisic\nBarry
+    Jaspan") or prose broken into lines, a capital after a line that ends
+    mid-sentence marks a name, not a sentence.
+
+    >>> text = "Ends.\nBarry Jaspan\nHarry Tsai\n\nKim Lee"
+    >>> [_starts_sentence(text, text.index(w)) for w in ("Barry", "Harry", "Kim")]
+    [True, False, True]
+    """
     i = start - 1
     while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    if i < 0:
+        return True
+    if text[i] != "\n":
+        return text[i] in _SENTENCE_END
+    i -= 1
+    while i >= 0 and text[i] in " \t\r":
         i -= 1
     return i < 0 or text[i] in _SENTENCE_END
 

@@ -28,8 +28,11 @@ half of a broken one ("Staly- bridge"), or when it is the entry romanised
 another way. A word beside a common capitalised word ("Berman Group") is
 fixed only when the document backs the entry, or when it is a nationality
 word before an office ("Fernch President"). A person decides when a
-nationality word would follow a capitalised word ("Julian Berman"), and when
-a word opening a sentence is as likely a common word misread ("Thia": This).
+nationality word would follow a capitalised word ("Julian Berman"), when
+a word opening a sentence is as likely a common word misread ("Thia": This),
+and when the word has a letter outside ASCII the entry lacks ("Montané" is
+spelt so on purpose, not "Montana" mistyped). A place named beside a rare
+first name ("Kazuhiko Mori") is a person's surname, and backs no country.
 """
 
 from __future__ import annotations
@@ -154,6 +157,10 @@ def judge(
             if word is not None:
                 # "Thia work": "This" misread at least as likely as "Thai" mistyped.
                 verdict = verdict._replace(safe=False, doubt=f"or the word {word!r} misread")
+        lost = _lost_letters(observed, verdict.best.place.name)
+        if verdict.safe and lost:
+            # "Montané": a letter nobody types by slip; the name is spelt so on purpose.
+            verdict = verdict._replace(safe=False, doubt=f"written with {lost!r} on purpose?")
         if verdict.safe and span.after_name and verdict.best.place.kind == "demonym":
             # "Julian Berman": a nationality word does not follow a name; a surname does.
             verdict = verdict._replace(safe=False, doubt="after a capitalised word: a surname?")
@@ -165,6 +172,15 @@ def judge(
         if all(verdict.end <= k.start or k.end <= verdict.start for k in kept):
             kept.append(verdict)
     return sorted(kept, key=lambda v: v.start)
+
+
+def _lost_letters(observed: str, name: str) -> str:
+    """The letters outside ASCII that ``observed`` has and ``name`` lacks.
+
+    >>> _lost_letters("Montané", "Montana"), _lost_letters("Zürch", "Zürich")
+    ('é', '')
+    """
+    return "".join(sorted({c for c in observed if not c.isascii() and c not in name}))
 
 
 def _known(word: str, gazetteer: Gazetteer, lexicon: Lexicon, config: Config) -> bool:
@@ -349,6 +365,17 @@ def _name_like(word: Word, lexicon: Lexicon) -> bool:
     return word.text not in PLACE_WORDS and lexicon.count(word.text) < COMMON
 
 
+def _in_person_name(
+    found: Sequence[Word], i: int, text: str, gazetteer: Gazetteer, lexicon: Lexicon
+) -> bool:
+    """Whether word i stands beside a rare capitalised word that is no place:
+    part of a person's name, whatever place it also names."""
+    return any(
+        _name_like(n, lexicon) and not _ordinary(n, lexicon) and n.text not in gazetteer
+        for n in neighbours(found, i, text)
+    )
+
+
 class Mentions(NamedTuple):
     """How the document names one country: the names used (countries first), how often
     each, and how often by its own name or nationality word."""
@@ -399,6 +426,8 @@ def _mentions(
             codes = {p.country for p in national}
         elif _ordinary(word, lexicon) or name in PLACE_WORDS:
             continue  # "Split" opening a sentence; "East" (a region somewhere) in "Middle East"
+        elif name == word.text and _in_person_name(found, i, text, gazetteer, lexicon):
+            continue  # "Kazuhiko Mori", "Carlos Adrian": a person, not the city
         else:
             codes = {max(places, key=lambda p: p.weight).country}
         rank = 0 if any(p.kind == "country" for p in places) else 1 if national else 2
@@ -496,6 +525,8 @@ def _decide(
             or (span.before_office and best.place.kind == "demonym")
         )
     )
+    if not safe and doubt is None and span.beside_word and not best.evidence:
+        doubt = "beside a capitalised word, and nothing in the document backs the place"
     runner_up = ranked[1] if len(ranked) > 1 else None
     return Verdict(
         span.start, span.end, observed, best, confidence, safe, runner_up, None if safe else doubt
