@@ -6,6 +6,10 @@ Every run of spaces and tabs is classified once, by where it stands (line
 start, line end, before punctuation, between words), so the rules never
 propose two edits for one run and applying them leaves nothing for a second
 pass to do.
+
+Layout is left alone: indented lines, table rows (aligned columns, "|" or box
+characters), two spaces after each sentence where that is the text's habit,
+and justified text, whose gaps are padded so that lines end flush.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 
 from cleaner.edits import Edit
@@ -38,6 +43,8 @@ _LINE_RE = re.compile(r"[^\n]*(?:\n|\Z)")
 _STRUCTURE_RE = re.compile(r"[-*+•>|#]|\d{1,9}[.)]|\.\.(?:\s|$)")
 _CLOSERS = "\"'”’»"
 _QUOTES = "\"'”’"
+# The vertical bars of tables drawn with box characters (light, heavy, double).
+_BOX_BAR_RE = re.compile("[\u2502\u2503\u2551\u250c-\u254b]")
 _HAS_WORD_RE = re.compile(r"[^\W_]")
 _BORDER_RE = re.compile(r"[-=+|:~^*#_ ]+")
 
@@ -72,6 +79,11 @@ _TIGHT_COMMA_RE = re.compile(r",(?<=\w,)(?=[\s,.;:!?]|$)")
 # ". . ." and ". . . .": an ellipsis spaced as style guides (and old printers)
 # space it; the spaces inside it and before it are not strays.
 _SPACED_ELLIPSIS_RE = re.compile(r"(?<![^\s(\[\"'“‘])\.(?:[ \u00a0]\.){2,}")
+# Justified text (see _justified_width): two spaces or more after a word that
+# ends no sentence, between words.
+JUSTIFIED_WIDTH = 40
+JUSTIFIED_LINES = 5
+_PADDING_RE = re.compile(r"[^\s.!?:;,\"')\]]  +[^\s]")
 _DOUBLED_GAP_RE = re.compile(r"  (?<=\S  ) *(?=\S)")
 # Lines that start with a letter, digit or quote: prose, not code or layout.
 _PROSE_LINE_RE = re.compile(r"^[\w\"'“‘(*].*$", re.MULTILINE)
@@ -94,6 +106,8 @@ def propose(context: Context) -> Iterator[Edit]:
     # Whether the text is as noisy as an OCR page: asked only of the few
     # lines that need it.
     noisy = functools.cache(lambda: _looks_like_ocr(context, OCR_PAGE_NOISE))
+    justified = functools.cache(lambda: _justified_width(lines))
+    boxed = _BOX_BAR_RE.search(text) is not None
     for number, (offset, line) in enumerate(lines):
         body = line.rstrip("\r\n")
         leading = (
@@ -102,9 +116,13 @@ def propose(context: Context) -> Iterator[Edit]:
             else []
         )
         yield from leading
-        if body[:1] in " \t" and body.strip() and not leading:
+        if (body[:1] in " \t" and body.strip() and not leading) or (
+            boxed and _BOX_BAR_RE.search(body)
+        ):
             # An indented line is preformatted (a code example, a quotation,
-            # aligned notes): only its trailing whitespace is repaired.
+            # aligned notes), and a row of a table drawn with box characters
+            # ("│ a , b   │") pads its cells to the bars: only trailing
+            # whitespace is repaired, or the columns would slip.
             yield from _trailing_only(context, number, lines, offset, body, markdown)
             continue
         runs = list(_GAP_RE.finditer(body))
@@ -151,12 +169,33 @@ def propose(context: Context) -> Iterator[Edit]:
                     # Before punctuation the space-before rule alone decides (".NET",
                     # "a  :," ...): a doubled-space edit here would change its verdict.
                     continue
-                elif len(run.group()) > 1 and not aligned:
+                elif len(run.group()) > 1 and not aligned and len(body) != justified():
                     yield from _double(text, start, end, body, run, two_space_sentences)
         yield from _missing_after(offset, body)
     if "\N{LEFT SINGLE QUOTATION MARK}" in text:
         starts = {lines[n][0] + len(_leading_run(lines[n][1])) for n in paragraph_starts}
         yield from _stray_quotes(context, starts)
+
+
+def _justified_width(lines: list[tuple[int, str]]) -> int | None:
+    """The width text is justified to, if it is: spaces padded between words
+    so that lines end flush ("It  is  written  in  C,   designed  to  be").
+
+    Justified when the commonest length of a line (at least JUSTIFIED_WIDTH
+    characters, held by JUSTIFIED_LINES lines or more) is the length of lines
+    that pad a gap between words (not after a sentence) at least half the
+    time. Ragged prose has no such length: its lines end where words do.
+    """
+    lengths = Counter(len(line.rstrip("\r\n")) for _, line in lines if line.strip())
+    if not lengths:
+        return None
+    width, count = lengths.most_common(1)[0]
+    if width < JUSTIFIED_WIDTH or count < JUSTIFIED_LINES:
+        return None
+    padded = sum(
+        1 for _, line in lines if len(line.rstrip("\r\n")) == width and _PADDING_RE.search(line)
+    )
+    return width if 2 * padded >= count else None
 
 
 def _same_column(line: str, neighbour: str) -> bool:
