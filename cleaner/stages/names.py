@@ -378,22 +378,34 @@ def _in_person_name(
 
 class Mentions(NamedTuple):
     """How the document names one country: the names used (countries first), how often
-    each, and how often by its own name or nationality word."""
+    each, and how often by its own name or nationality word; and its places'
+    names that the document uses for people ("Kazuhiko Mori"), which back no
+    country but are still the document's own spelling of the name."""
 
     names: dict[str, int]
     national: int
+    people: dict[str, int]
 
-    @property
-    def bonus(self) -> float:
-        """log10 factor on the prior of the country's places: 10 for one mention, 100 for ten."""
+    def bonus(self, place: Place | None = None) -> float:
+        """log10 factor on the prior of the country's places: 10 for one mention,
+        100 for ten. A person's name counts for ``place`` of that name only."""
         count = sum(self.names.values())
-        return min(CONTEXT_BONUS + math.log10(count), MAX_CONTEXT_BONUS)
+        if place is not None:
+            count += self.people.get(place.name, 0)
+        return min(CONTEXT_BONUS + math.log10(count), MAX_CONTEXT_BONUS) if count else 0.0
 
     def same_name_bonus(self, place: Place) -> float:
         """The factor for a name the document itself uses. A country and its
         nationality word go together: "Indina" is as likely "Indian" as "India"."""
-        count = self.national if place.kind in _NATIONAL else self.names.get(place.name, 0)
+        if place.kind in _NATIONAL:
+            count = self.national
+        else:
+            count = self.names.get(place.name, 0) + self.people.get(place.name, 0)
         return SAME_NAME_BONUS + math.log10(count) if count else 0.0
+
+
+# The rank of a place's name used as a person's name (see Mentions.people).
+PERSON = 3
 
 
 def _mentions(
@@ -426,18 +438,22 @@ def _mentions(
             codes = {p.country for p in national}
         elif _ordinary(word, lexicon) or name in PLACE_WORDS:
             continue  # "Split" opening a sentence; "East" (a region somewhere) in "Middle East"
-        elif name == word.text and _in_person_name(found, i, text, gazetteer, lexicon):
-            continue  # "Kazuhiko Mori", "Carlos Adrian": a person, not the city
         else:
             codes = {max(places, key=lambda p: p.weight).country}
-        rank = 0 if any(p.kind == "country" for p in places) else 1 if national else 2
+        if national:
+            rank = 0 if any(p.kind == "country" for p in places) else 1
+        elif name == word.text and _in_person_name(found, i, text, gazetteer, lexicon):
+            rank = PERSON  # "Kazuhiko Mori", "Carlos Adrian": a person, not the city
+        else:
+            rank = 2
         for code in codes:
             seen.setdefault(code, []).append((rank, name))
     # Countries first, then nationality words, then places, each in document order.
     return {
         code: Mentions(
-            dict(Counter(n for _, n in sorted(named, key=lambda x: x[0]))),
+            dict(Counter(n for r, n in sorted(named, key=lambda x: x[0]) if r < PERSON)),
             sum(1 for rank, _ in named if rank < 2),
+            dict(Counter(n for r, n in named if r == PERSON)),
         )
         for code, named in seen.items()
     }
@@ -465,11 +481,11 @@ def _decide(
             prior += MAX_CONTEXT_BONUS
             evidence.append(f"listed in {Path(place.source).name}")
         elif context is not None:
-            prior += context.bonus
+            prior += context.bonus(place)
             same = context.same_name_bonus(place)
-            if same and place.name in context.names:
+            if same and (place.name in context.names or place.name in context.people):
                 evidence.append(f"the document spells it {place.name!r} elsewhere")
-            else:
+            elif context.names:
                 evidence.append("the document mentions " + ", ".join(list(context.names)[:3]))
             prior += same
         if span.multiword:
@@ -539,7 +555,7 @@ def _small_place(observed: str, mentions: dict[str, Mentions]) -> tuple[float, s
     if not places:
         return None
     return max(
-        (math.log10(people) + (mentions[code].bonus if code in mentions else 0.0), code)
+        (math.log10(people) + (mentions[code].bonus() if code in mentions else 0.0), code)
         for code, people in places.items()
     )
 
