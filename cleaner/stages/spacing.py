@@ -57,6 +57,7 @@ _SPACE_BEFORE_RE = re.compile(
     # A full stop that is not an ellipsis, ".5" or ".NET".
     r"|\.(?![.\w])(?=[\s" + _CLOSERS + r"]|\Z)"
 )
+_BRACKET_PAIRS = {"(": ")", "[": "]", "{": "}"}
 _MISSING_AFTER_RE = re.compile(
     r"[,;.!?:]"
     # "however,the": two lower-case letters before, two letters after; never
@@ -502,6 +503,9 @@ def _missing_after(offset: int, body: str) -> Iterator[Edit]:
         core = token.strip(_TOKEN_EDGE)
         if not _GLUED_TOKEN_RE.fullmatch(core):
             continue
+        closer = _BRACKET_PAIRS.get(token[:1])
+        if closer is not None and closer in body[match.end() : right if right != -1 else None]:
+            continue  # "(row,pass)", "{Absolute,Relative}": a tuple or a set, written tight
         # Both halves must be words: "failed.The", "domain,the"; not the
         # names "asyncio.Queue" or "ttk.Notebook".
         lexicon = default_lexicon()
