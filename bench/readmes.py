@@ -1,0 +1,121 @@
+"""What `fix` would change in technical documentation: READMEs as Debian ships them.
+
+Clean prose (``build_clean.py``) measures false positives on running text.
+Technical files are harder: lists of commands and codes, tables drawn with
+box characters, justified text, contributor lists, identifiers. This script
+gathers the plain-text documentation of the installed Debian packages
+(``/usr/share/doc/*/README*``, ``*.txt``, ``*.md``, gzipped or not; not
+``python3.11-doc`` or ``git-doc``, which the other sets use), runs the
+pipeline on each file and prints what ``fix`` would apply, by rule, with every
+applied word edit in context, for a person to judge: these files have real
+typos too ("availible"), so a change is not wrong by definition.
+
+    python bench/readmes.py                 # counts by rule, word edits listed
+    python bench/readmes.py --review        # also count edits left for review
+
+The set depends on the packages installed; its size and file count are
+printed. Files are copied (decompressed) into ``bench/.cache/readmes/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import sys
+from collections import Counter
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.append(str(Path(__file__).resolve().parents[1]))
+
+from bench.corpora import CACHE
+from cleaner.document import read_document
+from cleaner.pipeline import propose
+
+DOC_ROOT = Path("/usr/share/doc")
+# Packages whose documentation the other sets read.
+SKIPPED = ("python3.11-doc", "git-doc", "git")
+PATTERNS = ("README*", "*.txt", "*.txt.gz", "*.md", "*.md.gz")
+# Whitespace rules: their edits are listed by count only.
+LAYOUT = frozenset({"spacing.trailing-whitespace", "spacing.double-space"})
+MAX_BYTES = 1_000_000
+
+
+def gather(root: Path = DOC_ROOT, out: Path | None = None) -> list[Path]:
+    """Copy the documentation files (decompressed, each content once) into
+    ``out``; return them, sorted."""
+    out = CACHE / "readmes" if out is None else out
+    out.mkdir(parents=True, exist_ok=True)
+    files: list[Path] = []
+    contents: set[bytes] = set()  # the same README ships with many packages
+    for package in sorted(p for p in root.iterdir() if p.is_dir() and p.name not in SKIPPED):
+        seen: set[Path] = set()
+        for pattern in PATTERNS:
+            for source in sorted(package.glob(pattern)):
+                if source in seen or not source.is_file() or source.stat().st_size > MAX_BYTES:
+                    continue
+                seen.add(source)
+                data = source.read_bytes()
+                name = source.name
+                if name.endswith(".gz"):
+                    data, name = gzip.decompress(data), name[:-3]
+                digest = hashlib.sha256(data).digest()
+                if len(data) > MAX_BYTES or b"\0" in data or digest in contents:
+                    continue
+                contents.add(digest)
+                target = out / f"{package.name}__{name}.txt"
+                target.write_bytes(data)
+                files.append(target)
+    return sorted(files)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=DOC_ROOT)
+    parser.add_argument("--review", action="store_true", help="count review edits too")
+    parser.add_argument("--context", type=int, default=30)
+    args = parser.parse_args(argv)
+    if not args.root.is_dir():
+        print(f"{args.root}: no such folder", file=sys.stderr)
+        return 2
+    files = gather(args.root)
+    applied: Counter[str] = Counter()
+    review: Counter[str] = Counter()
+    listed: list[str] = []
+    size = 0
+    for path in files:
+        try:
+            document = read_document(path)
+        except Exception:  # undecodable or binary: the CLI skips these too
+            continue
+        text = document.text
+        size += len(text)
+        for edit in propose(text, kind=document.kind):
+            if not edit.safe:
+                review[edit.rule] += 1
+                continue
+            applied[edit.rule] += 1
+            if edit.rule in LAYOUT or edit.rule.startswith(("spacing.", "invisible.")):
+                continue
+            left = text[max(0, edit.start - args.context) : edit.start]
+            right = text[edit.end : edit.end + args.context]
+            listed.append(
+                f"  {path.name[:40]:40} {edit.rule:18} {left!r} [{edit.before!r} -> "
+                f"{edit.after!r}] {right!r}"
+            )
+    print(f"{len(files)} files, {size / 1e6:.1f} million characters, from {args.root}")
+    print("applied by fix, by rule:")
+    for rule, count in sorted(applied.items()):
+        print(f"  {rule:34} {count:6}")
+    if args.review:
+        print("for review, by rule:")
+        for rule, count in sorted(review.items()):
+            print(f"  {rule:34} {count:6}")
+    print("word edits fix would apply (judge each):")
+    print("\n".join(listed))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,46 @@
+"""The README set's gathering: which files it takes, on a hand-made folder."""
+
+from __future__ import annotations
+
+import gzip
+import sys
+from pathlib import Path
+
+import pytest
+
+# bench/ is not part of the installed package: import it from the repository.
+sys.path.append(str(Path(__file__).resolve().parents[2]))
+
+from bench import readmes
+
+
+def test_gather_takes_each_text_once_and_skips_the_rest(tmp_path: Path) -> None:
+    root, out = tmp_path / "doc", tmp_path / "out"
+    (root / "tool").mkdir(parents=True)
+    (root / "tool" / "README").write_text("Tool reads files.\n")
+    (root / "tool" / "guide.txt.gz").write_bytes(gzip.compress(b"A guide.\n"))
+    (root / "tool" / "changelog.gz").write_bytes(gzip.compress(b"not a README\n"))
+    (root / "tool" / "image.txt").write_bytes(b"\x89PNG\0\0")
+    (root / "twin").mkdir()
+    (root / "twin" / "README").write_text("Tool reads files.\n")  # shipped twice
+    (root / "git-doc").mkdir()
+    (root / "git-doc" / "README").write_text("Read by the other sets.\n")
+
+    files = readmes.gather(root, out)
+
+    assert [f.name for f in files] == ["tool__README.txt", "tool__guide.txt.txt"]
+    assert files[1].read_text() == "A guide.\n"
+
+
+def test_main_counts_what_fix_applies(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "doc"
+    (root / "tool").mkdir(parents=True)
+    (root / "tool" / "README").write_text("The tool  reads files ,and writes them.\n")
+    monkeypatch.setattr(readmes, "CACHE", tmp_path / "cache")
+    assert readmes.main(["--root", str(root)]) == 0
+    assert (tmp_path / "cache" / "readmes" / "tool__README.txt").is_file()
+    printed = capsys.readouterr().out
+    assert "1 files" in printed
+    assert "spacing.double-space                    1" in printed
