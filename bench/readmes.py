@@ -64,7 +64,9 @@ def gather(root: Path = DOC_ROOT, out: Path | None = None) -> list[Path]:
                 if len(data) > MAX_BYTES or b"\0" in data or digest in contents:
                     continue
                 contents.add(digest)
-                target = out / f"{package.name}__{name}.txt"
+                # Keep a known suffix, so Markdown is read as Markdown.
+                suffix = "" if Path(name).suffix in (".md", ".txt", ".rst") else ".txt"
+                target = out / f"{package.name}__{name}{suffix}"
                 target.write_bytes(data)
                 files.append(target)
     return sorted(files)

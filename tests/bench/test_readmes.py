@@ -28,7 +28,7 @@ def test_gather_takes_each_text_once_and_skips_the_rest(tmp_path: Path) -> None:
 
     files = readmes.gather(root, out)
 
-    assert [f.name for f in files] == ["tool__README.txt", "tool__guide.txt.txt"]
+    assert [f.name for f in files] == ["tool__README.txt", "tool__guide.txt"]
     assert files[1].read_text() == "A guide.\n"
 
 
