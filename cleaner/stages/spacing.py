@@ -57,6 +57,8 @@ _SPACE_BEFORE_RE = re.compile(
     # A full stop that is not an ellipsis, ".5" or ".NET".
     r"|\.(?![.\w])(?=[\s" + _CLOSERS + r"]|\Z)"
 )
+# A word that ends an address: a URL, an e-mail address or an <...> link.
+_ADDRESS_END_RE = re.compile(r"(?:(?:[a-z]+://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|<\S+>)$")
 _BRACKET_PAIRS = {"(": ")", "[": "]", "{": "}"}
 _MISSING_AFTER_RE = re.compile(
     r"[,;.!?:]"
@@ -364,6 +366,10 @@ def _space_before(
             ),
             not (colon or scanned),
         )
+        return
+    if _ADDRESS_END_RE.search(body, 0, run.start()):
+        # "see https://example.org/ ." or "<a@b.org> .": a space that keeps the
+        # mark apart from an address is the writer's choice.
         return
     # "was . taking", "house . 165": a full stop before a word in lower case
     # or a number ends no sentence; on a scanned page it is more often a speck
