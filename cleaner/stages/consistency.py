@@ -44,13 +44,14 @@ def propose(context: Context) -> Iterator[Edit]:
     for spelling in spellings:
         by_fold[fold(spelling)].append(spelling)
     frequent = [s for s, n in spellings.items() if n > 1]
+    frequent_folded = [fold(s) for s in frequent]  # folded once, not once per rare word
     targets: dict[str, tuple[str, float, str, bool]] = {}
     for spelling in once:
         if real(spelling):
             continue
         choice = _diacritic_target(spelling, by_fold[fold(spelling)], spellings)
         if choice is None and frequent:
-            choice = _one_edit_target(spelling, frequent, spellings)
+            choice = _one_edit_target(spelling, frequent, frequent_folded, spellings)
         if choice is not None and choice[0] in gazetteer:
             # A place: the names stage weighs it against its neighbours
             # ("Indina": India or Indian?) and the document's context.
@@ -110,11 +111,11 @@ def _accents_added(plain: str, fuller: str) -> bool:
 
 
 def _one_edit_target(
-    spelling: str, frequent: list[str], spellings: Counter[str]
+    spelling: str, frequent: list[str], choices: list[str], spellings: Counter[str]
 ) -> tuple[str, float, str, bool] | None:
-    """The document's more frequent spelling one edit away, if exactly one such exists."""
+    """The document's more frequent spelling one edit away, if exactly one such
+    exists; ``choices`` are the ``frequent`` spellings folded."""
     folded = fold(spelling)
-    choices = [fold(s) for s in frequent]
     hits = within(folded, choices, 1)
     # Names that differ in their first letter are told apart by it ("Cython",
     # "Jython" and "Python"); a typo there is left to the gazetteer.
