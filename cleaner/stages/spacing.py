@@ -537,12 +537,18 @@ def _uses_two_space_sentences(text: str) -> bool:
     """Whether the text puts two spaces after sentences as a typing convention.
 
     Typists double the space after sentences; OCR doubles spaces anywhere. So
-    it is a convention when most doubled gaps in the text follow a sentence.
+    it is a convention when most doubled gaps in the text follow a sentence,
+    or when most sentences in it are followed by two spaces (GNU manuals do so
+    and pad other places too: "File: x.info,  Node: Top,  Next: y").
     """
     prose = "\n".join(_PROSE_LINE_RE.findall(text))
-    after_sentence = sum(1 for m in _SENTENCE_GAP_RE.finditer(prose) if len(m.group(1)) == 2)
-    doubled = len(_DOUBLED_GAP_RE.findall(prose))
-    return after_sentence >= 2 and after_sentence * 2 >= doubled
+    gaps = [len(m.group(1)) for m in _SENTENCE_GAP_RE.finditer(prose)]
+    after_sentence = gaps.count(2)
+    if after_sentence < 2:
+        return False
+    return after_sentence >= gaps.count(1) or after_sentence * 2 >= len(
+        _DOUBLED_GAP_RE.findall(prose)
+    )
 
 
 def _uses_spaced_punctuation(
