@@ -111,6 +111,8 @@ def propose(context: Context) -> Iterator[Edit]:
     noisy = functools.cache(lambda: _looks_like_ocr(context, OCR_PAGE_NOISE))
     justified = functools.cache(lambda: _justified_width(lines))
     boxed = _BOX_BAR_RE.search(text) is not None
+    # How often each word glued to another by a mark appears (see _missing_after).
+    glued = functools.cache(lambda: Counter(_GLUED_FORM_RE.findall(text)))
     for number, (offset, line) in enumerate(lines):
         body = line.rstrip("\r\n")
         leading = (
@@ -131,7 +133,7 @@ def propose(context: Context) -> Iterator[Edit]:
         runs = list(_GAP_RE.finditer(body))
         if not runs:
             # Most lines: nothing for the rules below, which only look at runs.
-            yield from _missing_after(offset, body)
+            yield from _missing_after(offset, body, glued)
             continue
         # Two or more wide gaps between words on a line are column alignment,
         # and so is a table row. (Gaps before punctuation are not counted: they
@@ -174,7 +176,7 @@ def propose(context: Context) -> Iterator[Edit]:
                     continue
                 elif len(run.group()) > 1 and not aligned and len(body) != justified():
                     yield from _double(text, start, end, body, run, two_space_sentences)
-        yield from _missing_after(offset, body)
+        yield from _missing_after(offset, body, glued)
     if "\N{LEFT SINGLE QUOTATION MARK}" in text:
         starts = {lines[n][0] + len(_leading_run(lines[n][1])) for n in paragraph_starts}
         yield from _stray_quotes(context, starts)
@@ -497,10 +499,12 @@ def _looks_like_ocr(context: Context, least: float = OCR_NOISE) -> bool:
 # The whole token around a glued mark must be two plain words: "failed.The",
 # not "email.message.EmailMessage", "sets.Set([3", "key,index,value" or "`ast.Add`".
 _GLUED_TOKEN_RE = re.compile(r"[^\W\d_]+[,;:.!?][A-Z]?[a-z]+")
+# Every such form in a text, counted once per place.
+_GLUED_FORM_RE = re.compile(r"(?<![^\W\d_])[^\W\d_]+[,;:.!?][A-Z]?[a-z]+(?![^\W\d_])")
 _TOKEN_EDGE = "\"'“”‘’«»([{)]}.,;:!?"
 
 
-def _missing_after(offset: int, body: str) -> Iterator[Edit]:
+def _missing_after(offset: int, body: str, glued: Callable[[], Counter[str]]) -> Iterator[Edit]:
     for match in _MISSING_AFTER_RE.finditer(body):
         mark = match.group()
         left = body.rfind(" ", 0, match.start()) + 1
@@ -509,6 +513,8 @@ def _missing_after(offset: int, body: str) -> Iterator[Edit]:
         core = token.strip(_TOKEN_EDGE)
         if not _GLUED_TOKEN_RE.fullmatch(core):
             continue
+        if glued()[core] > 1:
+            continue  # "decimal.Context" again and again: a name, written so on purpose
         closer = _BRACKET_PAIRS.get(token[:1])
         if closer is not None and closer in body[match.end() : right if right != -1 else None]:
             continue  # "(row,pass)", "{Absolute,Relative}": a tuple or a set, written tight
