@@ -524,6 +524,8 @@ def _missing_after(offset: int, body: str, glued: Callable[[], Counter[str]]) ->
         first, second = re.split(r"[,;:.!?]", core, maxsplit=1)
         if first not in lexicon or second not in lexicon:
             continue
+        if len(first) >= 4 and second.lower().startswith(first.lower()[:4]):
+            continue  # "queue.Queue", "threading.Thread": a module and its class
         pos = offset + match.end()
         colon = mark == ":"
         yield Edit(
