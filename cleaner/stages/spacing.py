@@ -499,7 +499,7 @@ def _looks_like_ocr(context: Context, least: float = OCR_NOISE) -> bool:
 # The whole token around a glued mark must be two plain words: "failed.The",
 # not "email.message.EmailMessage", "sets.Set([3", "key,index,value" or "`ast.Add`".
 _GLUED_TOKEN_RE = re.compile(r"[^\W\d_]+[,;:.!?][A-Z]?[a-z]+")
-# Every such form in a text, counted once per place.
+# Every such form in a text (each occurrence, as a whole word).
 _GLUED_FORM_RE = re.compile(r"(?<![^\W\d_])[^\W\d_]+[,;:.!?][A-Z]?[a-z]+(?![^\W\d_])")
 _TOKEN_EDGE = "\"'“”‘’«»([{)]}.,;:!?"
 
