@@ -13,3 +13,6 @@ from __future__ import annotations
 import re
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# What follows the apostrophe of a contraction ("don't", "we'll", "I've",
+# "she'd", "I'm", "it's", "did'st").
+APOSTROPHE_TAILS = frozenset({"s", "t", "st", "d", "ll", "re", "ve", "m"})

@@ -46,6 +46,7 @@ from cleaner.stages.spelling import (
     judgeable_tokens,
     page_noise,
 )
+from cleaner.tokens import APOSTROPHE_TAILS
 
 RULE_HYPHENATION = "boundaries.hyphenation"
 RULE_JOIN = "boundaries.join"
@@ -225,7 +226,7 @@ def _marks(text: str, lexicon: Lexicon) -> Iterator[Edit]:
         word = head + tail
         if shape(word) == "mixed" or lexicon.count(word.lower()) < JOIN_MIN_COUNT:
             continue
-        if tail.lower() in _APOSTROPHE_TAILS and head.lower() in lexicon:
+        if tail.lower() in APOSTROPHE_TAILS and head.lower() in lexicon:
             continue
         yield Edit(
             match.start(),
@@ -242,7 +243,6 @@ def _marks(text: str, lexicon: Lexicon) -> Iterator[Edit]:
 # A mark between letters, in a word standing on its own: brackets only when
 # the word does not close them ("file(s)" is a word with its plural).
 _MARK_RE = re.compile(r"(?<![\w~^()\[\]])([A-Za-z]+)([~^()\[\]])([A-Za-z]+)(?![\w~^()\[\]])")
-_APOSTROPHE_TAILS = frozenset({"s", "t", "st", "d", "ll", "re", "ve", "m"})
 
 
 def _hyphenation(text: str, corrector: Corrector) -> Iterator[Edit]:

@@ -500,7 +500,7 @@ def _looks_like_ocr(context: Context, least: float = OCR_NOISE) -> bool:
 # not "email.message.EmailMessage", "sets.Set([3", "key,index,value" or "`ast.Add`".
 _GLUED_TOKEN_RE = re.compile(r"[^\W\d_]+[,;:.!?][A-Z]?[a-z]+")
 # Every such form in a text (each occurrence, as a whole word).
-_GLUED_FORM_RE = re.compile(r"(?<![^\W\d_])[^\W\d_]+[,;:.!?][A-Z]?[a-z]+(?![^\W\d_])")
+_GLUED_FORM_RE = re.compile(rf"(?<![^\W\d_]){_GLUED_TOKEN_RE.pattern}(?![^\W\d_])")
 _TOKEN_EDGE = "\"'“”‘’«»([{)]}.,;:!?"
 
 

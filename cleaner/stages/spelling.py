@@ -72,7 +72,7 @@ from cleaner.edits import Edit
 from cleaner.letters import word_model
 from cleaner.lexicon import Lexicon
 from cleaner.stages import Context
-from cleaner.tokens import WORD_RE
+from cleaner.tokens import APOSTROPHE_TAILS, WORD_RE
 
 RULE = "spelling.ocr"
 RULE_REAL_WORD = "spelling.real-word"
@@ -300,9 +300,10 @@ TYPO_DOMINANCE = 10
 # these words. A list makes a page look as noisy as OCR output, which is what
 # lets two-letter readings through; among the READMEs of /usr/share/doc
 # (bench/readmes.py), 11 of the 25 readings applied stood so, all wrong
-# ("ls": is, "mv": my, "printf": prints). On the train splits (score --rules) this held back 6
-# repairs on BLN600 and 19 on ICDAR 2017 (spelling.ocr there: 5,781 words
-# closer to the gold and 230 further, then 5,760 and 226), none elsewhere.
+# ("ls": is, "mv": my, "printf": prints). On the train splits (score
+# --rules) this held back 6 repairs on BLN600 and 19 on ICDAR 2017
+# (spelling.ocr there: 5,781 words closer to the gold and 230 further, then
+# 5,760 and 226), none elsewhere.
 LIST_WINDOW = 6
 FUNCTION_WORDS = frozenset(
     "the of and to in a is that for it as was with be by on not he i this are or his"  # noqa: SIM905
@@ -770,7 +771,7 @@ _WORD_TAIL_RE = re.compile(r"[a-z]+(?![\w'\N{RIGHT SINGLE QUOTATION MARK}-])")
 # What follows the apostrophe of a contraction or an elision ("don't", "we'll",
 # "we're", "I've", "lov'd", "I'm", "rock'n'roll", "did'st"): meant, even where
 # the letters without it make a word ("well", "were", "shed").
-_CONTRACTED = frozenset({"t", "ll", "re", "ve", "d", "m", "s", "em", "n", "st", "rt"})
+_CONTRACTED = APOSTROPHE_TAILS | {"em", "n", "rt"}
 # The first halves of "n't" contractions: "I don'e know" is "don't" misread.
 _NEGATED = frozenset(
     "don can won isn didn doesn wasn weren aren hasn haven hadn couldn wouldn shouldn"  # noqa: SIM905
