@@ -16,11 +16,12 @@ from typing import NamedTuple
 
 from cleaner import results
 from cleaner.config import Config
-from cleaner.document import Document, can_encode, read_document
+from cleaner.document import Document, Encoding, can_encode, read_document
 from cleaner.edits import Edit
 from cleaner.errors import BinaryFileError, InputError
 from cleaner.files import discover
 from cleaner.pipeline import propose
+from cleaner.stream import split_text
 
 
 class Checked(NamedTuple):
@@ -59,12 +60,21 @@ def display_name(path: Path) -> str:
 
 def propose_for(document: Document, config: Config) -> list[Edit]:
     """The edits for a document, dropping replacements its encoding cannot hold."""
-    return propose(
-        document.text,
-        config,
-        kind=document.kind,
-        encodable=partial(can_encode, encoding=document.encoding),
-    )
+    return propose_in_parts(document.text, config, kind=document.kind, encoding=document.encoding)
+
+
+def propose_in_parts(text: str, config: Config, *, kind: str, encoding: Encoding) -> list[Edit]:
+    """The edits for ``text``, proposed chunk by chunk as a pipe would be
+    (:func:`cleaner.stream.split_text`): a large file is checked in bounded
+    memory and gets the same edits as when it is piped."""
+    encodable = partial(can_encode, encoding=encoding)
+    edits: list[Edit] = []
+    offset = 0
+    for part in split_text(text, encoding.codec):
+        found = propose(part, config, kind=kind, encodable=encodable)
+        edits.extend(edit.shifted(offset) for edit in found)
+        offset += len(part)
+    return edits
 
 
 # Below this much text, starting worker processes costs more than it saves

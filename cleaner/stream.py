@@ -1,14 +1,19 @@
-"""Pipes: decode a byte stream in paragraph-aligned chunks, in flat memory.
+"""Pipes and large files: text in paragraph-aligned chunks, in flat memory.
 
 A chunk ends at a blank line once it holds ``chunk_size`` bytes (so document
 context such as name consistency sees whole paragraphs and, for inputs up to
 that size, the whole document), or at any line end once it holds
 ``hard_limit`` bytes. The first bytes decide the encoding; a later chunk that
 does not decode is passed through untouched, never dropped or corrupted.
+
+A large file named on the command line is cut at the same places
+(:func:`split_text`), so it gets the same edits as when it is piped, and
+its memory and time grow with the size of a chunk, not of the file.
 """
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from typing import BinaryIO, NamedTuple
@@ -50,6 +55,25 @@ def chunks(
     for piece in _pieces(stream, pending, chunk_size, hard_limit):
         yield _decode_piece(piece, encoding, prefix)
         prefix = b""
+
+
+def split_text(
+    text: str, codec: str, chunk_size: int = CHUNK_SIZE, hard_limit: int = HARD_LIMIT
+) -> list[str]:
+    """``text`` in the pieces :func:`chunks` would cut its ``codec`` bytes into.
+
+    UTF-16 text is not split (the pipe takes it whole too).
+
+    >>> split_text("One.\\n\\nTwo.\\n\\nThree.\\n", "utf-8", chunk_size=5)
+    ['One.\\n\\n', 'Two.\\n\\n', 'Three.\\n']
+    """
+    if codec.startswith("utf-16") or len(text) < chunk_size // 4:
+        return [text]  # a UTF-8 character is at most 4 bytes: one chunk
+    data = text.encode(codec)
+    if len(data) < chunk_size:
+        return [text]
+    pieces = _pieces(io.BytesIO(data), bytearray(), chunk_size, hard_limit)
+    return [piece.decode(codec) for piece in pieces]
 
 
 def _whole(data: bytes, *, binary: bool) -> Iterator[Chunk]:

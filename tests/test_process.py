@@ -1,12 +1,17 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
+import io
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from cleaner import process, stream
 from cleaner.config import Config
+from cleaner.edits import Edit, apply_edits
+from cleaner.pipeline import propose
 from cleaner.process import PARALLEL_MIN_BYTES, Checked, Problem, check_paths
 
 
@@ -118,3 +123,37 @@ def test_remembered_files_are_answered_without_workers(
     changed = mixed[5]
     assert isinstance(changed, Checked)
     assert [(e.start, e.rule) for e in changed.edits] == [(4, "spacing.double-space")]
+
+
+def test_a_large_file_gets_the_edits_of_the_pipe_chunks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cut = functools.partial(stream.split_text, chunk_size=200, hard_limit=4000)
+    monkeypatch.setattr(process, "split_text", cut)
+    seen: list[str] = []
+
+    def spy(part: str, *args: Any, **kwargs: Any) -> list[Edit]:
+        seen.append(part)
+        return propose(part, *args, **kwargs)
+
+    monkeypatch.setattr(process, "propose", spy)
+    text = "".join(f"Paragraph {i} has a stray space ,before a comma.\n\n" for i in range(30))
+    path = tmp_path / "big.txt"
+    path.write_text(text)
+    config = dataclasses.replace(Config(), cache=False)
+    (checked,) = check_paths([str(path)], config)
+    assert isinstance(checked, Checked)
+    piped: list[tuple[int, int, str, str]] = []
+    offset = 0
+    for chunk in stream.chunks(io.BytesIO(text.encode()), chunk_size=200, hard_limit=4000):
+        assert chunk.text is not None
+        found = propose(chunk.text, config)
+        piped += [(e.start + offset, e.end + offset, e.before, e.after) for e in found]
+        offset += len(chunk.text)
+    assert offset == len(text) and len(cut(text, "utf-8")) > 5
+    assert seen == cut(text, "utf-8")  # never the whole text at once
+    assert [(e.start, e.end, e.before, e.after) for e in checked.edits] == piped
+    # Every paragraph's edit, at offsets into the whole file.
+    assert apply_edits(text, checked.safe_edits) == "".join(
+        f"Paragraph {i} has a stray space, before a comma.\n\n" for i in range(30)
+    )

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import io
 
-from cleaner.stream import chunks, split_incomplete_utf8
+import pytest
+
+from cleaner.stream import chunks, split_incomplete_utf8, split_text
 
 
 def _join(data: bytes, **sizes: int) -> tuple[list[str | None], bytes]:
@@ -69,3 +71,34 @@ def test_chunks_never_cut_inside_a_code_fence() -> None:
     parts = [c.text or "" for c in chunks(io.BytesIO(data), chunk_size=250, hard_limit=100_000)]
     assert "".join(parts).encode() == data
     assert any(code in part for part in parts)
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        (
+            "".join(f"Paragraph {i} with ünïcode.\r\nSecond line.\r\n\r\n" for i in range(200)),
+            "utf-8",
+        ),
+        (
+            "Prose.\n\n" * 30 + "```\nx  =  1\n\n\ny  =  2\n```\n" + "\nMore prose.\n\n" * 30,
+            "utf-8",
+        ),
+        ("é" * 5000 + "\n\n" + "ü" * 3000, "utf-8"),
+        ("Café crème.\n\n" * 300, "cp1252"),
+        ("no blank lines\n" * 400, "utf-8"),
+    ],
+)
+def test_split_text_cuts_where_the_pipe_cuts(text: str, codec: str) -> None:
+    sizes = {"chunk_size": 250, "hard_limit": 1001}
+    piped = [c.text for c in chunks(io.BytesIO(text.encode(codec)), **sizes)]
+    parts = split_text(text, codec, **sizes)
+    assert parts == piped
+    assert "".join(parts) == text
+    assert len(parts) > 1
+
+
+def test_split_text_keeps_small_and_utf16_text_whole() -> None:
+    assert split_text("Short.\n\nText.\n", "utf-8", chunk_size=1000) == ["Short.\n\nText.\n"]
+    text = "Para.\n\n" * 500
+    assert split_text(text, "utf-16-le", chunk_size=10) == [text]

@@ -13,8 +13,7 @@ from cleaner.config import Config
 from cleaner.document import decode, kind_of
 from cleaner.edits import apply_edits
 from cleaner.errors import EXIT_EDITS, EXIT_ERROR, EXIT_OK, BinaryFileError, InputError
-from cleaner.pipeline import propose
-from cleaner.process import Checked, check_paths
+from cleaner.process import Checked, check_paths, propose_in_parts
 from cleaner.report import unified_diff
 
 
@@ -45,7 +44,8 @@ def run_stream(stdin: BinaryIO, config: Config, *, display: str) -> int:
         text, encoding = decode(data)
     except InputError as exc:
         raise InputError(f"{display}: {exc}") from None
-    edits = [e for e in propose(text, config, kind=kind_of(display)) if e.safe]
+    found = propose_in_parts(text, config, kind=kind_of(display), encoding=encoding)
+    edits = [e for e in found if e.safe]
     patch = unified_diff(display, text, apply_edits(text, edits))
     if patch:
         _emit(patch, encoding.codec)
