@@ -3,12 +3,14 @@
 A chunk ends at a blank line once it holds ``chunk_size`` bytes (so document
 context such as name consistency sees whole paragraphs and, for inputs up to
 that size, the whole document), or at any line end once it holds
-``hard_limit`` bytes. The first bytes decide the encoding; a later chunk that
-does not decode is passed through untouched, never dropped or corrupted.
+``hard_limit`` bytes; a line longer than that is cut after a carriage
+return (old Mac line ends) or else a space, not inside a word. The first
+bytes decide the encoding; a later chunk that does not decode is passed
+through untouched, never dropped or corrupted.
 
 A large file named on the command line is cut at the same places
 (:func:`split_text`), so it gets the same edits as when it is piped, and
-its memory and time grow with the size of a chunk, not of the file.
+the memory its checking needs grows with a chunk, not with the file.
 """
 
 from __future__ import annotations
@@ -110,9 +112,18 @@ def _pieces(
                 if more:
                     pending += more
                     continue
-            # A line longer than the hard limit (or the last line): cut it.
-            line = bytes(pending[:hard_limit])
-            del pending[:hard_limit]
+            # A line longer than the hard limit (or the last line): cut it,
+            # after a carriage return (old Mac line ends) or else a space or
+            # tab if it has one, so that no word is cut in two.
+            cut = hard_limit
+            if len(pending) >= hard_limit:
+                for mark in (b"\r", b" ", b"\t"):
+                    at = pending.rfind(mark, 0, hard_limit)
+                    if at != -1:
+                        cut = at + 1
+                        break
+            line = bytes(pending[:cut])
+            del pending[:cut]
             if not line:
                 break
         else:

@@ -102,3 +102,23 @@ def test_split_text_keeps_small_and_utf16_text_whole() -> None:
     assert split_text("Short.\n\nText.\n", "utf-8", chunk_size=1000) == ["Short.\n\nText.\n"]
     text = "Para.\n\n" * 500
     assert split_text(text, "utf-16-le", chunk_size=10) == [text]
+
+
+def test_a_line_over_the_hard_limit_is_cut_between_words() -> None:
+    words = " ".join(f"word{i}" for i in range(400))
+    parts = [
+        c.text or "" for c in chunks(io.BytesIO(words.encode()), chunk_size=10, hard_limit=100)
+    ]
+    assert "".join(parts) == words
+    assert len(parts) > 10
+    assert all(part.endswith(" ") for part in parts[:-1])
+    # A chunk is cut once it holds the hard limit: two cut lines at most.
+    assert all(len(part.encode()) <= 200 for part in parts)
+
+
+def test_old_mac_line_ends_are_cut_at_a_line_end() -> None:
+    text = "".join(f"Line {i} of text.\r" for i in range(300))
+    parts = [c.text or "" for c in chunks(io.BytesIO(text.encode()), chunk_size=10, hard_limit=100)]
+    assert "".join(parts) == text
+    assert all(part.endswith("\r") for part in parts)
+    assert split_text(text, "utf-8", chunk_size=10, hard_limit=100) == parts
