@@ -25,7 +25,10 @@ from cleaner.errors import InputError
 
 CHUNK_SIZE = 1 << 20
 _FENCE_RE = re.compile(rb" {0,3}(?:```|~~~)")
-HARD_LIMIT = 8 << 20
+# Text with no blank lines (an index, OCR output with one line per printed
+# line) is cut at a line end here: checking a chunk takes about 100 MB per MB,
+# so a 5 MB run of such lines needed 573 MiB when this was 8 MB, 276 MiB now.
+HARD_LIMIT = 2 << 20
 
 
 class Chunk(NamedTuple):
