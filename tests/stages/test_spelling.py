@@ -188,3 +188,18 @@ def test_prose_about_code_is_not_code() -> None:
     prose = "Call the function with (x) and see the result; the value is kept."
     assert spelling.code_share(prose) == 0.0
     assert spelling.code_share(OCR) < spelling.CODE_SHARE
+
+
+def test_old_spelling_needs_its_forms_to_be_a_share_of_the_unknown_ones() -> None:
+    lexicon = default_lexicon()
+    old_forms = {"haue": False, "neuer": False, "downe": False, "the": True, "house": True}
+    assert spelling.in_old_spelling(old_forms, lexicon)
+    # A badly read modern page: three forms that look old by chance ("thie",
+    # "weie", "honse") among a hundred misreadings of other kinds.
+    noise = {f"xq{i}zv": False for i in range(100)}
+    misread = {"thie": False, "weie": False, "honse": False, **noise}
+    assert spelling._old_spelling(misread, lexicon) == {"thie", "weie", "honse"}
+    assert not spelling.in_old_spelling(misread, lexicon)
+    # The same three forms in a page with no other unknown words still count.
+    alone = {"thie": False, "weie": False, "honse": False, **dict.fromkeys(noise, True)}
+    assert spelling.in_old_spelling(alone, lexicon)
