@@ -60,17 +60,23 @@ def display_name(path: Path) -> str:
 
 def propose_for(document: Document, config: Config) -> list[Edit]:
     """The edits for a document, dropping replacements its encoding cannot hold."""
-    return propose_in_parts(document.text, config, kind=document.kind, encoding=document.encoding)
+    # Without a BOM the file's bytes are its text encoded: cut those.
+    encoded = None if document.encoding.bom else document.raw
+    return propose_in_parts(
+        document.text, config, kind=document.kind, encoding=document.encoding, encoded=encoded
+    )
 
 
-def propose_in_parts(text: str, config: Config, *, kind: str, encoding: Encoding) -> list[Edit]:
+def propose_in_parts(
+    text: str, config: Config, *, kind: str, encoding: Encoding, encoded: bytes | None = None
+) -> list[Edit]:
     """The edits for ``text``, proposed chunk by chunk as a pipe would be
     (:func:`cleaner.stream.split_text`): a large file is checked in bounded
     memory and gets the same edits as when it is piped."""
     encodable = partial(can_encode, encoding=encoding)
     edits: list[Edit] = []
     offset = 0
-    for part in split_text(text, encoding.codec):
+    for part in split_text(text, encoding.codec, encoded=encoded):
         found = propose(part, config, kind=kind, encodable=encodable)
         edits.extend(edit.shifted(offset) for edit in found)
         offset += len(part)

@@ -63,22 +63,31 @@ def chunks(
 
 
 def split_text(
-    text: str, codec: str, chunk_size: int = CHUNK_SIZE, hard_limit: int = HARD_LIMIT
-) -> list[str]:
-    """``text`` in the pieces :func:`chunks` would cut its ``codec`` bytes into.
+    text: str,
+    codec: str,
+    chunk_size: int = CHUNK_SIZE,
+    hard_limit: int = HARD_LIMIT,
+    *,
+    encoded: bytes | None = None,
+) -> Iterator[str]:
+    """``text`` in the pieces :func:`chunks` would cut its ``codec`` bytes into,
+    one at a time. ``encoded`` is those bytes, when the caller holds them
+    (a file's, without a BOM): the text is then not encoded again.
 
     UTF-16 text is not split (the pipe takes it whole too).
 
-    >>> split_text("One.\\n\\nTwo.\\n\\nThree.\\n", "utf-8", chunk_size=5)
+    >>> list(split_text("One.\\n\\nTwo.\\n\\nThree.\\n", "utf-8", chunk_size=5))
     ['One.\\n\\n', 'Two.\\n\\n', 'Three.\\n']
     """
     if codec.startswith("utf-16") or len(text) < chunk_size // 4:
-        return [text]  # a UTF-8 character is at most 4 bytes: one chunk
-    data = text.encode(codec)
+        yield text  # a UTF-8 character is at most 4 bytes: one chunk
+        return
+    data = text.encode(codec) if encoded is None else encoded
     if len(data) < chunk_size:
-        return [text]
-    pieces = _pieces(io.BytesIO(data), bytearray(), chunk_size, hard_limit)
-    return [piece.decode(codec) for piece in pieces]
+        yield text
+        return
+    for piece in _pieces(io.BytesIO(data), bytearray(), chunk_size, hard_limit):
+        yield piece.decode(codec)
 
 
 def _whole(data: bytes, *, binary: bool) -> Iterator[Chunk]:

@@ -125,8 +125,11 @@ def test_remembered_files_are_answered_without_workers(
     assert [(e.start, e.rule) for e in changed.edits] == [(4, "spacing.double-space")]
 
 
+@pytest.mark.parametrize(
+    ("codec", "bom"), [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("cp1252", b"")]
+)
 def test_a_large_file_gets_the_edits_of_the_pipe_chunks(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, codec: str, bom: bytes
 ) -> None:
     cut = functools.partial(stream.split_text, chunk_size=200, hard_limit=4000)
     monkeypatch.setattr(process, "split_text", cut)
@@ -137,23 +140,24 @@ def test_a_large_file_gets_the_edits_of_the_pipe_chunks(
         return propose(part, *args, **kwargs)
 
     monkeypatch.setattr(process, "propose", spy)
-    text = "".join(f"Paragraph {i} has a stray space ,before a comma.\n\n" for i in range(30))
+    text = "".join(f"Café {i} has a stray space ,before a comma.\n\n" for i in range(30))
     path = tmp_path / "big.txt"
-    path.write_text(text)
+    path.write_bytes(bom + text.encode(codec))
     config = dataclasses.replace(Config(), cache=False)
     (checked,) = check_paths([str(path)], config)
     assert isinstance(checked, Checked)
     piped: list[tuple[int, int, str, str]] = []
     offset = 0
-    for chunk in stream.chunks(io.BytesIO(text.encode()), chunk_size=200, hard_limit=4000):
+    data = io.BytesIO(bom + text.encode(codec))
+    for chunk in stream.chunks(data, chunk_size=200, hard_limit=4000):
         assert chunk.text is not None
         found = propose(chunk.text, config)
         piped += [(e.start + offset, e.end + offset, e.before, e.after) for e in found]
         offset += len(chunk.text)
-    assert offset == len(text) and len(cut(text, "utf-8")) > 5
-    assert seen == cut(text, "utf-8")  # never the whole text at once
+    assert offset == len(text) and len(list(cut(text, codec))) > 5
+    assert seen == list(cut(text, codec))  # never the whole text at once
     assert [(e.start, e.end, e.before, e.after) for e in checked.edits] == piped
     # Every paragraph's edit, at offsets into the whole file.
     assert apply_edits(text, checked.safe_edits) == "".join(
-        f"Paragraph {i} has a stray space, before a comma.\n\n" for i in range(30)
+        f"Café {i} has a stray space, before a comma.\n\n" for i in range(30)
     )

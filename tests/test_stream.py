@@ -92,16 +92,16 @@ def test_chunks_never_cut_inside_a_code_fence() -> None:
 def test_split_text_cuts_where_the_pipe_cuts(text: str, codec: str) -> None:
     sizes = {"chunk_size": 250, "hard_limit": 1001}
     piped = [c.text for c in chunks(io.BytesIO(text.encode(codec)), **sizes)]
-    parts = split_text(text, codec, **sizes)
+    parts = list(split_text(text, codec, **sizes))
     assert parts == piped
     assert "".join(parts) == text
     assert len(parts) > 1
 
 
 def test_split_text_keeps_small_and_utf16_text_whole() -> None:
-    assert split_text("Short.\n\nText.\n", "utf-8", chunk_size=1000) == ["Short.\n\nText.\n"]
+    assert list(split_text("Short.\n\nText.\n", "utf-8", chunk_size=1000)) == ["Short.\n\nText.\n"]
     text = "Para.\n\n" * 500
-    assert split_text(text, "utf-16-le", chunk_size=10) == [text]
+    assert list(split_text(text, "utf-16-le", chunk_size=10)) == [text]
 
 
 def test_a_line_over_the_hard_limit_is_cut_between_words() -> None:
@@ -121,4 +121,4 @@ def test_old_mac_line_ends_are_cut_at_a_line_end() -> None:
     parts = [c.text or "" for c in chunks(io.BytesIO(text.encode()), chunk_size=10, hard_limit=100)]
     assert "".join(parts) == text
     assert all(part.endswith("\r") for part in parts)
-    assert split_text(text, "utf-8", chunk_size=10, hard_limit=100) == parts
+    assert list(split_text(text, "utf-8", chunk_size=10, hard_limit=100)) == parts
