@@ -118,7 +118,9 @@ class Vocabulary:
 
 
 def _normalise(observed: str, readings: Iterable[Reading]) -> Judgement:
-    ranked = sorted(readings, key=lambda r: -r.score)
+    # Equal scores are ranked by spelling: candidates come from sets, whose
+    # order changes from one process to the next.
+    ranked = sorted(readings, key=lambda r: (-r.score, r.surface))
     top = ranked[0].score
     kept = [r for r in ranked if r.score >= top - _BEAM]
     weights = [10 ** (r.score - top) for r in kept]

@@ -8,7 +8,7 @@ import pytest
 
 from cleaner.bigrams import default_bigrams
 from cleaner.channel import Alignment
-from cleaner.corrector import default_corrector
+from cleaner.corrector import Reading, _normalise, default_corrector
 
 
 def test_a_classic_misreading_of_a_common_word_wins() -> None:
@@ -124,3 +124,16 @@ def test_whole_lexicon_vocabulary_shares_the_lexicons_words() -> None:
     word = next(iter(corrector.lexicon.words()))
     assert word in vocabulary.words and vocabulary.starts(word[:2])
     assert set(corrector.vocabulary(10_000_000).words) <= set(vocabulary.words)
+
+
+def test_readings_with_equal_scores_rank_the_same_in_any_order() -> None:
+    # Candidates come from sets, whose order changes between processes: ties
+    # must not decide the proposal, its reason or its alternatives.
+    readings = [
+        Reading(word, word, score, score, 0.0, None)
+        for word, score in (("used", -5.0), ("send", -5.0), ("sell", -4.0), ("red", -5.5))
+    ]
+    first = _normalise("sed", readings)
+    again = _normalise("sed", list(reversed(readings)))
+    assert [r.surface for r in first.readings] == ["sell", "send", "used", "red"]
+    assert first == again
