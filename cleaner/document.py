@@ -11,8 +11,10 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from cleaner.errors import BinaryFileError, ChangedOnDiskError, InputError
 
@@ -183,6 +185,15 @@ def write_document(doc: Document, text: str) -> bool:
 
 def write_atomic(path: Path, data: bytes, mode: int) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves the old or the new file, whole."""
+    replace_atomic(path, mode, lambda handle: handle.write(data) >= 0)
+
+
+def replace_atomic(path: Path, mode: int, write: Callable[[BinaryIO], bool]) -> bool:
+    """Replace ``path`` with what ``write`` writes to a temporary file beside it,
+    if it returns True (else the file stays as it was); whether it was replaced.
+
+    A crash leaves the old or the new file, whole.
+    """
     import tempfile  # only when needed: a check's start-up does without it
 
     # Write through a symlink to its target, so the link itself survives.
@@ -190,12 +201,16 @@ def write_atomic(path: Path, data: bytes, mode: int) -> None:
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            keep = write(handle)
             handle.flush()
             os.fsync(handle.fileno())
+        if not keep:
+            Path(tmp).unlink()
+            return False
         Path(tmp).chmod(mode)
         Path(tmp).replace(target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             Path(tmp).unlink()
         raise
+    return True

@@ -12,11 +12,18 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
-from typing import NamedTuple
+from typing import BinaryIO, Literal, NamedTuple, overload
 
 from cleaner import results
 from cleaner.config import Config
-from cleaner.document import Document, Encoding, can_encode, read_document
+from cleaner.document import (
+    BINARY_SNIFF,
+    Document,
+    Encoding,
+    can_encode,
+    looks_binary,
+    read_document,
+)
 from cleaner.edits import Edit
 from cleaner.errors import BinaryFileError, InputError
 from cleaner.files import discover
@@ -36,6 +43,14 @@ class Checked(NamedTuple):
     @property
     def safe_edits(self) -> list[Edit]:
         return [e for e in self.edits if e.safe]
+
+
+class Streamed(NamedTuple):
+    """A file too large to hold in memory whole: the command reads it in chunks
+    (see STREAM_MIN_BYTES)."""
+
+    display: str
+    path: Path
 
 
 class Problem(NamedTuple):
@@ -86,7 +101,33 @@ def propose_in_parts(
 # Below this much text, starting worker processes costs more than it saves
 # (a pre-commit run on a few files stays in one process).
 PARALLEL_MIN_BYTES = 512 * 1024
+# Files at least this large are streamed by check and fix, as a pipe is: held
+# whole, a file takes its size twice over (bytes and text) and fix more again.
+STREAM_MIN_BYTES = 64 << 20
 Progress = Callable[[int, int], None]
+Result = Checked | Streamed | Problem
+
+
+@overload
+def check_paths(
+    paths: Sequence[str],
+    config: Config,
+    *,
+    force_exclude: bool = ...,
+    progress: Progress | None = ...,
+    stream_large: Literal[False] = ...,
+) -> Iterator[Checked | Problem]: ...
+
+
+@overload
+def check_paths(
+    paths: Sequence[str],
+    config: Config,
+    *,
+    force_exclude: bool = ...,
+    progress: Progress | None = ...,
+    stream_large: bool,
+) -> Iterator[Result]: ...
 
 
 def check_paths(
@@ -95,20 +136,27 @@ def check_paths(
     *,
     force_exclude: bool = False,
     progress: Progress | None = None,
-) -> Iterator[Checked | Problem]:
+    stream_large: bool = False,
+) -> Iterator[Result]:
     """Each file meant by ``paths``, checked, in order.
 
     Large sets of files are checked by ``config.jobs`` worker processes (one
     per core by default); results still come back in order. ``progress`` is
-    called with (files done, files in all) after each file.
+    called with (files done, files in all) after each file. With
+    ``stream_large``, a file of STREAM_MIN_BYTES or more comes back as
+    :class:`Streamed`, unread, for the caller to read in chunks.
     """
     files = list(discover(paths, config, force_exclude=force_exclude))
+    streamed = {path for path in files if stream_large and _size(path) >= STREAM_MIN_BYTES}
     jobs = min(config.jobs or os.cpu_count() or 1, len(files))
-    checked: Iterator[Checked | Problem]
+    checked: Iterator[Result]
     if jobs > 1 and _total_size(files) >= PARALLEL_MIN_BYTES:
-        checked = _parallel(files, config, jobs)
+        checked = _parallel(files, config, jobs, streamed)
     else:
-        checked = (check_file(path, config) for path in files)
+        checked = (
+            Streamed(display_name(path), path) if path in streamed else check_file(path, config)
+            for path in files
+        )
     stored = False
     for done, result in enumerate(checked, 1):
         if progress is not None:
@@ -137,6 +185,28 @@ def _read(path: Path) -> Document | Problem:
         return Problem(display_name(path), str(exc).removeprefix(f"{path}: "))
 
 
+@contextlib.contextmanager
+def open_streamed(item: Streamed) -> Iterator[BinaryIO]:
+    """``item``'s file, open for reading in chunks (:func:`cleaner.stream.chunks`).
+
+    Raises :class:`InputError` with the message :func:`check_file` reports
+    (the path left out), :class:`BinaryFileError` for a binary file.
+    """
+    try:
+        handle = item.path.open("rb")
+    except IsADirectoryError:
+        raise InputError("is a directory") from None
+    except FileNotFoundError:
+        raise InputError("no such file or directory") from None
+    except PermissionError:
+        raise InputError("permission denied") from None
+    with handle:
+        if looks_binary(handle.read(BINARY_SNIFF)):
+            raise BinaryFileError("binary file, skipped")
+        handle.seek(0)
+        yield handle
+
+
 def _remembered_here(path: Path, config: Config) -> Checked | Problem | None:
     """The file's remembered edits (or why it cannot be read); None if it must be checked."""
     read = _read(path)
@@ -146,17 +216,23 @@ def _remembered_here(path: Path, config: Config) -> Checked | Problem | None:
     return None if edits is None else Checked(display_name(path), read, edits)
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # reading it reports the problem
+
+
 def _total_size(files: list[Path]) -> int:
-    total = 0
-    for path in files:
-        with contextlib.suppress(OSError):
-            total += path.stat().st_size
-    return total
+    return sum(_size(path) for path in files)
 
 
-def _parallel(files: list[Path], config: Config, jobs: int) -> Iterator[Checked | Problem]:
-    """Check ``files`` in worker processes, in order; remembered files are
-    answered here without a worker (an unchanged folder starts none)."""
+def _parallel(
+    files: list[Path], config: Config, jobs: int, streamed: set[Path]
+) -> Iterator[Result]:
+    """Check ``files`` in worker processes, in order; remembered and
+    ``streamed`` files are answered here without a worker (an unchanged
+    folder starts none)."""
     # Imported here: a pre-commit run on a few files never starts a pool.
     from concurrent.futures import Future, ProcessPoolExecutor
 
@@ -164,7 +240,7 @@ def _parallel(files: list[Path], config: Config, jobs: int) -> Iterator[Checked 
     # Small batches keep workers busy to the end without sending one file at a time.
     size = max(1, min(16, len(files) // (jobs * 8)))
     pool: ProcessPoolExecutor | None = None
-    pending: deque[Checked | Problem | tuple[Future[list[Checked | Problem]], int]] = deque()
+    pending: deque[Result | tuple[Future[list[Checked | Problem]], int]] = deque()
     batch: list[Path] = []
 
     def send() -> None:
@@ -175,16 +251,22 @@ def _parallel(files: list[Path], config: Config, jobs: int) -> Iterator[Checked 
         pending.extend((future, i) for i in range(len(batch)))
         batch.clear()
 
-    def ready(slot: Checked | Problem | tuple[Future[list[Checked | Problem]], int]) -> bool:
-        return isinstance(slot, Checked | Problem) or slot[0].done()
+    def ready(slot: Result | tuple[Future[list[Checked | Problem]], int]) -> bool:
+        return isinstance(slot, Checked | Streamed | Problem) or slot[0].done()
 
-    def take() -> Checked | Problem:
+    def take() -> Result:
         slot = pending.popleft()
-        return slot if isinstance(slot, Checked | Problem) else slot[0].result()[slot[1]]
+        if isinstance(slot, Checked | Streamed | Problem):
+            return slot
+        return slot[0].result()[slot[1]]
 
     try:
         for path in files:
-            found = _remembered_here(path, config) if remember else None
+            found: Result | None
+            if path in streamed:
+                found = Streamed(display_name(path), path)
+            else:
+                found = _remembered_here(path, config) if remember else None
             if found is None:
                 # Slots of an unsent batch wait in order behind it.
                 batch.append(path)

@@ -10,9 +10,9 @@ through untouched, never dropped or corrupted.
 
 A large file named on the command line is cut at the same places
 (:func:`split_text`), so it gets the same edits as when it is piped, and
-the memory its checking needs grows with a chunk, not with the file (whose
-bytes and text are still held whole: a pipe is the way to check files too
-large for that).
+the memory its checking needs grows with a chunk, not with the file; one
+too large to hold whole (cleaner.process.STREAM_MIN_BYTES) is read by
+``check`` and ``fix`` through :func:`chunks`, as a pipe is.
 """
 
 from __future__ import annotations

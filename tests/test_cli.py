@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from cleaner import process
 from cleaner.cli import cli, main
 from cleaner.stages import STAGES
 
@@ -252,3 +253,55 @@ def test_main_returns_exit_codes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert main(["check", "a.txt"]) == 0
     assert main(["check", "missing.txt"]) == 2
     assert main(["--bogus"]) == 2
+
+
+def _large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, data: bytes) -> Path:
+    """A file that counts as too large to hold whole (the streaming threshold lowered)."""
+    monkeypatch.setattr(process, "STREAM_MIN_BYTES", 100)
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert len(data) >= 100
+    return path
+
+
+def test_large_files_are_checked_and_fixed_as_a_pipe_is(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = b"\xef\xbb\xbf" + b"".join(
+        f"Paragraph {i} has a stray space ,before a comma.\r\n\r\n".encode() for i in range(40)
+    )
+    piped_check = runner.invoke(cli, ["check", "--format", "json", "-"], input=data)
+    piped_fix = runner.invoke(cli, ["fix", "-"], input=data)
+    path = _large(tmp_path, monkeypatch, "big.txt", data)
+    path.chmod(0o640)
+    spy: list[Path] = []
+    real = process.read_document
+    monkeypatch.setattr(process, "read_document", lambda p: spy.append(p) or real(p))
+    checked = runner.invoke(cli, ["check", "--format", "json", str(path)])
+    assert checked.exit_code == 1
+    records = [json.loads(line) for line in checked.output.splitlines()]
+    expected = [json.loads(line) for line in piped_check.output.splitlines()]
+    assert len(records) == 40
+    assert [{**r, "path": "-"} for r in records] == [{**r, "path": "-"} for r in expected]
+    fixed = runner.invoke(cli, ["fix", str(path)])
+    assert fixed.exit_code == 0 and "Fixing" in fixed.output
+    assert path.read_bytes() == piped_fix.stdout_bytes
+    assert path.read_bytes().startswith(b"\xef\xbb\xbfParagraph 0 has a stray space, before")
+    assert path.stat().st_mode & 0o777 == 0o640
+    assert spy == []  # never read whole
+    assert [p.name for p in tmp_path.iterdir()] == ["big.txt"]  # no temporary file left
+    again = runner.invoke(cli, ["fix", str(path)])
+    assert again.exit_code == 0 and again.output == ""
+    assert path.read_bytes() == piped_fix.stdout_bytes
+
+
+def test_a_large_binary_file_is_skipped_and_left_alone(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = b"\0binary" * 40
+    path = _large(tmp_path, monkeypatch, "blob.txt", data)
+    for command in ("check", "fix"):
+        result = runner.invoke(cli, [command, str(path)])
+        assert result.exit_code == 0
+        assert "binary file, skipped" in result.output
+    assert path.read_bytes() == data

@@ -161,3 +161,26 @@ def test_a_large_file_gets_the_edits_of_the_pipe_chunks(
     assert apply_edits(text, checked.safe_edits) == "".join(
         f"Café {i} has a stray space, before a comma.\n\n" for i in range(30)
     )
+
+
+def test_large_files_come_back_unread_in_their_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = tmp_path / "docs"
+    _folder(docs)
+    big = docs / "page05.txt"
+    big.write_text(big.read_text() * 2)
+    monkeypatch.setattr(process, "STREAM_MIN_BYTES", big.stat().st_size)
+    for jobs in (1, 2):
+        config = dataclasses.replace(Config(), jobs=jobs)
+        items = list(check_paths([str(docs)], config, stream_large=True))
+        assert [i.display.rsplit("/", 1)[-1] for i in items][4:7] == [
+            "page04.txt",
+            "page05.txt",
+            "page06.txt",
+        ]
+        kinds = [type(i).__name__ for i in items]
+        assert kinds.count("Streamed") == 1 and isinstance(items[5], process.Streamed)
+        # Without stream_large every file is read and checked.
+        plain = list(check_paths([str(docs)], config))
+        assert not any(isinstance(i, process.Streamed) for i in plain)

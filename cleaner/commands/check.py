@@ -12,9 +12,9 @@ from cleaner.commands._output import ProgressLine, note, problem, styled
 from cleaner.config import Config
 from cleaner.document import can_encode, kind_of
 from cleaner.edits import Edit, LineIndex
-from cleaner.errors import EXIT_EDITS, EXIT_ERROR, EXIT_OK
+from cleaner.errors import EXIT_EDITS, EXIT_ERROR, EXIT_OK, BinaryFileError, InputError
 from cleaner.pipeline import propose
-from cleaner.process import Checked, check_paths
+from cleaner.process import Checked, Problem, Streamed, check_paths, open_streamed
 from cleaner.report import check_lines, json_records
 from cleaner.stream import chunks
 
@@ -23,24 +23,39 @@ def run(paths: Sequence[str], config: Config, *, fmt: str, force_exclude: bool =
     found = 0
     errors = False
     progress = ProgressLine()
-    for item in check_paths(paths, config, force_exclude=force_exclude, progress=progress):
+    items = check_paths(
+        paths, config, force_exclude=force_exclude, progress=progress, stream_large=True
+    )
+    for item in items:
         if isinstance(item, Checked):
             found += len(item.edits)
             if item.edits:
                 progress.clear()
             _emit(item.display, item.edits, LineIndex(item.document.text), fmt)
-        else:
-            progress.clear()
-            problem(item)
-            errors = errors or not item.skipped
+            continue
+        progress.clear()
+        if isinstance(item, Streamed):
+            try:
+                with open_streamed(item) as handle:
+                    found += _emit_stream(handle, config, fmt=fmt, display=item.display)
+                continue
+            except InputError as exc:
+                item = Problem(item.display, str(exc), skipped=isinstance(exc, BinaryFileError))
+        problem(item)
+        errors = errors or not item.skipped
     return EXIT_ERROR if errors else EXIT_EDITS if found else EXIT_OK
 
 
 def run_stream(stdin: BinaryIO, config: Config, *, fmt: str, display: str) -> int:
+    return EXIT_EDITS if _emit_stream(stdin, config, fmt=fmt, display=display) else EXIT_OK
+
+
+def _emit_stream(stream: BinaryIO, config: Config, *, fmt: str, display: str) -> int:
+    """Report the edits of ``stream``, chunk by chunk; how many there were."""
     found = 0
     line, offset = 1, 0
     kind = kind_of(display)
-    for chunk in chunks(stdin):
+    for chunk in chunks(stream):
         if chunk.text is None:
             note(f"{display}: {len(chunk.raw)} bytes from line {line} are not text; not checked")
             line += chunk.raw.count(b"\n")
@@ -51,7 +66,7 @@ def run_stream(stdin: BinaryIO, config: Config, *, fmt: str, display: str) -> in
         _emit(display, edits, LineIndex(chunk.text, first_line=line), fmt, offset)
         line += chunk.text.count("\n")
         offset += len(chunk.text)
-    return EXIT_EDITS if found else EXIT_OK
+    return found
 
 
 def _emit(display: str, edits: list[Edit], index: LineIndex, fmt: str, offset: int = 0) -> None:

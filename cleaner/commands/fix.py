@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Sequence
 from functools import partial
 from typing import BinaryIO
@@ -10,11 +12,18 @@ import click
 
 from cleaner.commands._output import ProgressLine, note, problem
 from cleaner.config import Config
-from cleaner.document import can_encode, kind_of, write_document
+from cleaner.document import can_encode, kind_of, replace_atomic, write_document
 from cleaner.edits import apply_edits
-from cleaner.errors import EXIT_EDITS, EXIT_ERROR, EXIT_OK, CleanerError
+from cleaner.errors import (
+    EXIT_EDITS,
+    EXIT_ERROR,
+    EXIT_OK,
+    BinaryFileError,
+    ChangedOnDiskError,
+    CleanerError,
+)
 from cleaner.pipeline import propose
-from cleaner.process import Checked, check_paths
+from cleaner.process import Problem, Streamed, check_paths, open_streamed
 from cleaner.stream import chunks
 
 
@@ -28,17 +37,29 @@ def run(
     changed = 0
     errors = False
     progress = ProgressLine()
-    for item in check_paths(paths, config, force_exclude=force_exclude, progress=progress):
-        if not isinstance(item, Checked):
+    items = check_paths(
+        paths, config, force_exclude=force_exclude, progress=progress, stream_large=True
+    )
+    for item in items:
+        if isinstance(item, Problem):
             progress.clear()
             problem(item)
             errors = errors or not item.skipped
             continue
-        new = apply_edits(item.document.text, item.safe_edits)
         try:
-            written = write_document(item.document, new)
+            if isinstance(item, Streamed):
+                written = _fix_streamed(item, config)
+            else:
+                written = write_document(
+                    item.document, apply_edits(item.document.text, item.safe_edits)
+                )
+        except BinaryFileError as exc:
+            progress.clear()
+            note(f"{item.display}: {exc}")
+            continue
         except CleanerError as exc:
-            note(str(exc))
+            progress.clear()
+            note(f"{item.display}: {exc}" if isinstance(item, Streamed) else str(exc))
             errors = True
             continue
         if written:
@@ -50,6 +71,25 @@ def run(
     return EXIT_EDITS if changed and exit_nonzero_on_fix else EXIT_OK
 
 
+def _fix_streamed(item: Streamed, config: Config) -> bool:
+    """Fix a file too large to hold whole, chunk by chunk, into a temporary
+    file that replaces it if anything changed; whether it did."""
+    with open_streamed(item) as handle:
+        before = os.fstat(handle.fileno())
+
+        def write(out: BinaryIO) -> bool:
+            changed = _fix_chunks(handle, out, config, display=item.display)
+            try:
+                now = item.path.stat()
+            except OSError as exc:
+                raise ChangedOnDiskError(f"changed since it was read ({exc})") from None
+            if changed and (now.st_size, now.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
+                raise ChangedOnDiskError("changed on disk since it was read; not written")
+            return changed
+
+        return replace_atomic(item.path, stat.S_IMODE(before.st_mode), write)
+
+
 def run_stream(
     stdin: BinaryIO,
     stdout: BinaryIO,
@@ -59,20 +99,26 @@ def run_stream(
     exit_nonzero_on_fix: bool = False,
 ) -> int:
     """Copy stdin to stdout with the safe edits applied, chunk by chunk."""
+    changed = _fix_chunks(stdin, stdout, config, display=display)
+    stdout.flush()
+    return EXIT_EDITS if changed and exit_nonzero_on_fix else EXIT_OK
+
+
+def _fix_chunks(stream: BinaryIO, out: BinaryIO, config: Config, *, display: str) -> bool:
+    """Copy ``stream`` to ``out`` with the safe edits applied; whether any were."""
     kind = kind_of(display)
     changed = False
-    for chunk in chunks(stdin):
-        stdout.write(chunk.prefix)
+    for chunk in chunks(stream):
+        out.write(chunk.prefix)
         if chunk.text is None:
             note(
                 f"{display}: {len(chunk.raw)} bytes are not text in the input's encoding; "
                 "passed through unchanged"
             )
-            stdout.write(chunk.raw)
+            out.write(chunk.raw)
             continue
         encodable = partial(can_encode, encoding=chunk.encoding)
         edits = [e for e in propose(chunk.text, config, kind=kind, encodable=encodable) if e.safe]
         changed = changed or bool(edits)
-        stdout.write(apply_edits(chunk.text, edits).encode(chunk.encoding.codec))
-    stdout.flush()
-    return EXIT_EDITS if changed and exit_nonzero_on_fix else EXIT_OK
+        out.write(apply_edits(chunk.text, edits).encode(chunk.encoding.codec))
+    return changed
