@@ -51,7 +51,7 @@ from cleaner.gazetteer import Gazetteer, Place, fold, gazetteer_for, small_place
 from cleaner.lexicon import Lexicon, default_lexicon
 from cleaner.namewords import PLACE_WORDS, Word, name_words, neighbours, run_ends
 from cleaner.stages import Context
-from cleaner.stages.spelling import in_old_spelling, judgeable_tokens
+from cleaner.stages.spelling import form_status, in_old_spelling, judgeable_tokens
 from cleaner.typos import channel_cost, derived_form, transliteration_variant
 
 RULE = "names.gazetteer"
@@ -581,8 +581,7 @@ def _one_letter_apart(observed: str, name: str) -> bool:
 
 def _in_old_spelling(text: str, lexicon: Lexicon, config: Config) -> bool:
     """Whether ``text`` is in early modern spelling (see spelling.in_old_spelling)."""
-    forms = {t.text for t in judgeable_tokens(text)}
-    return in_old_spelling({f: f in lexicon or config.allows(f) for f in forms}, lexicon)
+    return in_old_spelling(form_status(judgeable_tokens(text), lexicon, config), lexicon)
 
 
 def _small_place(observed: str, mentions: dict[str, Mentions]) -> tuple[float, str] | None:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from cleaner.edits import Edit
 from cleaner.lexicon import default_lexicon
 from cleaner.stages import Context
-from cleaner.stages.spelling import OCR_PAGE_NOISE, judgeable_tokens, page_noise
+from cleaner.stages.spelling import OCR_PAGE_NOISE, form_status, judgeable_tokens, page_noise
 
 _RUN_RE = re.compile(r"[ \t]+")
 # Several patterns below start with the character they are about and only then
@@ -489,10 +489,7 @@ def _stray_quotes(context: Context, paragraph_starts: set[int]) -> Iterator[Edit
 def _looks_like_ocr(context: Context, least: float = OCR_NOISE) -> bool:
     """Whether the text is at least ``least`` noisy (see spelling.page_noise)."""
     tokens = judgeable_tokens(context.text)
-    lexicon = default_lexicon()
-    status = {
-        form: form in lexicon or context.config.allows(form) for form in {t.text for t in tokens}
-    }
+    status = form_status(tokens, default_lexicon(), context.config)
     return page_noise(context.text, tokens, status) >= least
 
 

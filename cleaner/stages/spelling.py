@@ -67,6 +67,7 @@ from typing import NamedTuple
 
 from cleaner.casing import Shape, apply_shape, shape
 from cleaner.channel import Alignment
+from cleaner.config import Config
 from cleaner.corrector import Corrector, Judgement, Reading, default_corrector
 from cleaner.edits import Edit
 from cleaner.letters import word_model
@@ -561,10 +562,7 @@ def propose(context: Context) -> Iterator[Edit]:
     if not tokens:
         return
 
-    def known(word: str) -> bool:
-        return word in lexicon or config.allows(word)
-
-    status = {form: known(form) for form in {t.text for t in tokens}}
+    status = form_status(tokens, lexicon, config)
     noise = page_noise(text, tokens, status)
     real_words = noise >= REAL_WORD_NOISE
     if all(status.values()) and not real_words:
@@ -885,6 +883,11 @@ def _pronoun_ones(corrector: Corrector, text: str) -> Iterator[Edit]:
             f"OCR 1→I: {reading} reads as the pronoun; a number there does not",
             True,
         )
+
+
+def form_status(tokens: Sequence[Token], lexicon: Lexicon, config: Config) -> dict[str, bool]:
+    """Each form of ``tokens`` -> whether it is right as written (listed or allowed)."""
+    return {form: form in lexicon or config.allows(form) for form in {t.text for t in tokens}}
 
 
 def page_noise(text: str, tokens: Sequence[Token], status: dict[str, bool]) -> float:
