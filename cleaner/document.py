@@ -146,14 +146,8 @@ def read_document(path: Path) -> Document:
         with path.open("rb") as handle:
             raw = handle.read()
             mode = os.fstat(handle.fileno()).st_mode
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file or directory") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise unreadable(path, exc) from None
     if looks_binary(raw):
         raise BinaryFileError(f"{path}: binary file, skipped")
     try:
@@ -161,6 +155,17 @@ def read_document(path: Path) -> Document:
     except InputError as exc:
         raise InputError(f"{path}: {exc}") from None
     return Document(path, text, encoding, raw, stat.S_IMODE(mode))
+
+
+def unreadable(path: Path, exc: OSError) -> InputError:
+    """What to report when ``path`` cannot be opened or read."""
+    if isinstance(exc, IsADirectoryError):
+        return InputError(f"{path}: is a directory")
+    if isinstance(exc, FileNotFoundError):
+        return InputError(f"{path}: no such file or directory")
+    if isinstance(exc, PermissionError):
+        return InputError(f"{path}: permission denied")
+    return InputError(f"{path}: cannot read: {exc.strerror or exc}")
 
 
 def write_document(doc: Document, text: str) -> bool:

@@ -6,7 +6,6 @@ files and the same edits.
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -23,6 +22,7 @@ from cleaner.document import (
     can_encode,
     looks_binary,
     read_document,
+    unreadable,
 )
 from cleaner.edits import Edit
 from cleaner.errors import BinaryFileError, InputError
@@ -179,32 +179,29 @@ def check_file(path: Path, config: Config) -> Checked | Problem:
 def _read(path: Path) -> Document | Problem:
     try:
         return read_document(path)
-    except BinaryFileError:
-        return Problem(display_name(path), "binary file, skipped", skipped=True)
     except InputError as exc:
-        return Problem(display_name(path), str(exc).removeprefix(f"{path}: "))
+        return problem_of(path, exc)
 
 
-@contextlib.contextmanager
-def open_streamed(item: Streamed) -> Iterator[BinaryIO]:
-    """``item``'s file, open for reading in chunks (:func:`cleaner.stream.chunks`).
-
-    Raises :class:`InputError` with the message :func:`check_file` reports
-    (the path left out), :class:`BinaryFileError` for a binary file.
-    """
+def open_streamed(item: Streamed) -> BinaryIO:
+    """``item``'s file, open for reading in chunks (:func:`cleaner.stream.chunks`)
+    for the caller to close; :class:`InputError` as :func:`read_document`
+    raises it (see :func:`problem_of`)."""
     try:
         handle = item.path.open("rb")
-    except IsADirectoryError:
-        raise InputError("is a directory") from None
-    except FileNotFoundError:
-        raise InputError("no such file or directory") from None
-    except PermissionError:
-        raise InputError("permission denied") from None
-    with handle:
-        if looks_binary(handle.read(BINARY_SNIFF)):
-            raise BinaryFileError("binary file, skipped")
-        handle.seek(0)
-        yield handle
+    except OSError as exc:
+        raise unreadable(item.path, exc) from None
+    if looks_binary(handle.read(BINARY_SNIFF)):
+        handle.close()
+        raise BinaryFileError(f"{item.path}: binary file, skipped")
+    handle.seek(0)
+    return handle
+
+
+def problem_of(path: Path, exc: InputError) -> Problem:
+    """The problem ``exc`` says ``path`` has, as the user is told it."""
+    message = str(exc).removeprefix(f"{path}: ")
+    return Problem(display_name(path), message, skipped=isinstance(exc, BinaryFileError))
 
 
 def _remembered_here(path: Path, config: Config) -> Checked | Problem | None:

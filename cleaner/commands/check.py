@@ -12,9 +12,9 @@ from cleaner.commands._output import ProgressLine, note, problem, styled
 from cleaner.config import Config
 from cleaner.document import can_encode, kind_of
 from cleaner.edits import Edit, LineIndex
-from cleaner.errors import EXIT_EDITS, EXIT_ERROR, EXIT_OK, BinaryFileError, InputError
+from cleaner.errors import EXIT_EDITS, EXIT_ERROR, EXIT_OK, InputError
 from cleaner.pipeline import propose
-from cleaner.process import Checked, Problem, Streamed, check_paths, open_streamed
+from cleaner.process import Checked, Streamed, check_paths, open_streamed, problem_of
 from cleaner.report import check_lines, json_records
 from cleaner.stream import chunks
 
@@ -40,7 +40,7 @@ def run(paths: Sequence[str], config: Config, *, fmt: str, force_exclude: bool =
                     found += _emit_stream(handle, config, fmt=fmt, display=item.display)
                 continue
             except InputError as exc:
-                item = Problem(item.display, str(exc), skipped=isinstance(exc, BinaryFileError))
+                item = problem_of(item.path, exc)
         problem(item)
         errors = errors or not item.skipped
     return EXIT_ERROR if errors else EXIT_EDITS if found else EXIT_OK

@@ -18,12 +18,12 @@ from cleaner.errors import (
     EXIT_EDITS,
     EXIT_ERROR,
     EXIT_OK,
-    BinaryFileError,
     ChangedOnDiskError,
     CleanerError,
+    InputError,
 )
 from cleaner.pipeline import propose
-from cleaner.process import Problem, Streamed, check_paths, open_streamed
+from cleaner.process import Problem, Streamed, check_paths, open_streamed, problem_of
 from cleaner.stream import chunks
 
 
@@ -41,28 +41,25 @@ def run(
         paths, config, force_exclude=force_exclude, progress=progress, stream_large=True
     )
     for item in items:
-        if isinstance(item, Problem):
-            progress.clear()
-            problem(item)
-            errors = errors or not item.skipped
-            continue
+        outcome: bool | Problem
         try:
-            if isinstance(item, Streamed):
-                written = _fix_streamed(item, config)
+            if isinstance(item, Problem):
+                outcome = item
+            elif isinstance(item, Streamed):
+                outcome = _fix_streamed(item, config)
             else:
-                written = write_document(
-                    item.document, apply_edits(item.document.text, item.safe_edits)
-                )
-        except BinaryFileError as exc:
-            progress.clear()
-            note(f"{item.display}: {exc}")
-            continue
+                text = apply_edits(item.document.text, item.safe_edits)
+                outcome = write_document(item.document, text)
         except CleanerError as exc:
             progress.clear()
-            note(f"{item.display}: {exc}" if isinstance(item, Streamed) else str(exc))
+            note(str(exc))
             errors = True
             continue
-        if written:
+        if isinstance(outcome, Problem):
+            progress.clear()
+            problem(outcome)
+            errors = errors or not outcome.skipped
+        elif outcome:
             changed += 1
             progress.clear()
             click.echo(f"Fixing {item.display}")
@@ -71,10 +68,15 @@ def run(
     return EXIT_EDITS if changed and exit_nonzero_on_fix else EXIT_OK
 
 
-def _fix_streamed(item: Streamed, config: Config) -> bool:
+def _fix_streamed(item: Streamed, config: Config) -> bool | Problem:
     """Fix a file too large to hold whole, chunk by chunk, into a temporary
-    file that replaces it if anything changed; whether it did."""
-    with open_streamed(item) as handle:
+    file that replaces it if anything changed; whether it did, or why the
+    file could not be read."""
+    try:
+        handle = open_streamed(item)
+    except InputError as exc:
+        return problem_of(item.path, exc)
+    with handle:
         before = os.fstat(handle.fileno())
 
         def write(out: BinaryIO) -> bool:
@@ -82,9 +84,13 @@ def _fix_streamed(item: Streamed, config: Config) -> bool:
             try:
                 now = item.path.stat()
             except OSError as exc:
-                raise ChangedOnDiskError(f"changed since it was read ({exc})") from None
+                raise ChangedOnDiskError(
+                    f"{item.path}: changed since it was read ({exc})"
+                ) from None
             if changed and (now.st_size, now.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
-                raise ChangedOnDiskError("changed on disk since it was read; not written")
+                raise ChangedOnDiskError(
+                    f"{item.path}: changed on disk since it was read; not written"
+                )
             return changed
 
         return replace_atomic(item.path, stat.S_IMODE(before.st_mode), write)
