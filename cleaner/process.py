@@ -147,10 +147,14 @@ def check_paths(
     :class:`Streamed`, unread, for the caller to read in chunks.
     """
     files = list(discover(paths, config, force_exclude=force_exclude))
-    streamed = {path for path in files if stream_large and _size(path) >= STREAM_MIN_BYTES}
     jobs = min(config.jobs or os.cpu_count() or 1, len(files))
+    # Sizes only when they decide something (a one-file pre-commit check needs none).
+    sizes = [_size(path) for path in files] if stream_large or jobs > 1 else []
+    streamed: set[Path] = set()
+    if stream_large:
+        streamed = {p for p, size in zip(files, sizes, strict=True) if size >= STREAM_MIN_BYTES}
     checked: Iterator[Result]
-    if jobs > 1 and _total_size(files) >= PARALLEL_MIN_BYTES:
+    if jobs > 1 and sum(sizes) >= PARALLEL_MIN_BYTES:
         checked = _parallel(files, config, jobs, streamed)
     else:
         checked = (
@@ -218,10 +222,6 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0  # reading it reports the problem
-
-
-def _total_size(files: list[Path]) -> int:
-    return sum(_size(path) for path in files)
 
 
 def _parallel(
