@@ -40,6 +40,8 @@ CONTEXT_CAP = 3.0
 CONTEXT_WEIGHT = 1.0
 # The most a document's own error profile can add to a reading (log10).
 ADAPT_CAP = 2.0
+# The most a word's use elsewhere in the document can add to it (log10).
+FAVOUR_CAP = 2.0
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # Vocabulary.starts remembers its answers for beginnings up to this long.
 SHORT_BEGINNING = 4
@@ -261,6 +263,7 @@ class Corrector:
         min_count: int = 0,
         adapt: Callable[[Alignment], float] | None = None,
         per_step: float = 0.0,
+        favour: Callable[[str], float] | None = None,
     ) -> Judgement:
         """Readings of a token the lexicon does not know; the token kept scores ``keep_score``.
 
@@ -270,7 +273,8 @@ class Corrector:
         own error profile, see the spelling stage); ``per_step`` adds to it
         for each misreading (a page that misreads much makes each likelier).
         It must stay below the cheapest misreading (``min_cost``), so that a
-        reading never gains by one more.
+        reading never gains by one more. ``favour`` adds to a candidate's
+        prior (at most FAVOUR_CAP): what the document's own words say of it.
         """
         if per_step >= self.min_cost:
             raise ValueError(f"per_step {per_step} would make a misreading free")
@@ -284,6 +288,8 @@ class Corrector:
         )
         for word in self.candidates(observed, deep=deep, min_count=min_count):
             prior = math.log10(self.lexicon.count(word)) - self._log_total
+            if favour is not None:
+                prior += min(FAVOUR_CAP, favour(word))
             if prior - self.min_cost + per_step + reach < floor:
                 continue
             best: Reading | None = None

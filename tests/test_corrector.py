@@ -6,6 +6,7 @@ from collections.abc import KeysView
 
 import pytest
 
+from cleaner import corrector as corrector_module
 from cleaner.bigrams import default_bigrams
 from cleaner.channel import Alignment
 from cleaner.corrector import Reading, _normalise, default_corrector
@@ -88,6 +89,19 @@ def test_a_per_step_bonus_may_not_make_a_misreading_free() -> None:
     corrector = default_corrector()
     with pytest.raises(ValueError, match="free"):
         corrector.judge_unknown("wbicb", -6.0, per_step=corrector.min_cost)
+
+
+def test_a_favoured_word_gains_at_most_the_cap() -> None:
+    corrector = default_corrector()
+    plain = corrector.judge_unknown("rnessages", -5.0)
+    favoured = corrector.judge_unknown(
+        "rnessages", -5.0, favour=lambda word: 10.0 if word == "messages" else 0.0
+    )
+    before = {r.word: r.score for r in plain.readings}
+    after = {r.word: r.score for r in favoured.readings}
+    assert after["messages"] == pytest.approx(before["messages"] + corrector_module.FAVOUR_CAP)
+    assert plain.best.keeps and favoured.best.word == "messages"
+    assert after["rnessages"] == before["rnessages"]
 
 
 def test_posteriors_sum_to_one() -> None:

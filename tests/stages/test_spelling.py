@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from cleaner import corrector, propose
+from cleaner.config import DEFAULT
 from cleaner.lexicon import default_lexicon
 from cleaner.stages import spelling
 from cleaner.stages.spelling import candidate_tokens, document_noise, judgeable
@@ -85,6 +87,37 @@ def test_edit_keeps_case_and_explains_itself() -> None:
         "OCR b→h; no other reading comes close and fits the neighbouring words"
     )
     assert all(e.safe and e.confidence >= spelling.SAFE_AT for e in edits.values())
+
+
+def test_a_word_the_text_keeps_using_is_a_likelier_reading() -> None:
+    text = (
+        "The harbour was full of ships. Ships came in each day and the ships left at night. "
+        "Three shlps were lost in the storm."
+    )
+    (edit,) = propose(text)
+    assert (edit.before, edit.after, edit.safe) == ("shlps", "ships", True)
+    assert edit.reason.endswith("; the text uses 'ships' elsewhere")
+    # "the", a little commoner here than in English at large, gains little.
+    tokens = candidate_tokens(text)
+    status = spelling.form_status(tokens, default_lexicon(), DEFAULT)
+    bonus = spelling._topic(corrector.default_corrector(), tokens, status)
+    assert bonus("the") < 0.5 < 2.0 < bonus("ships")
+
+
+def test_which_tokens_the_texts_own_words_may_raise_a_reading_of() -> None:
+    def document(noise: float) -> spelling._Document:
+        forms = Counter({"buildds": 2, "codec": 1, "codecs": 1, "tty": 1, "rnessages": 1})
+        return spelling._Document(noise, forms, False, False, topic=lambda word: 1.0)
+
+    clean, ocr = document(0.01), document(spelling.OCR_PAGE_NOISE)
+    assert clean.favour("rnessages") is clean.topic
+    # Short: only in a page as noisy as OCR output.
+    assert clean.favour("tty") is None and ocr.favour("tty") is ocr.topic
+    # Repeated forms ("codec" and "codecs" are one) and names of things: never.
+    for page in (clean, ocr):
+        assert page.favour("buildds") is None
+        assert page.favour("codecs") is None
+        assert page.favour("cPickle") is None
 
 
 def test_allow_list_words_are_not_judged() -> None:
