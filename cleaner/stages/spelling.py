@@ -604,12 +604,13 @@ def propose(context: Context) -> Iterator[Edit]:
     real_words = noise >= REAL_WORD_NOISE
     if all(status.values()) and not real_words:
         return
+    forms = Counter(t.text for t in tokens)
     document = _Document(
         noise,
-        Counter(t.text for t in tokens),
+        forms,
         noise >= DEEP_NOISE,
         in_old_spelling(status, lexicon),
-        topic=_topic(corrector, tokens, status),
+        topic=_topic(corrector, forms, status),
     )
 
     # Each neighbour as the word it most likely is: itself when known, the
@@ -1061,11 +1062,17 @@ def _judge(
 
 
 def _topic(
-    corrector: Corrector, tokens: Sequence[Token], status: dict[str, bool]
+    corrector: Corrector, forms: Counter[str], status: dict[str, bool]
 ) -> Callable[[str], float]:
-    """What the document's use of a listed word adds to its prior (see TOPIC_WEIGHT)."""
-    used = Counter(t.text.lower() for t in tokens if status[t.text])
-    size = len(tokens)
+    """What the document's use of a listed word adds to its prior (see TOPIC_WEIGHT).
+
+    ``forms`` counts the document's tokens as written, ``status`` says which are listed.
+    """
+    used: Counter[str] = Counter()
+    for form, times in forms.items():
+        if status[form]:
+            used[form.lower()] += times
+    size = forms.total()
     total = corrector.total
     count = corrector.lexicon.count
 
