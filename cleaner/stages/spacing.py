@@ -169,7 +169,9 @@ def propose(context: Context) -> Iterator[Edit]:
                 follower = _SPACE_BEFORE_RE.match(body, run.end())
                 if follower:
                     spaced = spaced_commas if follower.group()[0] == "," else spaced_punctuation
-                    yield from _space_before(start, end, body, run, follower, spaced, noisy)
+                    yield from _space_before(
+                        start, end, body, run, follower, spaced, spaced_punctuation, noisy
+                    )
                 elif body[run.end()] in ",;:.!?":
                     # Before punctuation the space-before rule alone decides (".NET",
                     # "a  :," ...): a doubled-space edit here would change its verdict.
@@ -326,8 +328,18 @@ def _space_before(
     run: re.Match[str],
     follower: re.Match[str],
     spaced_punctuation: bool,
+    printers_spacing: bool,
     noisy: Callable[[], bool],
 ) -> Iterator[Edit]:
+    """Edits for the space ``run`` before the mark ``follower``.
+
+    ``spaced_punctuation``: the document spaces this mark as a rule, which is
+    kept; ``printers_spacing``: it spaces : ; ! ? as a rule, and a spaced
+    comma or full stop there is for review: its printer may have spaced it
+    too, or it is a spaced mark misread ("fro ." for "fro ?"). On the ICDAR
+    2017 train split, removing such spaces brought the text closer to the
+    gold 51 times and further 169 times; on BLN600 train 3 and 1.
+    """
     mark = follower.group()
     name = _PUNCT_NAME[mark[0]]
     if mark[0] in ":;!?," and spaced_punctuation:
@@ -385,6 +397,11 @@ def _space_before(
         reason = f"space before a {name}, after another mark: one of them may be a speck"
     elif speck:
         reason = f"space before a {name}; no sentence starts after it, so it may be a speck"
+    elif printers_spacing:
+        reason = (
+            f"space before a {name}; the text spaces : ; ! ? as older printing did,"
+            f" and may have spaced this {name} too, or it is one of those misread"
+        )
     else:
         reason = f"space before a {name}"
     yield Edit(
@@ -393,9 +410,9 @@ def _space_before(
         run.group(),
         "",
         "spacing.space-before-punctuation",
-        0.6 if colon or speck else 0.95 if mark[0] in ",." else 0.9,
+        0.6 if colon or speck or printers_spacing else 0.95 if mark[0] in ",." else 0.9,
         reason,
-        not (colon or speck),
+        not (colon or speck or printers_spacing),
     )
 
 
