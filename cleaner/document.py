@@ -181,11 +181,19 @@ def write_document(doc: Document, text: str) -> bool:
     try:
         current = doc.path.read_bytes()
     except OSError as exc:
-        raise ChangedOnDiskError(f"{doc.path}: changed since it was read ({exc})") from None
+        raise changed_on_disk(doc.path, exc) from None
     if current != doc.raw:
-        raise ChangedOnDiskError(f"{doc.path}: changed on disk since it was read; not written")
+        raise changed_on_disk(doc.path)
     write_atomic(doc.path, data, doc.mode)
     return True
+
+
+def changed_on_disk(path: Path, error: OSError | None = None) -> ChangedOnDiskError:
+    """What to raise when ``path`` changed since it was read, or can no longer be
+    looked at (``error``): it is not written."""
+    if error is not None:
+        return ChangedOnDiskError(f"{path}: changed since it was read ({error})")
+    return ChangedOnDiskError(f"{path}: changed on disk since it was read; not written")
 
 
 def write_atomic(path: Path, data: bytes, mode: int) -> None:

@@ -12,16 +12,15 @@ import click
 
 from cleaner.commands._output import ProgressLine, note, problem
 from cleaner.config import Config
-from cleaner.document import can_encode, kind_of, replace_atomic, write_document
-from cleaner.edits import apply_edits
-from cleaner.errors import (
-    EXIT_EDITS,
-    EXIT_ERROR,
-    EXIT_OK,
-    ChangedOnDiskError,
-    CleanerError,
-    InputError,
+from cleaner.document import (
+    can_encode,
+    changed_on_disk,
+    kind_of,
+    replace_atomic,
+    write_document,
 )
+from cleaner.edits import apply_edits
+from cleaner.errors import EXIT_EDITS, EXIT_ERROR, EXIT_OK, CleanerError, InputError
 from cleaner.pipeline import propose
 from cleaner.process import Problem, Streamed, check_paths, open_streamed, problem_of
 from cleaner.stream import chunks
@@ -84,13 +83,9 @@ def _fix_streamed(item: Streamed, config: Config) -> bool | Problem:
             try:
                 now = item.path.stat()
             except OSError as exc:
-                raise ChangedOnDiskError(
-                    f"{item.path}: changed since it was read ({exc})"
-                ) from None
+                raise changed_on_disk(item.path, exc) from None
             if changed and (now.st_size, now.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
-                raise ChangedOnDiskError(
-                    f"{item.path}: changed on disk since it was read; not written"
-                )
+                raise changed_on_disk(item.path)
             return changed
 
         return replace_atomic(item.path, stat.S_IMODE(before.st_mode), write)

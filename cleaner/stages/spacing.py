@@ -327,22 +327,22 @@ def _space_before(
     body: str,
     run: re.Match[str],
     follower: re.Match[str],
-    spaced_punctuation: bool,
+    mark_spaced: bool,
     printers_spacing: bool,
     noisy: Callable[[], bool],
 ) -> Iterator[Edit]:
     """Edits for the space ``run`` before the mark ``follower``.
 
-    ``spaced_punctuation``: the document spaces this mark as a rule, which is
-    kept; ``printers_spacing``: it spaces : ; ! ? as a rule, and a spaced
-    comma or full stop there is for review: its printer may have spaced it
-    too, or it is a spaced mark misread ("fro ." for "fro ?"). On the ICDAR
+    ``mark_spaced``: the document spaces this mark as a rule, which is kept;
+    ``printers_spacing``: it spaces : ; ! ? as a rule, and a spaced comma or
+    full stop there is for review: its printer may have spaced it too, or it
+    is a spaced mark misread ("fro ." for "fro ?"). On the ICDAR
     2017 train split, removing such spaces brought the text closer to the
     gold 51 times and further 169 times; on BLN600 train 3 and 1.
     """
     mark = follower.group()
     name = _PUNCT_NAME[mark[0]]
-    if mark[0] in ":;!?," and spaced_punctuation:
+    if mark[0] in ":;!?," and mark_spaced:
         return  # the document spaces these as a rule (French or older typography)
     if run.start() > 0 and body[run.start() - 1] == "\\":
         return  # an escaped space (reStructuredText "`x`\\ ,")
