@@ -77,6 +77,40 @@ def test_noise_counts_unknown_forms_used_once() -> None:
     assert document_noise(once, dict.fromkeys(["tbe", "foo", "bar", "qux"], False)) > 0.03
 
 
+def test_noise_leaves_out_vocabulary_when_it_is_most_unknown_words() -> None:
+    words = "stderr binutils objdump libffi toolchain multiarch gettext builddir dladdr libitm"
+    misread = "tbe wlth"
+    text = f"{words} {misread} " + "and the word of a page " * 10
+    tokens = list(candidate_tokens(text))
+    status = {t.text: t.text in default_lexicon() for t in tokens}
+    plain = document_noise(tokens, status)
+    looks = [w for w in f"{words} {misread}".split() if spelling.looks_misread(w)]
+    assert looks == ["gettext", "tbe", "wlth"]
+    # Twelve unknown forms, under VOCABULARY_SHARE of them misread-looking:
+    # only those three count.
+    counted = document_noise(tokens, status, vocabulary=True)
+    assert counted < plain
+    words_counted = sum(1 for t in tokens if len(t.text) > 1)
+    assert counted == pytest.approx(
+        (3 + spelling.CLEAN_NOISE * spelling.NOISE_PRIOR_WORDS)
+        / (words_counted + spelling.NOISE_PRIOR_WORDS)
+    )
+
+
+def test_noise_keeps_counting_an_ocr_page() -> None:
+    text = "tbe wlth wben tbis bnilt sbipped modnles tbem tbey witb stderr " + "and a page " * 10
+    tokens = list(candidate_tokens(text))
+    status = {t.text: t.text in default_lexicon() for t in tokens}
+    assert document_noise(tokens, status, vocabulary=True) == document_noise(tokens, status)
+
+
+def test_looks_misread() -> None:
+    assert spelling.looks_misread("thal")  # that
+    assert spelling.looks_misread("ofhis")  # of his, run together
+    assert not spelling.looks_misread("toolchain")  # a compound, no misread space
+    assert not spelling.looks_misread("objdump")
+
+
 def test_edit_keeps_case_and_explains_itself() -> None:
     edits = {e.before: e for e in propose(OCR) if e.rule == "spelling.ocr"}
     assert edits["Tbe"].after == "The"
