@@ -22,10 +22,11 @@ the word as written when it is a place too small for the gazetteer
 
 Most unknown capitalised words are correct names (Kuleba, Lavrov, Baykar),
 so a word is left alone when the document spells it so more than once, when
-it stands beside a rare capitalised word ("Berk Esen": a person) or after a
-title ("Mr. Jerdan"), when it is part of a longer known name or the first
-half of a broken one ("Staly- bridge"), or when it is the entry romanised
-another way. A word beside a common capitalised word ("Berman Group") is
+it stands beside a rare capitalised word ("Berk Esen": a person) or a
+middle initial ("Nehal J Wani"), or after a title ("Mr. Jerdan"), when it
+is part of a longer known name or the first half of a broken one ("Staly-
+bridge"), or when it is the entry romanised another way. A word beside a
+common capitalised word ("Berman Group") or a brand ("Inria GitLab") is
 fixed only when the document backs the entry, or when it is a nationality
 word before an office ("Fernch President"). A person decides when a
 nationality word would follow a capitalised word ("Julian Berman"), when
@@ -259,8 +260,8 @@ def _spans(
         if _after_title(text, word.start) or _first_half(text, word, gazetteer, lexicon):
             continue  # "Mr. Jerdan": a person; "Staly- bridge": half of "Stalybridge"
         beside = [n for n in neighbours(found, i, text) if not _ordinary(n, lexicon)]
-        if any(_name_like(n, lexicon) for n in beside):
-            continue  # "Berk Esen", "Dmytro Kuleba": part of a person's name
+        if any(_name_like(n, lexicon) for n in beside) or _beside_initial(text, word):
+            continue  # "Berk Esen", "Dmytro Kuleba", "Nehal J Wani": part of a person's name
         previous = found[i - 1] if i else None
         after_name = (
             previous is not None
@@ -278,7 +279,7 @@ def _spans(
             Span(
                 word.start,
                 word.end,
-                beside_word=bool(beside),
+                beside_word=bool(beside) or _beside_brand(text, word),
                 sentence_start=word.sentence_start,
                 after_name=after_name,
                 before_office=before_office,
@@ -324,6 +325,42 @@ def _after_title(text: str, start: int) -> bool:
     """Whether the word at ``start`` follows a title ("Mr. ", "Sir ")."""
     match = _TITLE_RE.search(text, max(0, start - 12), start)
     return match is not None and match.group(1) in _TITLES
+
+
+# A middle initial between two capitalised words ("Nehal J Wani", "John F.
+# Kennedy"): not "A" or "I", which are words.
+_INITIAL_AFTER_RE = re.compile(r" [B-HJ-Z]\.? [A-Z][a-z]")
+_INITIAL_BEFORE_RE = re.compile(r"[A-Z][a-z]+ [B-HJ-Z]\.? $")
+# A word with capitals inside ("GitLab", "PayPal"): a brand, which the
+# capitalised words the stage reads leave out.
+_BRAND_AFTER_RE = re.compile(r" [A-Z][a-z]+[A-Z][A-Za-z]*\b")
+_BRAND_BEFORE_RE = re.compile(r"\b[A-Z][a-z]+[A-Z][A-Za-z]* $")
+
+
+def _beside_initial(text: str, word: Word) -> bool:
+    """Whether ``word`` stands before or after a middle initial: part of a person's name.
+
+    >>> text = "Nehal J Wani, John F. Kennedy, Ankara A Turkish city"
+    >>> [_beside_initial(text, w) for w in name_words(text) if w.text != "Turkish"]
+    [True, True, True, True, False]
+    """
+    return bool(
+        _INITIAL_AFTER_RE.match(text, word.end)
+        or _INITIAL_BEFORE_RE.search(text, max(0, word.start - 30), word.start)
+    )
+
+
+def _beside_brand(text: str, word: Word) -> bool:
+    """Whether ``word`` stands beside a word with capitals inside ("Inria GitLab").
+
+    >>> text = "Inria GitLab, the GitHub Ankara, Ankara is"
+    >>> [_beside_brand(text, w) for w in name_words(text)]
+    [True, True, False]
+    """
+    return bool(
+        _BRAND_AFTER_RE.match(text, word.end)
+        or _BRAND_BEFORE_RE.search(text, max(0, word.start - 30), word.start)
+    )
 
 
 _BROKEN_RE = re.compile(r"-[ \t]*\r?\n?[ \t]*([^\W\d_]+)")
