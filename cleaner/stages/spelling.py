@@ -714,6 +714,8 @@ def propose(context: Context) -> Iterator[Edit]:
             if left or right:
                 yield from _real_word(corrector, token, left, right, document)
             continue
+        if _row_label(text, token):
+            continue  # "nb     Norwegian Bokmal": a table's or a list's label
         if len(token.text) == 1 and not (real_words and left and right and left not in LABELLED):
             # A lone letter is a list label, a variable or an initial far more
             # often than a misread word; only in OCR output, between two
@@ -731,6 +733,28 @@ def propose(context: Context) -> Iterator[Edit]:
         yield from _pronoun_ones(corrector, text)
         yield from _stray_apostrophes(corrector, text)
         yield from _inner_capitals(corrector, text, document)
+
+
+# The rest of a table's label after a token, and the tab or two spaces that end it.
+_FIELD_END_RE = re.compile(r"[^\s]*(?:\t|  )")
+
+
+def _row_label(text: str, token: Token) -> bool:
+    r"""Whether ``token`` opens its line and a tab or two spaces follow it: the
+    label of a row of a table or a list ("nb     Norwegian Bokmal"), not a
+    word of a sentence.
+
+    >>> text = "nb     Norwegian\n  tk\tTurkmen\nti-er  Tigrinya\ntbe man  said"
+    >>> [_row_label(text, t) for t in candidate_tokens(text)]
+    [True, False, True, False, True, True, False, False, False, False]
+    """
+    line = text.rfind("\n", 0, token.start) + 1
+    before = text[line : token.start].lstrip(" \t")
+    if before and not (token.hyphen_part and not any(c.isspace() for c in before)):
+        return False
+    # The label may go on past the token: "ti-er  Eritrean Tigrinya".
+    match = _FIELD_END_RE.match(text, token.end)
+    return match is not None
 
 
 def _window(i: int, size: int) -> list[int]:
