@@ -31,9 +31,11 @@ fixed only when the document backs the entry, or when it is a nationality
 word before an office ("Fernch President"). A person decides when a
 nationality word would follow a capitalised word ("Julian Berman"), when
 a word opening a sentence is as likely a common word misread ("Thia": This),
-and when the word has a letter outside ASCII the entry lacks ("Montané" is
-spelt so on purpose, not "Montana" mistyped). A place named beside a rare
-first name ("Kazuhiko Mori") is a person's surname, and backs no country.
+when the word has a letter outside ASCII the entry lacks ("Montané" is
+spelt so on purpose, not "Montana" mistyped), and when it is a cell of a
+table ("Tsonga" in a list of languages that holds "Tonga"). A place named
+beside a rare first name ("Kazuhiko Mori") is a person's surname, and backs
+no country.
 """
 
 from __future__ import annotations
@@ -160,6 +162,10 @@ def judge(
             if word is not None:
                 # "Thia work": "This" misread at least as likely as "Thai" mistyped.
                 verdict = verdict._replace(safe=False, doubt=f"or the word {word!r} misread")
+        if verdict.safe and _in_cell(text, span.start, span.end):
+            # "ts     Tsonga     100%": an entry of a table, beside others
+            # ("Tonga") it is not a misspelling of.
+            verdict = verdict._replace(safe=False, doubt="a table's entry")
         lost = _lost_letters(observed, verdict.best.place.name)
         if verdict.safe and lost:
             # "Montané": a letter nobody types by slip; the name is spelt so on purpose.
@@ -186,6 +192,26 @@ def judge(
         if all(verdict.end <= k.start or k.end <= verdict.start for k in kept):
             kept.append(verdict)
     return sorted(kept, key=lambda v: v.start)
+
+
+def _in_cell(text: str, start: int, end: int) -> bool:
+    r"""Whether ``text[start:end]`` is a cell of a table: set apart by a tab or
+    two spaces on one side, and on the other too or by the line's end or start.
+
+    >>> text = "ky     Kirgiz      100%\nts\tTsonga\nTonga   a kingdom\nin Tonga  today"
+    >>> def cell(word, after=0):
+    ...     start = text.index(word, after)
+    ...     return _in_cell(text, start, start + len(word))
+    >>> cell("Kirgiz"), cell("Tsonga"), cell("Tonga"), cell("Tonga", 40)
+    (True, True, True, False)
+    """
+    line = text.rfind("\n", 0, start) + 1
+    stop = text.find("\n", end)
+    before = text[line:start]
+    after = text[end : len(text) if stop < 0 else stop]
+    left = before.endswith(("  ", "\t"))
+    right = after.startswith(("  ", "\t"))
+    return (left or not before.strip()) and (right or not after.strip()) and (left or right)
 
 
 def _lost_letters(observed: str, name: str) -> str:
