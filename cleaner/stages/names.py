@@ -165,7 +165,7 @@ def judge(
         if verdict.safe and _in_cell(text, span.start, span.end):
             # "ts     Tsonga     100%": an entry of a table, beside others
             # ("Tonga") it is not a misspelling of.
-            verdict = verdict._replace(safe=False, doubt="a table's entry")
+            verdict = verdict._replace(safe=False, doubt="a cell of a table: an entry of its own?")
         lost = _lost_letters(observed, verdict.best.place.name)
         if verdict.safe and lost:
             # "Montané": a letter nobody types by slip; the name is spelt so on purpose.
