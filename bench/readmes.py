@@ -12,9 +12,14 @@ typos too ("availible"), so a change is not wrong by definition.
 
     python bench/readmes.py                 # counts by rule, word edits listed
     python bench/readmes.py --review        # also count edits left for review
+    python bench/readmes.py --review --list-review   # and list the word edits left for review
+    python bench/readmes.py --tree DIR ...  # every file under DIR instead (as `cleaner check DIR`)
 
 The set depends on the packages installed; its size and file count are
 printed. Files are copied (decompressed) into ``bench/.cache/readmes/``.
+``--tree`` reads a folder as it stands: ``bench/speed.py`` leaves the Python
+and Git documentation tree it times in ``bench/.cache/speed/docs``, so
+``--tree bench/.cache/speed/docs`` shows what ``fix`` would do to it.
 """
 
 from __future__ import annotations
@@ -75,16 +80,22 @@ def gather(root: Path = DOC_ROOT, out: Path | None = None) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=DOC_ROOT)
+    parser.add_argument("--tree", type=Path, help="check every file under this folder instead")
     parser.add_argument("--review", action="store_true", help="count review edits too")
+    parser.add_argument(
+        "--list-review", action="store_true", help="list the word edits left for review too"
+    )
     parser.add_argument("--context", type=int, default=30)
     args = parser.parse_args(argv)
-    if not args.root.is_dir():
-        print(f"{args.root}: no such folder", file=sys.stderr)
+    root = args.tree or args.root
+    if not root.is_dir():
+        print(f"{root}: no such folder", file=sys.stderr)
         return 2
-    files = gather(args.root)
+    files = sorted(p for p in root.rglob("*") if p.is_file()) if args.tree else gather(root)
     applied: Counter[str] = Counter()
     review: Counter[str] = Counter()
     listed: list[str] = []
+    unsure: list[str] = []
     size = 0
     for path in files:
         try:
@@ -93,20 +104,19 @@ def main(argv: list[str] | None = None) -> int:
             continue
         text = document.text
         size += len(text)
+        name = str(path.relative_to(root)) if args.tree else path.name
         for edit in propose(text, kind=document.kind):
-            if not edit.safe:
-                review[edit.rule] += 1
-                continue
-            applied[edit.rule] += 1
+            (applied if edit.safe else review)[edit.rule] += 1
             if edit.rule in LAYOUT or edit.rule.startswith(("spacing.", "invisible.")):
                 continue
             left = text[max(0, edit.start - args.context) : edit.start]
             right = text[edit.end : edit.end + args.context]
-            listed.append(
-                f"  {path.name[:40]:40} {edit.rule:18} {left!r} [{edit.before!r} -> "
+            line = (
+                f"  {name[-40:]:40} {edit.rule:18} {left!r} [{edit.before!r} -> "
                 f"{edit.after!r}] {right!r}"
             )
-    print(f"{len(files)} files, {size / 1e6:.1f} million characters, from {args.root}")
+            (listed if edit.safe else unsure).append(line)
+    print(f"{len(files)} files, {size / 1e6:.1f} million characters, from {root}")
     print("applied by fix, by rule:")
     for rule, count in sorted(applied.items()):
         print(f"  {rule:34} {count:6}")
@@ -116,6 +126,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {rule:34} {count:6}")
     print("word edits fix would apply (judge each):")
     print("\n".join(listed))
+    if args.list_review:
+        print("word edits left for review:")
+        print("\n".join(unsure))
     return 0
 
 

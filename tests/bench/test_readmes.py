@@ -44,3 +44,23 @@ def test_main_counts_what_fix_applies(
     printed = capsys.readouterr().out
     assert "1 files" in printed
     assert "spacing.double-space                    1" in printed
+
+
+def test_tree_checks_every_file_under_a_folder_and_lists_review(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tree = tmp_path / "docs"
+    (tree / "guide").mkdir(parents=True)
+    (tree / "guide" / "intro.txt").write_text(
+        "The tool reads files ,and writes them. Its tpoic is text.\n"
+    )
+    (tree / "notes.md").write_text("It finds the modern of the rnodern world.\n")
+    assert readmes.main(["--tree", str(tree), "--review", "--list-review"]) == 0
+    printed = capsys.readouterr().out
+    assert "2 files" in printed
+    assert "spacing.space-before-punctuation        1" in printed
+    fixed, unsure = printed.split("word edits left for review:")
+    assert "notes.md" in fixed and "'rnodern' -> 'modern'" in fixed
+    # A likely typo in clean prose is for a person: listed apart, by its path in the tree.
+    assert "'tpoic' -> 'topic'" in unsure and "guide/intro.txt" in unsure
+    assert "tpoic" not in fixed
