@@ -23,9 +23,10 @@ the word as written when it is a place too small for the gazetteer
 Most unknown capitalised words are correct names (Kuleba, Lavrov, Baykar),
 so a word is left alone when the document spells it so more than once, when
 it stands beside a rare capitalised word ("Berk Esen": a person) or a
-middle initial ("Nehal J Wani"), or after a title ("Mr. Jerdan"), when it
-is part of a longer known name or the first half of a broken one ("Staly-
-bridge"), or when it is the entry romanised another way. A word beside a
+middle initial ("Nehal J Wani"), after a title ("Mr. Jerdan") or in a name
+credited after "by" ("Contributed by Julian Berman"), when it is part of a
+longer known name or the first half of a broken one ("Staly- bridge"), or
+when it is the entry romanised another way. A word beside a
 common capitalised word ("Berman Group") or a brand ("Inria GitLab") is
 fixed only when the document backs the entry, or when it is a nationality
 word before an office ("Fernch President"). A person decides when a
@@ -285,6 +286,8 @@ def _spans(
             continue  # "the Antiguans", "two Englands", "the Corsicans"
         if _after_title(text, word.start) or _first_half(text, word, gazetteer, lexicon):
             continue  # "Mr. Jerdan": a person; "Staly- bridge": half of "Stalybridge"
+        if _credited(found, i, text):
+            continue  # "Contributed by Julian Berman": a person
         beside = [n for n in neighbours(found, i, text) if not _ordinary(n, lexicon)]
         if any(_name_like(n, lexicon) for n in beside) or _beside_initial(text, word):
             continue  # "Berk Esen", "Dmytro Kuleba", "Nehal J Wani": part of a person's name
@@ -387,6 +390,31 @@ def _beside_brand(text: str, word: Word) -> bool:
         _BRAND_AFTER_RE.match(text, word.end)
         or _BRAND_BEFORE_RE.search(text, max(0, word.start - 30), word.start)
     )
+
+
+_BY_RE = re.compile(r"\bby\s+$")
+
+
+def _credited(found: Sequence[Word], i: int, text: str) -> bool:
+    """Whether word i is in a run of two capitalised words or more right after
+    "by": a person credited ("Contributed by Julian Berman", "Swahili by
+    Muhsin Omar"), unless a word of the run goes with places ("by New York").
+
+    >>> text = "Patch by Julian Berman. Hit by Anara, and by North Anara Province."
+    >>> found = name_words(text)
+    >>> [(w.text, _credited(found, k, text)) for k, w in enumerate(found)]
+    [('Patch', False), ('Julian', True), ('Berman', True), ('Hit', False), ('Anara', False), \
+('North', False), ('Anara', False), ('Province', False)]
+    """
+    first = last = i
+    while first > 0 and text[found[first - 1].end : found[first].start] == " ":
+        first -= 1
+    while last + 1 < len(found) and text[found[last].end : found[last + 1].start] == " ":
+        last += 1
+    if first == last or any(w.text in PLACE_WORDS for w in found[first : last + 1]):
+        return False
+    start = found[first].start
+    return _BY_RE.search(text, max(0, start - 8), start) is not None
 
 
 _BROKEN_RE = re.compile(r"-[ \t]*\r?\n?[ \t]*([^\W\d_]+)")
