@@ -289,7 +289,7 @@ def _spans(
         if _credited(found, i, text):
             continue  # "Contributed by Julian Berman": a person
         beside = [n for n in neighbours(found, i, text) if not _ordinary(n, lexicon)]
-        if any(_name_like(n, lexicon) for n in beside) or _beside_initial(text, word):
+        if any(_name_like(n, lexicon) for n in beside) or _beside(text, word, _INITIAL):
             continue  # "Berk Esen", "Dmytro Kuleba", "Nehal J Wani": part of a person's name
         previous = found[i - 1] if i else None
         after_name = (
@@ -308,7 +308,7 @@ def _spans(
             Span(
                 word.start,
                 word.end,
-                beside_word=bool(beside) or _beside_brand(text, word),
+                beside_word=bool(beside) or _beside(text, word, _BRAND),
                 sentence_start=word.sentence_start,
                 after_name=after_name,
                 before_office=before_office,
@@ -357,38 +357,31 @@ def _after_title(text: str, start: int) -> bool:
 
 
 # A middle initial between two capitalised words ("Nehal J Wani", "John F.
-# Kennedy"): not "A" or "I", which are words.
-_INITIAL_AFTER_RE = re.compile(r" [B-HJ-Z]\.? [A-Z][a-z]")
-_INITIAL_BEFORE_RE = re.compile(r"[A-Z][a-z]+ [B-HJ-Z]\.? $")
+# Kennedy"): not "A" or "I", which are words. Patterns for the text after a
+# word and before it.
+_INITIAL = (re.compile(r" [B-HJ-Z]\.? [A-Z][a-z]"), re.compile(r"[A-Z][a-z]+ [B-HJ-Z]\.? $"))
 # A word with capitals inside ("GitLab", "PayPal"): a brand, which the
 # capitalised words the stage reads leave out.
-_BRAND_AFTER_RE = re.compile(r" [A-Z][a-z]+[A-Z][A-Za-z]*\b")
-_BRAND_BEFORE_RE = re.compile(r"\b[A-Z][a-z]+[A-Z][A-Za-z]* $")
+_BRAND = (
+    re.compile(r" [A-Z][a-z]+[A-Z][A-Za-z]*\b"),
+    re.compile(r"\b[A-Z][a-z]+[A-Z][A-Za-z]* $"),
+)
 
 
-def _beside_initial(text: str, word: Word) -> bool:
-    """Whether ``word`` stands before or after a middle initial: part of a person's name.
+def _beside(text: str, word: Word, patterns: tuple[re.Pattern[str], re.Pattern[str]]) -> bool:
+    """Whether what follows ``word`` or precedes it matches ``patterns`` (after, before):
+    a middle initial (``_INITIAL``, part of a person's name) or a brand (``_BRAND``).
 
-    >>> text = "Nehal J Wani, John F. Kennedy, Ankara A Turkish city"
-    >>> [_beside_initial(text, w) for w in name_words(text) if w.text != "Turkish"]
-    [True, True, True, True, False]
+    >>> text = "Nehal J Wani, John F. Kennedy, Ankara A Turkish city, Inria GitLab"
+    >>> [(w.text, _beside(text, w, _INITIAL), _beside(text, w, _BRAND)) for w in name_words(text)]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('Nehal', True, False), ('Wani', True, False), ('John', True, False),
+     ('Kennedy', True, False), ('Ankara', False, False), ('Turkish', False, False),
+     ('Inria', False, True)]
     """
+    after, before = patterns
     return bool(
-        _INITIAL_AFTER_RE.match(text, word.end)
-        or _INITIAL_BEFORE_RE.search(text, max(0, word.start - 30), word.start)
-    )
-
-
-def _beside_brand(text: str, word: Word) -> bool:
-    """Whether ``word`` stands beside a word with capitals inside ("Inria GitLab").
-
-    >>> text = "Inria GitLab, the GitHub Ankara, Ankara is"
-    >>> [_beside_brand(text, w) for w in name_words(text)]
-    [True, True, False]
-    """
-    return bool(
-        _BRAND_AFTER_RE.match(text, word.end)
-        or _BRAND_BEFORE_RE.search(text, max(0, word.start - 30), word.start)
+        after.match(text, word.end) or before.search(text, max(0, word.start - 30), word.start)
     )
 
 

@@ -753,8 +753,7 @@ def _row_label(text: str, token: Token) -> bool:
     if before and not (token.hyphen_part and not any(c.isspace() for c in before)):
         return False
     # The label may go on past the token: "ti-er  Eritrean Tigrinya".
-    match = _FIELD_END_RE.match(text, token.end)
-    return match is not None
+    return _FIELD_END_RE.match(text, token.end) is not None
 
 
 def _window(i: int, size: int) -> list[int]:
@@ -1009,12 +1008,13 @@ def document_noise(
     lower = [t.text for t in tokens if t.text.islower() and len(t.text) > 1 and not t.hyphen_part]
     counts = Counter(w for w in lower if not status[w])
     forms = [w for w, n in counts.items() if n == 1]
-    noise = (len(forms) + NOISE_PRIOR_WORDS * CLEAN_NOISE) / (len(lower) + NOISE_PRIOR_WORDS)
-    if vocabulary and noise > CLEAN_NOISE and len(forms) >= VOCABULARY_FORMS:
+    once = len(forms)
+    prior, words = NOISE_PRIOR_WORDS * CLEAN_NOISE, len(lower) + NOISE_PRIOR_WORDS
+    if vocabulary and once >= VOCABULARY_FORMS and (once + prior) / words > CLEAN_NOISE:
         misread = sum(1 for w in forms if looks_misread(w))
-        if misread < VOCABULARY_SHARE * len(forms):
-            return (misread + NOISE_PRIOR_WORDS * CLEAN_NOISE) / (len(lower) + NOISE_PRIOR_WORDS)
-    return noise
+        if misread < VOCABULARY_SHARE * once:
+            once = misread
+    return (once + prior) / words
 
 
 @functools.lru_cache(maxsize=50_000)
