@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from cleaner.config import DEFAULT, Config
 from cleaner.edits import Edit, apply_edits, clear_of, rebase, resolve
+from cleaner.mentions import corrected_in_place
 from cleaner.segment import Protected, protected_spans
 from cleaner.stages import LAYERS, Context, Stage
 
@@ -120,6 +121,7 @@ def _layer_edits(
         if edit.confidence >= config.min_confidence
         and not context.protected.touches(edit.start, edit.end)
         and not allowed(edit, config)
+        and not mentioned(edit, context.text)
         and (encodable is None or encodable(edit.after))
     ]
 
@@ -138,6 +140,18 @@ def allow_words(edit: Edit) -> list[str]:
     if edit.rule.startswith(_CHARACTER_RULES):
         return []
     return _WORD_RE.findall(edit.before)
+
+
+def mentioned(edit: Edit, text: str) -> bool:
+    """Whether ``edit`` would repair a word the text corrects itself ("recieve -> receive").
+
+    >>> text = "Fix typo: recieve -> receive"
+    >>> mentioned(Edit(10, 17, "recieve", "receive", "spelling.typo", 0.9, "", True), text)
+    True
+    """
+    return not edit.rule.startswith(_CHARACTER_RULES) and corrected_in_place(
+        text, edit.start, edit.end, edit.after
+    )
 
 
 def allowed(edit: Edit, config: Config) -> bool:

@@ -53,6 +53,7 @@ from cleaner.corrector import edits1
 from cleaner.edits import Edit
 from cleaner.gazetteer import Gazetteer, Place, fold, gazetteer_for, small_place
 from cleaner.lexicon import Lexicon, default_lexicon
+from cleaner.mentions import quoted_name
 from cleaner.namewords import PLACE_WORDS, Word, name_words, neighbours, run_ends
 from cleaner.stages import Context
 from cleaner.stages.spelling import form_status, in_old_spelling, judgeable_tokens
@@ -167,6 +168,10 @@ def judge(
             # "ts     Tsonga     100%": an entry of a table, beside others
             # ("Tonga") it is not a misspelling of.
             verdict = verdict._replace(safe=False, doubt="a cell of a table: an entry of its own?")
+        if verdict.safe and quoted_name(text, span.start, span.end):
+            # '"Ben Slimane" for Morocco', "Frederik 'Freso' Olesen": a name in
+            # quotes is mentioned as written (a former name, a nickname).
+            verdict = verdict._replace(safe=False, doubt="in quotes: the name as written?")
         lost = _lost_letters(observed, verdict.best.place.name)
         if verdict.safe and lost:
             # "Montané": a letter nobody types by slip; the name is spelt so on purpose.

@@ -1,0 +1,123 @@
+"""Words a text mentions rather than uses: a misspelling it corrects itself.
+
+Changelogs, style guides and errata name the wrong form beside the right one:
+"Fix typo: recieve -> receive", 'Rename "Drente" to "Drenthe"', "write
+'receive', not 'recieve'". There the wrong form is what the text means to
+say, and repairing it turns the entry into nonsense ("receive -> receive").
+The pipeline drops any word edit whose replacement the text itself sets
+beside the word in such a pair.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Quotes that may wrap either word of a pair.
+_QUOTES = "\"'`“”‘’«»"
+# wrong CONNECTOR right: "recieve -> receive", '"Drente" to "Drenthe"',
+# "replace recieve with receive", "s/recieve/receive/".
+_FORWARD = re.compile(
+    rf"[{_QUOTES}]?\s*(?:-+>|=+>|→|⇒|\bto\b|\binto\b|\bwith\b|\bby\b|/)\s*[{_QUOTES}]?",
+    re.IGNORECASE,
+)
+# right CONNECTOR wrong: "receive, not recieve", "receive (not recieve)",
+# "receive instead of recieve", "receive <- recieve".
+_BACKWARD = re.compile(
+    rf"[{_QUOTES}]?\s*(?:<-+|←|,?\s*\(?\s*not|instead\s+of|rather\s+than)\s*[{_QUOTES}]?\Z",
+    re.IGNORECASE,
+)
+# How far back a pair's right word may start (its length plus a connector).
+_REACH = 40
+_EDGE = re.compile(r"^\W+|\W+$")
+
+
+def corrected_in_place(text: str, start: int, end: int, after: str) -> bool:
+    """Whether the text sets ``after`` beside ``text[start:end]`` as its correction.
+
+    >>> def pair(text, wrong, right):
+    ...     start = text.index(wrong)
+    ...     return corrected_in_place(text, start, start + len(wrong), right)
+    >>> pair("Fix typo: recieve -> receive.", "recieve", "receive")
+    True
+    >>> pair('Rename "Drente" to "Drenthe".', "Drente", "Drenthe")
+    True
+    >>> pair("Write 'receive', not 'recieve'.", "recieve", "receive")
+    True
+    >>> pair("s/teh/the/g", "teh", "the")
+    True
+
+    A correction that only happens to stand nearby is no pair:
+
+    >>> pair("tbe cat went to the mat", "tbe", "the")
+    False
+    >>> pair("I recieve mail, and receive it gladly.", "recieve", "receive")
+    False
+    """
+    word = _EDGE.sub("", after)
+    if not word:
+        return False
+    following = _FORWARD.match(text, end)
+    if following is not None and _starts_with_word(text, following.end(), word):
+        return True
+    window = text[max(0, start - len(word) - _REACH) : start]
+    preceding = _BACKWARD.search(window)
+    if preceding is None:
+        return False
+    head = window[: preceding.start()]
+    return head.lower().endswith(word.lower()) and not _word_char_before(head, len(word))
+
+
+def _starts_with_word(text: str, at: int, word: str) -> bool:
+    """Whether ``word`` starts at ``at`` in ``text`` and ends there as a word."""
+    stop = at + len(word)
+    if text[at:stop].lower() != word.lower():
+        return False
+    return stop >= len(text) or not (text[stop].isalnum() or text[stop] == "_")
+
+
+def _word_char_before(head: str, length: int) -> bool:
+    """Whether the last ``length`` characters of ``head`` continue a longer word."""
+    at = len(head) - length - 1
+    return at >= 0 and (head[at].isalnum() or head[at] == "_")
+
+
+# An opening quote: a double or typographic one, or a straight single quote
+# that starts a word; the closing one mirrors it.
+_OPENING = re.compile(r"""(?:["“«]|(?<![\w'’])['‘])(?!\s)[^"“”«»‘’\n]*\Z""")
+_CLOSING = re.compile(r"""[^"“”«»‘’\n]*?(?<=\S)(?:["”»]|['’](?!\w))""")
+# Small words a name of several words may hold ("Saint Eustatius and Saba").
+_JOINERS = frozenset({"and", "of", "the", "de", "la", "le", "del", "da", "van", "von", "&"})
+
+
+def quoted_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies in quotes that hold a name and nothing else.
+
+    A name in quotes is mentioned as written: a former name, a nickname, an
+    entry of a list ('"Ben Slimane" for Morocco'). Quotes around words of a
+    sentence are a quotation or scare quotes, and say nothing of the name in
+    them (the "Ribbentrop of his time").
+
+    >>> def inside(text, word):
+    ...     start = text.index(word)
+    ...     return quoted_name(text, start, start + len(word))
+    >>> inside('the name "Ben Slimane" for Morocco', "Slimane")
+    True
+    >>> inside("Frederik 'Freso' Olesen", "Freso")
+    True
+    >>> inside("from “Saint Eustatius and Saba” to", "Saint Eustatius")
+    True
+    >>> inside('described Lavrov as the "Ribbentrop of his time"', "Ribbentrop")
+    False
+    >>> inside("to Hawke's Bay, and to Anara's port", "Anara")
+    False
+    """
+    line = text.rfind("\n", 0, start) + 1
+    opening = _OPENING.search(text, line, start)
+    if opening is None:
+        return False
+    stop = text.find("\n", end)
+    closing = _CLOSING.match(text, end, len(text) if stop < 0 else stop)
+    if closing is None:
+        return False
+    words = text[opening.start() + 1 : closing.end() - 1].split()
+    return all(w[:1].isupper() or w.lower() in _JOINERS for w in words)
