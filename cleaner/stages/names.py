@@ -391,23 +391,33 @@ def _beside(text: str, word: Word, patterns: tuple[re.Pattern[str], re.Pattern[s
 
 
 _BY_RE = re.compile(r"\bby\s+$")
+# Between two words of a person's name: a space, or a space and a quote
+# around a nickname ("Frederik 'Freso' Olesen").
+_NAME_GAP = re.compile(r""" [\"'‘“]?|[\"'’”] """)
 
 
 def _credited(found: Sequence[Word], i: int, text: str) -> bool:
     """Whether word i is in a run of two capitalised words or more right after
     "by": a person credited ("Contributed by Julian Berman", "Swahili by
-    Muhsin Omar"), unless a word of the run goes with places ("by New York").
+    Muhsin Omar", "Danish by Frederik 'Freso' Olesen"), unless a word of the
+    run goes with places ("by New York").
 
     >>> text = "Patch by Julian Berman. Hit by Anara, and by North Anara Province."
     >>> found = name_words(text)
     >>> [(w.text, _credited(found, k, text)) for k, w in enumerate(found)]
     [('Patch', False), ('Julian', True), ('Berman', True), ('Hit', False), ('Anara', False), \
 ('North', False), ('Anara', False), ('Province', False)]
+    >>> text = "Danish by Frederik 'Freso' Olesen"
+    >>> found = name_words(text)
+    >>> [(w.text, _credited(found, k, text)) for k, w in enumerate(found)]
+    [('Danish', False), ('Frederik', True), ('Freso', True), ('Olesen', True)]
     """
     first = last = i
-    while first > 0 and text[found[first - 1].end : found[first].start] == " ":
+    while first > 0 and _NAME_GAP.fullmatch(text, found[first - 1].end, found[first].start):
         first -= 1
-    while last + 1 < len(found) and text[found[last].end : found[last + 1].start] == " ":
+    while last + 1 < len(found) and _NAME_GAP.fullmatch(
+        text, found[last].end, found[last + 1].start
+    ):
         last += 1
     if first == last or any(w.text in PLACE_WORDS for w in found[first : last + 1]):
         return False
