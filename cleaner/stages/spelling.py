@@ -56,6 +56,7 @@ common word is a speck ("t'he").
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import math
@@ -363,6 +364,17 @@ FUNCTION_WORDS = frozenset(
     " some these do did does could should may might must shall our your us him any"
     " each then upon".split()
 )
+# A paragraph of at least BARE_WORDS words with no mark of a sentence (. , ;
+# : ! ?) and fewer than BARE_SHARE of its words FUNCTION_WORDS is a list of
+# names ("uniq unlink uptime users vdir wc who whoami yes"), even where one of
+# those words stands near a reading: its readings go to a person too. Prose
+# holds about four in ten; OCR drops its stops at times, and a garbled page
+# misreads its function words, but seldom both in one paragraph.
+BARE_WORDS = 30
+BARE_SHARE = 0.1
+_SENTENCE_MARK_RE = re.compile(r"[.,;:!?]")
+_PLAIN_WORD_RE = re.compile(r"[^\W\d_]+")
+_PARAGRAPH_RE = re.compile(r"\S(?:.|\n(?![ \t]*\n))*")
 # A document at least this noisy is OCR output, not prose with a few rare
 # words or identifiers (of the 1,619 documentation and clean-prose files the
 # benchmarks check, only a build script is; prose tops out at 0.040): there
@@ -701,6 +713,7 @@ def propose(context: Context) -> Iterator[Edit]:
             return neighbour(i)
         return None
 
+    bare: list[tuple[int, int]] | None = None  # worked out when first needed
     for i, token in enumerate(tokens):
         if status[token.text] and not (real_words and token.text.islower()):
             continue  # a known word, and no neighbours to question it by
@@ -723,7 +736,13 @@ def propose(context: Context) -> Iterator[Edit]:
             continue
         edit = _edit(token, judge(token, left, right), document)
         if edit is not None and edit.safe:
-            edit = _in_list(edit, [list_word(j) for j in _window(i, len(tokens))])
+            if bare is None:
+                bare = _bare_paragraphs(text)
+            edit = _in_list(
+                edit,
+                [list_word(j) for j in _window(i, len(tokens))],
+                bare=_inside(bare, token.start),
+            )
         if (edit is None or not edit.safe) and typos:
             edit = _typo(corrector, token, document) or edit
         if edit is not None:
@@ -761,12 +780,43 @@ def _window(i: int, size: int) -> list[int]:
     return [*range(max(0, i - LIST_WINDOW), i), *range(i + 1, min(size, i + 1 + LIST_WINDOW))]
 
 
-def _in_list(edit: Edit, words: Sequence[str | None]) -> Edit:
+def _in_list(edit: Edit, words: Sequence[str | None], *, bare: bool = False) -> Edit:
     """``edit`` for review when none of ``words`` (the words around it, as
-    read) makes a sentence (see LIST_WINDOW)."""
-    if any(word in FUNCTION_WORDS for word in words):
+    read) makes a sentence (see LIST_WINDOW), or its paragraph is ``bare``
+    (see BARE_WORDS)."""
+    if not bare and any(word in FUNCTION_WORDS for word in words):
         return edit
     return dataclasses.replace(edit, safe=False, reason=edit.reason + "; in a list, not a sentence")
+
+
+def _bare_paragraphs(text: str) -> list[tuple[int, int]]:
+    """The spans of the paragraphs of ``text`` that read as lists (see BARE_WORDS).
+
+    >>> names = " ".join(["cat", "who", "wc", "ls", "cp", "mv", "rm", "df", "du", "tr", "nl"] * 3)
+    >>> text = f"The programs are:\\n\\n  {names}\\n  yes\\n\\nSee NEWS."
+    >>> [text[a:b][:10] for a, b in _bare_paragraphs(text)]
+    ['cat who wc']
+    >>> _bare_paragraphs(" ".join(["the", "cat", "sat", "on", "a", "mat"] * 6))
+    []
+    >>> _bare_paragraphs(names.replace("wc", "wc,"))
+    []
+    """
+    spans = []
+    for match in _PARAGRAPH_RE.finditer(text):
+        paragraph = match.group()
+        words = _PLAIN_WORD_RE.findall(paragraph)
+        if len(words) < BARE_WORDS or _SENTENCE_MARK_RE.search(paragraph):
+            continue
+        function = sum(w.lower() in FUNCTION_WORDS for w in words)
+        if function < BARE_SHARE * len(words):
+            spans.append(match.span())
+    return spans
+
+
+def _inside(spans: Sequence[tuple[int, int]], at: int) -> bool:
+    """Whether ``at`` lies in one of ``spans`` (sorted, apart)."""
+    i = bisect.bisect_right(spans, (at, math.inf)) - 1
+    return i >= 0 and spans[i][0] <= at < spans[i][1]
 
 
 def _inner_capitals(corrector: Corrector, text: str, document: _Document) -> Iterator[Edit]:
