@@ -384,6 +384,9 @@ FUNCTION_WORDS = frozenset(
     " some these do did does could should may might must shall our your us him any"
     " each then upon".split()
 )
+# A page where this many forms read as words in -ing without their g writes
+# speech as spoken ("mornin", "talkin"): those readings go to a person.
+DIALECT_FORMS = 3
 # A paragraph of at least BARE_WORDS words with no mark of a sentence (. , ;
 # : ! ?) and fewer than BARE_SHARE of its words FUNCTION_WORDS is a list of
 # names ("uniq unlink uptime users vdir wc who whoami yes"), even where one of
@@ -713,6 +716,7 @@ def propose(context: Context) -> Iterator[Edit]:
         real_words = misread  # see REAL_WORD_SURE_READING
 
     typos = document.noise < OCR_PAGE_NOISE and not document.old_spelling
+    dialect = _drops_g(tokens, first_pass)
 
     def neighbour(i: int) -> str | None:
         if i < 0 or i >= len(tokens):
@@ -763,6 +767,10 @@ def propose(context: Context) -> Iterator[Edit]:
                 [list_word(j) for j in _window(i, len(tokens))],
                 bare=_inside(bare, token.start),
             )
+        if edit is not None and edit.safe and dialect and _g_dropped(edit.before, edit.after):
+            edit = dataclasses.replace(
+                edit, safe=False, reason=edit.reason + "; the page drops the g of -ing: dialect?"
+            )
         if (edit is None or not edit.safe) and typos:
             edit = _typo(corrector, token, document) or edit
         if edit is not None:
@@ -795,6 +803,27 @@ def _row_label(text: str, token: Token) -> bool:
         return False
     # The label may go on past the token: "ti-er  Eritrean Tigrinya".
     return _FIELD_END_RE.match(text, token.end) is not None
+
+
+def _g_dropped(word: str, reading: str) -> bool:
+    """Whether ``word`` is ``reading``, a word in -ing, without its g ("mornin").
+
+    >>> _g_dropped("mornin", "morning"), _g_dropped("Talkin", "Talking"), _g_dropped("tbin", "thin")
+    (True, True, False)
+    """
+    return word.endswith("in") and reading.lower() == word.lower() + "g"
+
+
+def _drops_g(tokens: Sequence[Token], readings: dict[int, Reading | None]) -> bool:
+    """Whether DIALECT_FORMS or more forms of the page read as words in -ing
+    without their g: speech written as spoken ("walkin", "mornin", "nothin"),
+    which OCR does not make.
+    """
+    forms = set()
+    for i, reading in readings.items():
+        if reading is not None and _g_dropped(tokens[i].text, reading.surface):
+            forms.add(tokens[i].text.lower())
+    return len(forms) >= DIALECT_FORMS
 
 
 def _window(i: int, size: int) -> list[int]:
