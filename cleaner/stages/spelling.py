@@ -174,9 +174,9 @@ SAFE_ANY_EDIT_AT = 0.99
 # for none more damaged, 12 of the modern set for none, 34 of ICDAR 2017 for
 # 13 (10 of them in one page of dialect, "mornin", "kissin", which
 # DIALECT_FORMS now holds back), and changed no word of clean prose; the
-# READMEs and the docs tree got no new edit. At 0.95
-# it was 206 for 1, 18 for 0 and 46 for 23; at 0.97 from OCR_PAGE_NOISE,
-# "gzip" became "zip" in a short page of module names.
+# READMEs and the docs tree got no new edit. At 0.95 it was 206 for 1, 18 for
+# 0 and 46 for 23; at 0.97 from OCR_PAGE_NOISE, "gzip" became "zip" in a
+# short page of module names.
 SAFE_ANY_EDIT_NOISE = 0.06
 SAFE_ANY_EDIT_NOISY_AT = 0.97
 # A word in lower case but for capitals inside it ("waS", "fuU": see
@@ -936,10 +936,10 @@ def _specks_before_capitals(corrector: Corrector, text: str) -> Iterator[Edit]:
 
     The word after the letter must be a common word or one the page writes
     elsewhere, and the page must show SPECK_MIN words of that shape: one
-    alone is more likely a name so written ("CPython", "RLock"). Not after "M" ("MCab":
-    M'Cab), not where the whole is a word in the wrong case ("THe"), nor where
-    the page writes it twice; "i" and "e" make names of things ("iPhone",
-    "eBay"): those a person decides.
+    alone is more likely a name so written ("CPython", "RLock"). Not after
+    "M" ("MCab": M'Cab), not where the whole is a word in the wrong case
+    ("THe"), nor where the page writes it twice; "i" and "e" make names of
+    things ("iPhone", "eBay"): those a person decides.
 
     >>> text = "IHe met Morley, lMr. Day, AMorley, Mr. Hay, iPhone, iFarrell, IEnumerable."
     >>> for edit in _specks_before_capitals(default_corrector(), text):
