@@ -16,6 +16,7 @@ from cleaner.edits import Edit, apply_edits, clear_of, rebase, resolve
 from cleaner.mentions import corrected_in_place
 from cleaner.segment import Protected, protected_spans
 from cleaner.stages import LAYERS, Context, Stage
+from cleaner.stages.spelling import CLEAN_NOISE, noise_of
 
 # Rule families that repair characters and spacing, not words: the
 # allow-list (a list of words that are right) does not apply to them.
@@ -47,13 +48,31 @@ def propose(
     # What each layer proposed for each text it saw: a layer shown the same
     # text in a later round (most are, when the repairs were all safe and
     # from one layer) is not run again.
-    seen: dict[tuple[int, str], list[Edit]] = {}
-    edits = _propose_layers(text, config, kind, encodable, seen)
+    seen: dict[tuple[int, float, str], list[Edit]] = {}
+    edits = _propose_layers(text, config, kind, encodable, seen, 0.0)
+    # The later rounds judge the repaired text as noisy as the page read
+    # before its words were repaired (see Context.noise_floor): a page whose
+    # misreadings were repaired reads cleaner than the OCR page it still is.
+    # A round that finds nothing more so is checked once more on the text's
+    # own noise, which is what the next run on the repaired text will see.
+    floor: float | None = None
     for _ in range(_MAX_SAFE_ROUNDS):
         safe = [e for e in edits if e.safe]
         if not safe:
             break
-        again = _propose_layers(apply_edits(text, safe), config, kind, encodable, seen)
+        repaired = apply_edits(text, safe)
+        lifted = 0.0  # no word repaired yet: the page reads as noisy as it did
+        if any(not e.rule.startswith(_CHARACTER_RULES) for e in safe):
+            if floor is None:
+                characters = [e for e in edits if e.rule.startswith(_CHARACTER_RULES)]
+                floor = noise_of(apply_edits(text, characters), config)
+            # A floor the repaired text reaches by itself changes nothing, and
+            # one of clean prose (a typo repaired in a manual) too little.
+            if floor > CLEAN_NOISE and floor > noise_of(repaired, config):
+                lifted = floor
+        again = _propose_layers(repaired, config, kind, encodable, seen, lifted)
+        if lifted and not any(e.safe for e in again):
+            again = _propose_layers(repaired, config, kind, encodable, seen, 0.0)
         if not any(e.safe for e in again):
             break
         # The new round's unsure edits replace the old ones, except where
@@ -72,9 +91,11 @@ def _propose_layers(
     config: Config,
     kind: str,
     encodable: Callable[[str], bool] | None,
-    seen: dict[tuple[int, str], list[Edit]],
+    seen: dict[tuple[int, float, str], list[Edit]],
+    noise_floor: float,
 ) -> list[Edit]:
-    """Every layer's edits for ``text``, each layer run again on its own result."""
+    """Every layer's edits for ``text``, each layer run again on its own result
+    (``noise_floor``: see Context.noise_floor)."""
     edits: list[Edit] = []
     current = text
     # Most layers change nothing, so the protected spans of one text serve many.
@@ -85,12 +106,12 @@ def _propose_layers(
         # judged by its neighbours may read differently once a neighbour is
         # repaired ("ba aa": "aa" -> "an", then "ba an" -> "be an").
         for attempt in range(_MAX_PASSES):
-            found = seen.get((number, current))
+            found = seen.get((number, noise_floor, current))
             if found is None:
                 if protected is None or protected[0] is not current:
                     protected = (current, protected_spans(current, kind))
-                context = Context(current, kind, config, protected[1])
-                found = seen[number, current] = _layer_edits(layer, context, encodable)
+                context = Context(current, kind, config, protected[1], noise_floor)
+                found = seen[number, noise_floor, current] = _layer_edits(layer, context, encodable)
             kept = found
             if not kept:
                 break

@@ -149,3 +149,56 @@ def test_a_new_round_never_makes_a_safe_repair_wait(monkeypatch: pytest.MonkeyPa
     ]
     assert clean("tbe cat sat") == "the cat sits"
     assert [e.after for e in propose("the cat sits")] == ["she"]
+
+
+def test_later_rounds_judge_the_page_as_noisy_as_it_was_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Repairing a page's misreadings makes it read cleaner than the OCR page
+    # it is: the rounds after the first see the noise of the page as first
+    # read (after character repairs), not the repaired text's own.
+    floors: list[tuple[str, float]] = []
+
+    def words(context: Context) -> list[Edit]:
+        floors.append((context.text, context.noise_floor))
+        if context.text == "tbe cat":
+            return [Edit(0, 3, "tbe", "the", "test.word", 0.99, "sure", True)]
+        if context.text == "the cat" and context.noise_floor == 0.2:
+            return [Edit(4, 7, "cat", "car", "test.word", 0.99, "sure on a noisy page", True)]
+        return []
+
+    measured: list[str] = []
+
+    def noise_of(text: str, config: Config) -> float:
+        measured.append(text)
+        return 0.2 if text == "tbe cat" else 0.05
+
+    monkeypatch.setattr(pipeline, "LAYERS", [{"words": words}])
+    monkeypatch.setattr(pipeline, "noise_of", noise_of)
+    assert clean("tbe cat") == "the car"
+    assert measured[0] == "tbe cat"
+    assert floors[0] == ("tbe cat", 0.0)
+    assert ("the cat", 0.2) in floors
+    # The repaired text's own noise has the last word: fix writes what a
+    # second fix, which reads only that, leaves alone.
+    assert floors[-1] == ("the car", 0.0)
+    assert clean("the car") == "the car"
+
+
+def test_a_repair_the_repaired_texts_own_noise_allows_is_made(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A rule that acts only on clean-reading pages (spacing before a comma is
+    # left alone in OCR output) finds nothing while the floor holds; the check
+    # on the text's own noise finds it, so a second fix has nothing to do.
+    def words(context: Context) -> list[Edit]:
+        if context.text == "tbe cat ,":
+            return [Edit(0, 3, "tbe", "the", "test.word", 0.99, "sure", True)]
+        if context.text == "the cat ," and context.noise_floor == 0.0:
+            return [Edit(7, 9, " ,", ",", "test.space", 0.99, "clean page", True)]
+        return []
+
+    monkeypatch.setattr(pipeline, "LAYERS", [{"words": words}])
+    monkeypatch.setattr(pipeline, "noise_of", lambda text, config: 0.2 if "tbe" in text else 0.0)
+    assert clean("tbe cat ,") == "the cat,"
+    assert clean("the cat,") == "the cat,"

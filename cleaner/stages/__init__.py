@@ -17,12 +17,18 @@ from cleaner.segment import Protected
 
 
 class Context(NamedTuple):
-    """What a stage may look at: the text, its kind, the config, protected spans."""
+    """What a stage may look at: the text, its kind, the config, protected spans.
+
+    ``noise_floor`` is how noisy the page read before any of its words was
+    repaired (see spelling.page_noise): the pipeline's later rounds judge a
+    repaired page as the OCR page it was, not as the cleaner page it became.
+    """
 
     text: str
     kind: str
     config: Config
     protected: Protected
+    noise_floor: float = 0.0
 
 
 class Stage(Protocol):

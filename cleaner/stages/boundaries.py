@@ -108,7 +108,7 @@ def propose(context: Context) -> Iterator[Edit]:
     unknown = [t for t in tokens if not status[t.text] and not allows(t.text)]
     if not unknown:
         return
-    noise = page_noise(text, tokens, status)
+    noise = page_noise(text, tokens, status, context.noise_floor)
     if noise < SAFE_NOISE:
         # Clean prose: nothing below is even proposed. A join would cost a
         # person reviewing it the spacing repair it may touch ("mid  dle"); an

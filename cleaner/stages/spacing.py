@@ -507,7 +507,7 @@ def _looks_like_ocr(context: Context, least: float = OCR_NOISE) -> bool:
     """Whether the text is at least ``least`` noisy (see spelling.page_noise)."""
     tokens = judgeable_tokens(context.text)
     status = form_status(tokens, default_lexicon(), context.config)
-    return page_noise(context.text, tokens, status) >= least
+    return page_noise(context.text, tokens, status, context.noise_floor) >= least
 
 
 # The whole token around a glued mark must be two plain words: "failed.The",

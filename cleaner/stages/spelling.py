@@ -658,7 +658,7 @@ def propose(context: Context) -> Iterator[Edit]:
         return
 
     status = form_status(tokens, lexicon, config)
-    noise = page_noise(text, tokens, status)
+    noise = page_noise(text, tokens, status, context.noise_floor)
     real_words = noise >= REAL_WORD_NOISE
     if all(status.values()) and not real_words:
         return
@@ -1147,16 +1147,26 @@ def form_status(tokens: Sequence[Token], lexicon: Lexicon, config: Config) -> di
     return {form: form in lexicon or config.allows(form) for form in {t.text for t in tokens}}
 
 
-def page_noise(text: str, tokens: Sequence[Token], status: dict[str, bool]) -> float:
+def page_noise(
+    text: str, tokens: Sequence[Token], status: dict[str, bool], floor: float = 0.0
+) -> float:
     """:func:`document_noise` of ``text``, where code (see CODE_SHARE) counts as clean prose.
 
     What every stage asks before treating a document as OCR output: unknown
-    words in code are identifiers, not misreadings.
+    words in code are identifiers, not misreadings. Never under ``floor``
+    (see Context.noise_floor): repairs take a page's misreadings away, not
+    the evidence that its OCR misreads.
     """
     noise = document_noise(tokens, status, vocabulary=True)
     if noise > CLEAN_NOISE and code_share(text) >= CODE_SHARE:
-        return CLEAN_NOISE
-    return noise
+        noise = CLEAN_NOISE
+    return max(noise, floor)
+
+
+def noise_of(text: str, config: Config) -> float:
+    """:func:`page_noise` of ``text``, tokens and all."""
+    tokens = judgeable_tokens(text)
+    return page_noise(text, tokens, form_status(tokens, default_corrector().lexicon, config))
 
 
 def document_noise(

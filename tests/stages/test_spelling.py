@@ -104,6 +104,17 @@ def test_noise_keeps_counting_an_ocr_page() -> None:
     assert document_noise(tokens, status, vocabulary=True) == document_noise(tokens, status)
 
 
+def test_page_noise_never_reads_under_its_floor() -> None:
+    text = "The cat sat on the mat, and the dog lay by the door. " * 3
+    tokens = list(candidate_tokens(text))
+    status = spelling.form_status(tokens, default_lexicon(), DEFAULT)
+    own = spelling.page_noise(text, tokens, status)
+    assert own < spelling.OCR_PAGE_NOISE
+    assert spelling.page_noise(text, tokens, status, floor=0.08) == 0.08
+    assert spelling.page_noise(text, tokens, status, floor=own / 2) == own
+    assert spelling.noise_of(text, DEFAULT) == own
+
+
 def test_looks_misread() -> None:
     assert spelling.looks_misread("thal")  # that
     assert spelling.looks_misread("ofhis")  # of his, run together
