@@ -132,11 +132,23 @@ def propose(context: Context) -> Iterator[Edit]:
         yield from _marks(text, lexicon)
     # Only an OCR page pays for the old-spelling check (see SAFE_AT_WORDS).
     ocr_page = noise >= OCR_PAGE_NOISE and not in_old_spelling(status, lexicon)
+    place = {t.start: i for i, t in enumerate(tokens)}
     for token in unknown:
         if token.start not in joined:
-            edit = _split(corrector, text, token, noise, ocr_page)
+            i = place[token.start]
+            left = _neighbour(tokens, i - 1, status) if token.glued_left else None
+            after = tokens[i + 1] if i + 1 < len(tokens) else None
+            right = _neighbour(tokens, i + 1, status) if after and after.glued_left else None
+            edit = _split(corrector, text, token, noise, ocr_page, left, right)
             if edit is not None:
                 yield edit
+
+
+def _neighbour(tokens: list[Token], i: int, status: dict[str, bool]) -> str | None:
+    """The word at ``i`` in lower case, if there is one and it is known."""
+    if i < 0 or i >= len(tokens) or not status[tokens[i].text]:
+        return None
+    return tokens[i].text.lower()
 
 
 def _specks(
@@ -359,7 +371,13 @@ def _best_split(corrector: Corrector, lower: str) -> tuple[float, str, str] | No
 
 
 def _split(
-    corrector: Corrector, text: str, token: Token, noise: float, ocr_page: bool
+    corrector: Corrector,
+    text: str,
+    token: Token,
+    noise: float,
+    ocr_page: bool,
+    left: str | None = None,
+    right: str | None = None,
 ) -> Edit | None:
     """A split of ``token`` into two words, in a document at least SAFE_NOISE noisy."""
     word = token.text
@@ -371,9 +389,14 @@ def _split(
     if best is None:
         return None
     keep = KEEP_LOWER - NOISE_WEIGHT * math.log10(max(noise, 1e-3) / NOISE_REFERENCE)
-    single = corrector.judge_unknown(word, keep, deep=False)
+    single = corrector.judge_unknown(word, keep, deep=False, left=left, right=right)
     rival = single.best.score
     score, a, b = best
+    if noise >= OCR_PAGE_NOISE:
+        # In OCR output the neighbours say how the two words read in place
+        # ("on theevening of"); elsewhere they would favour splitting a
+        # compound of technical prose ("the filesystem", "a webserver").
+        score += corrector.context(a, left, None) + corrector.context(b, None, right)
     margin = score - rival
     confidence = 1 / (1 + 10**-margin)
     if confidence < PROPOSE_AT:
