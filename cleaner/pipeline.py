@@ -72,7 +72,9 @@ def propose(
                 lifted = floor
         again = _propose_layers(repaired, config, kind, encodable, seen, lifted)
         if lifted and not any(e.safe for e in again):
-            again = _propose_layers(repaired, config, kind, encodable, seen, 0.0)
+            checked = _propose_layers(repaired, config, kind, encodable, seen, 0.0)
+            # Its repairs join; what a person decides is still read at the floor.
+            again = resolve([e for e in checked if e.safe] + again)
         if not any(e.safe for e in again):
             break
         # The new round's unsure edits replace the old ones, except where

@@ -202,3 +202,26 @@ def test_a_repair_the_repaired_texts_own_noise_allows_is_made(
     monkeypatch.setattr(pipeline, "noise_of", lambda text, config: 0.2 if "tbe" in text else 0.0)
     assert clean("tbe cat ,") == "the cat,"
     assert clean("the cat,") == "the cat,"
+
+
+def test_what_a_person_decides_is_read_at_the_floor(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The check on the text's own noise adds its repairs, but the readings
+    # left for review stay those of the page as it was read: a cleaner-reading
+    # page would drop a likely misreading ("cat" -> "cot") from review.
+    def words(context: Context) -> list[Edit]:
+        if context.text == "tbe cat ,":
+            return [Edit(0, 3, "tbe", "the", "test.word", 0.99, "sure", True)]
+        if context.text == "the cat ," and context.noise_floor:
+            return [Edit(4, 7, "cat", "cot", "test.word", 0.9, "noisy page", False)]
+        if context.text == "the cat ,":
+            return [Edit(7, 9, " ,", ",", "test.space", 0.99, "clean page", True)]
+        return []
+
+    monkeypatch.setattr(pipeline, "LAYERS", [{"words": words}])
+    monkeypatch.setattr(pipeline, "noise_of", lambda text, config: 0.2 if "tbe" in text else 0.0)
+    edits = propose("tbe cat ,")
+    assert [(e.before, e.after, e.safe) for e in edits] == [
+        ("tbe", "the", True),
+        ("cat", "cot", False),
+        (" ,", ",", True),
+    ]
