@@ -39,10 +39,10 @@ def propose(
 
     The safe edits are what ``fix`` writes, and the text it writes should
     have no safe edit left, so that a second ``fix`` changes nothing.
-    Repairing the safe edits alone can make others safe (a page that reads
-    less noisy, a word an earlier layer judges once a later one repaired
-    it: "any- thiog"), so the text is proposed again with them applied, and
-    the new safe edits join them, until none is new (at most
+    Repairing the safe edits alone can make others safe (a word read by a
+    neighbour that was misread, a word an earlier layer judges once a later
+    one repaired it: "any- thiog"), so the text is proposed again with them
+    applied, and the new safe edits join them, until none is new (at most
     ``_MAX_SAFE_ROUNDS`` times).
     """
     # What each layer proposed for each text it saw: a layer shown the same
