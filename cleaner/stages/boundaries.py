@@ -28,7 +28,7 @@ import functools
 import itertools
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from cleaner.casing import shape
 from cleaner.corrector import Corrector, default_corrector
@@ -132,21 +132,29 @@ def propose(context: Context) -> Iterator[Edit]:
         yield from _marks(text, lexicon)
     # Only an OCR page pays for the old-spelling check (see SAFE_AT_WORDS).
     ocr_page = noise >= OCR_PAGE_NOISE and not in_old_spelling(status, lexicon)
-    place = {t.start: i for i, t in enumerate(tokens)}
+    # Neighbours come from every token: the list above leaves out the parts
+    # of hyphenated words, and "well-known theevening" has no word before it.
+    every = judgeable_tokens(text)
+    place = {t.start: i for i, t in enumerate(every)}
     for token in unknown:
         if token.start not in joined:
             i = place[token.start]
-            left = _neighbour(tokens, i - 1, status) if token.glued_left else None
-            after = tokens[i + 1] if i + 1 < len(tokens) else None
-            right = _neighbour(tokens, i + 1, status) if after and after.glued_left else None
+            left = _neighbour(every, i - 1, lexicon) if token.glued_left else None
+            glued = i + 1 < len(every) and every[i + 1].glued_left
+            right = _neighbour(every, i + 1, lexicon) if glued else None
             edit = _split(corrector, text, token, noise, ocr_page, left, right)
             if edit is not None:
                 yield edit
 
 
-def _neighbour(tokens: list[Token], i: int, status: dict[str, bool]) -> str | None:
-    """The word at ``i`` in lower case, if there is one and it is known."""
-    if i < 0 or i >= len(tokens) or not status[tokens[i].text]:
+def _neighbour(tokens: Sequence[Token], i: int, lexicon: Lexicon) -> str | None:
+    """The word at ``i`` in lower case, if there is one, whole and known.
+
+    >>> tokens = judgeable_tokens("the well-known theevening of")
+    >>> [_neighbour(tokens, i, default_corrector().lexicon) for i in range(5)]
+    ['the', None, None, None, 'of']
+    """
+    if i < 0 or i >= len(tokens) or tokens[i].hyphen_part or tokens[i].text not in lexicon:
         return None
     return tokens[i].text.lower()
 
@@ -376,8 +384,8 @@ def _split(
     token: Token,
     noise: float,
     ocr_page: bool,
-    left: str | None = None,
-    right: str | None = None,
+    left: str | None,
+    right: str | None,
 ) -> Edit | None:
     """A split of ``token`` into two words, in a document at least SAFE_NOISE noisy."""
     word = token.text

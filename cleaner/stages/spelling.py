@@ -415,8 +415,8 @@ OCR_PAGE_NOISE = 0.045
 # leaves 4 right repairs of the modern OCR set's pages of about 55 words to
 # review). The documentation tree and the READMEs of bench/readmes.py have
 # no page that noisy but the tree's build script (0.056).
-SHORT_WORD_NOISE = 0.02
-SHORT_WORD_PAGE = 100
+SHORT_WORD_NOISE = DEEP_NOISE
+SHORT_WORD_PAGE = NOISE_PRIOR_WORDS
 OCR_SHIFT = 1.0
 # In a page in modern spelling the drop grows with the noise, by OCR_SLOPE
 # per tenfold noisier page, up to OCR_SHIFT_MODERN (reached at noise 0.1).
