@@ -277,6 +277,8 @@ def _spans(
     for i, j, run in runs:
         if all(known[i : j + 1]) or repeated[run] > 1 or inside.issuperset(range(i, j + 1)):
             continue  # nothing unknown, the document's own name, or inside "Ho Chi Minh City"
+        if _credit_line(text, found[j]):
+            continue  # "Phan Vinh Thinh <teppi82@...>": a person
         if not any(gazetteer.in_multiword_name(w.text) for w in found[i : j + 1]):
             continue  # no word of it is part of any multi-word name
         if run not in gazetteer:
@@ -291,8 +293,8 @@ def _spans(
             continue  # "the Antiguans", "two Englands", "the Corsicans"
         if _after_title(text, word.start) or _first_half(text, word, gazetteer, lexicon):
             continue  # "Mr. Jerdan": a person; "Staly- bridge": half of "Stalybridge"
-        if _credited(found, i, text):
-            continue  # "Contributed by Julian Berman": a person
+        if _credited(found, i, text) or _credit_line(text, word):
+            continue  # "Contributed by Julian Berman", "Harry Edmon <harry@...>": a person
         beside = [n for n in neighbours(found, i, text) if not _ordinary(n, lexicon)]
         if any(_name_like(n, lexicon) for n in beside) or _beside(text, word, _INITIAL):
             continue  # "Berk Esen", "Dmytro Kuleba", "Nehal J Wani": part of a person's name
@@ -392,8 +394,9 @@ def _beside(text: str, word: Word, patterns: tuple[re.Pattern[str], re.Pattern[s
 
 _BY_RE = re.compile(r"\bby\s+$")
 # Between two words of a person's name: a space, or a space and a quote
-# around a nickname ("Frederik 'Freso' Olesen").
-_NAME_GAP = re.compile(r""" [\"'‘“]?|[\"'’”] """)
+# around a nickname ("Frederik 'Freso' Olesen"), or a line break into an
+# indented line ("translation, by Changwoo\n    Ryu.").
+_NAME_GAP = re.compile(r""" [\"'‘“]?|[\"'’”] |\n[ \t]+""")
 
 
 def _credited(found: Sequence[Word], i: int, text: str) -> bool:
@@ -407,10 +410,11 @@ def _credited(found: Sequence[Word], i: int, text: str) -> bool:
     >>> [(w.text, _credited(found, k, text)) for k, w in enumerate(found)]
     [('Patch', False), ('Julian', True), ('Berman', True), ('Hit', False), ('Anara', False), \
 ('North', False), ('Anara', False), ('Province', False)]
-    >>> text = "Danish by Frederik 'Freso' Olesen"
+    >>> text = "Danish by Frederik 'Freso' Olesen, Korean by Changwoo\\n    Ryu."
     >>> found = name_words(text)
     >>> [(w.text, _credited(found, k, text)) for k, w in enumerate(found)]
-    [('Danish', False), ('Frederik', True), ('Freso', True), ('Olesen', True)]
+    [('Danish', False), ('Frederik', True), ('Freso', True), ('Olesen', True), \
+('Korean', False), ('Changwoo', True), ('Ryu', True)]
     """
     first = last = i
     while first > 0 and _NAME_GAP.fullmatch(text, found[first - 1].end, found[first].start):
@@ -423,6 +427,41 @@ def _credited(found: Sequence[Word], i: int, text: str) -> bool:
         return False
     start = found[first].start
     return _BY_RE.search(text, max(0, start - 8), start) is not None
+
+
+# What may stand between a word of a person's name and the e-mail address
+# after it: more of the name (capitalised words, particles: "Oxan van
+# Leeuwen"), a nickname in brackets or quotes ("Alexandre (Midnite)
+# Jousset"), the address's opening bracket; then the address.
+_ADDRESSED_RE = re.compile(
+    r"[)\"'’”]?(?:[ \t]+(?:[A-Z][\w'’.-]*|van|von|de|der|den|da|di|du|la|le|del|dos|bin|al|el"
+    r"|\([^()\n]{1,30}\)|[\"'‘“][^\"'‘’“”\n]{1,30}[\"'’”]))*"
+    r"[ \t]*[<(\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
+# A copyright line up to its holder's name ("Copyright (c) 1999-2003 Toby ").
+_COPYRIGHT_RE = re.compile(
+    r"(?:copyright|\([cC]\)|©)[^\n]*\d{4}[\d ,–-]*[,:]?[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,3}\Z",
+    re.IGNORECASE,
+)
+
+
+def _credit_line(text: str, word: Word) -> bool:
+    """Whether ``word`` is part of a name an e-mail address follows, or the
+    name a copyright line gives: a person (or a company), in the credits of
+    changelogs, AUTHORS and licence files, whatever place the name also is.
+
+    >>> text = "Harry Edmon   <harry@example.org>; Copyright (c) 1999 Toby Dickenson; Anara"
+    >>> [(w.text, _credit_line(text, w)) for w in name_words(text)]
+    [('Harry', True), ('Edmon', True), ('Copyright', False), ('Toby', True), \
+('Dickenson', True), ('Anara', False)]
+    >>> text = "Oxan van Leeuwen <oxan@example.org>, Alexandre (Midnite) Jousset <mid@example.org>"
+    >>> [(w.text, _credit_line(text, w)) for w in name_words(text)]
+    [('Oxan', True), ('Leeuwen', True), ('Alexandre', True), ('Midnite', True), ('Jousset', True)]
+    """
+    if _ADDRESSED_RE.match(text, word.end):
+        return True
+    line_start = text.rfind("\n", 0, word.start) + 1
+    return _COPYRIGHT_RE.search(text, line_start, word.start) is not None
 
 
 _BROKEN_RE = re.compile(r"-[ \t]*\r?\n?[ \t]*([^\W\d_]+)")
