@@ -1412,6 +1412,57 @@ def _archaic_e(word: str, reading: str) -> bool:
     return (w.endswith("e") and w[:-1] == r) or (w.endswith("es") and w[:-2] + "s" == r)
 
 
+# British and American spellings of one word, each written the American way:
+# -ise/-yse after a consonant ("organised", "analysing"; not "seise",
+# "cruise"), -our ("colour"), -ogue ("catalogue"), "licence", "defence",
+# "offence", "pretence", -mme ("programme"), the doubled l of an
+# unstressed syllable before an ending ("travelled": two vowel groups before
+# it, so that "filled" and "filed" stay two words), and Greek and Latin
+# stems with "ae" and "oe" ("anaemia", "manoeuvre").
+_CONVENTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<=[a-z]{2}[^aeiou][iy])s(?=(?:e|es|ed|ing|er|ers)\Z|ation|abilit)"), "z"),
+    (re.compile(r"(?<=[a-z]{2})our(?=(?:s|ed|ing|ite|ites|able|er|ers|ful|less)?\Z)"), "or"),
+    (re.compile(r"(?<=[a-z]{3})ogue(?=s?\Z)"), "og"),
+    (re.compile(r"\A(lic|def|off|pret)ence(?=s?\Z)"), r"\1ense"),
+    (re.compile(r"(?<=[a-z]{3})mme(?=s?\Z)"), "m"),
+    (re.compile(r"([aeiou][^aeiou]{1,3}[aeiou])ll(?=(?:ed|ing|er|ers)\Z)"), r"\1l"),
+    (re.compile(r"(h|an|p|arch|medi|leuk)ae(?=m|d|o|v)"), r"\1e"),
+    (re.compile(r"(man|diarrh|am|f)oe(?=uv|\Z|b|t)|\Aoe(?=soph|str|dem)"), r"\1e"),
+)
+# -re after a consonant ("centre", "theatre"): for words the lexicon holds
+# only, since OCR and typing swap letters too ("othre": other).
+_RE_ENDING = re.compile(r"(?<=[a-z]{2}[^aeiou])re(?=[sd]?\Z)")
+
+
+def _other_convention(word: str, reading: str, *, known: bool = False) -> bool:
+    """Whether ``reading`` is ``word`` (a lexicon word when ``known``) in the
+    other of British and American spelling: no misreading, whatever the
+    lexicon counts ("uninitialised" is rarer than "uninitialized" on the
+    web, not wrong).
+
+    >>> pairs = [("organised", "organized"), ("parallelised", "parallelized"),
+    ...     ("colour", "color"), ("travelled", "traveled"), ("analysing", "analyzing"),
+    ...     ("programme", "program"), ("licence", "license"), ("anaemia", "anemia"),
+    ...     ("manoeuvre", "maneuvre")]
+    >>> [_other_convention(w, r) for w, r in pairs]
+    [True, True, True, True, True, True, True, True, True]
+    >>> _other_convention("centre", "center", known=True), _other_convention("othre", "other")
+    (True, False)
+    >>> pairs = [("filled", "filed"), ("four", "for"), ("tbe", "the"), ("whoere", "where"),
+    ...     ("evidense", "evidence"), ("seising", "seizing")]
+    >>> [_other_convention(w, r) for w, r in pairs]
+    [False, False, False, False, False, False]
+    """
+    w, r = word.lower(), reading.lower()
+    return w != r and _american(w, known) == _american(r, known)
+
+
+def _american(word: str, known: bool) -> str:
+    for pattern, replacement in _CONVENTIONS:
+        word = pattern.sub(replacement, word)
+    return _RE_ENDING.sub("er", word) if known else word
+
+
 def _plural_of_ing(word: str, reading: str) -> bool:
     """Whether ``word`` is ``reading``, a word in -ing, with a plural s.
 
@@ -1451,7 +1502,11 @@ def _edit(
     best = judgement.best
     if best.keeps or best.alignment is None or judgement.confidence < PROPOSE_AT:
         return None
-    if _archaic_e(token.text, best.surface) or _plural_of_ing(token.text, best.surface):
+    if (
+        _archaic_e(token.text, best.surface)
+        or _plural_of_ing(token.text, best.surface)
+        or _other_convention(token.text, best.surface)
+    ):
         return None
     if len(token.text) <= 2 and document.noise < OCR_PAGE_NOISE and judgement.confidence < SAFE_AT:
         # Outside OCR pages two letters are mostly a command or an
@@ -1617,6 +1672,8 @@ def _real_word(
     if judgement is None or judgement.best.keeps or judgement.confidence < REAL_WORD_PROPOSE:
         return
     best = judgement.best
+    if _other_convention(token.text, best.surface, known=True):
+        return  # "colour", "uninitialised": British spelling, not a misreading
     safe = (
         judgement.confidence >= (REAL_WORD_SAFE_OCR if document.modern_ocr_page else REAL_WORD_SAFE)
         and left is not None
