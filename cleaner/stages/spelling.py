@@ -711,7 +711,7 @@ def propose(context: Context) -> Iterator[Edit]:
 
     misread = False
     for i, token in enumerate(tokens):
-        if not status[token.text]:
+        if not status[token.text] and not _entry_label(text, token):
             judgement = judge(token, None, None)
             best = judgement.best
             first_pass[i] = None if best.keeps else best
@@ -770,8 +770,8 @@ def propose(context: Context) -> Iterator[Edit]:
             if left or right:
                 yield from _real_word(corrector, token, left, right, document)
             continue
-        if _row_label(text, token):
-            continue  # "nb     Norwegian Bokmal": a table's or a list's label
+        if _row_label(text, token) or _entry_label(text, token):
+            continue  # "nb     Norwegian Bokmal", "- net: hsr: fix": a table's or a list's label
         if len(token.text) == 1 and not (real_words and left and right and left not in LABELLED):
             # A lone letter is a list label, a variable or an initial far more
             # often than a misread word; only in OCR output, between two
@@ -805,6 +805,35 @@ def propose(context: Context) -> Iterator[Edit]:
 
 # The rest of a table's label after a token, and the tab or two spaces that end it.
 _FIELD_END_RE = re.compile(r"[^\s]*(?:\t|  )")
+
+
+# A line's labels up to a colon: indent, then a bullet, an "[x86]" tag or
+# another label before the word with its colon ("- vhost:", "net: hsr:",
+# "[arm64] media: vdec:"). A word alone opening a line is not enough: in
+# wrapped prose any word may ("objects: by hand").
+_LABEL_RE = re.compile(
+    r"[ \t]*(?:[-*+\N{BULLET}][ \t]+(?:\[[^\]\n]*\][ \t]+)?(?:[\w./-]+:[ \t]+)*"
+    r"|\[[^\]\n]*\][ \t]+(?:[\w./-]+:[ \t]+)*|(?:[\w./-]+:[ \t]+)+)\w+:"
+)
+
+
+def _entry_label(text: str, token: Token) -> bool:
+    """Whether ``token`` is one of the labels an entry of a changelog starts
+    with: the parts of a program it is about ("- net: hsr: fix a leak").
+
+    They are names, not misread words ("hsr": her, "vdec": dec). Left in
+    the document's words all the same, so that its noise reads as before.
+
+    >>> text = "  - net: hsr: fix a leak: tbe cause\\nvdec: the fix\\nmedia: vdec: fix"
+    >>> [t.text for t in candidate_tokens(text) if _entry_label(text, t)]
+    ['net', 'hsr', 'vdec']
+    """
+    end = token.end
+    return (
+        text[end : end + 1] == ":"
+        and token.text.islower()
+        and _LABEL_RE.fullmatch(text, text.rfind("\n", 0, token.start) + 1, end + 1) is not None
+    )
 
 
 def _row_label(text: str, token: Token) -> bool:
