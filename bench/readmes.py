@@ -14,6 +14,12 @@ typos too ("availible"), so a change is not wrong by definition.
     python bench/readmes.py --review        # also count edits left for review
     python bench/readmes.py --review --list-review   # and list the word edits left for review
     python bench/readmes.py --tree DIR ...  # every file under DIR instead (as `cleaner check DIR`)
+    python bench/readmes.py --changelogs    # changelogs, NEWS, copyright and AUTHORS files instead
+
+``--changelogs`` reads the other text Debian ships with every package: change
+logs and release notes (subsystem labels, identifiers, CamelCase names) and
+credits (names with e-mail addresses, copyright lines). Each file is cut to its
+first CHANGELOG_CHARS characters (the newest entries), at a line end.
 
 The set depends on the packages installed; its size and file count are
 printed. Files are copied (decompressed) into ``bench/.cache/readmes/``.
@@ -45,18 +51,28 @@ PATTERNS = ("README*", "*.txt", "*.txt.gz", "*.md", "*.md.gz")
 # Whitespace rules: their edits are listed by count only.
 LAYOUT = frozenset({"spacing.trailing-whitespace", "spacing.double-space"})
 MAX_BYTES = 1_000_000
+CHANGELOG_PATTERNS = (
+    "changelog*", "NEWS*", "copyright", "AUTHORS*", "THANKS*", "TODO*", "FAQ*"
+)  # fmt: skip
+CHANGELOG_CHARS = 60_000
 
 
-def gather(root: Path = DOC_ROOT, out: Path | None = None) -> list[Path]:
-    """Copy the documentation files (decompressed, each content once) into
-    ``out``; return them, sorted."""
+def gather(
+    root: Path = DOC_ROOT,
+    out: Path | None = None,
+    patterns: tuple[str, ...] = PATTERNS,
+    head: int | None = None,
+) -> list[Path]:
+    """Copy the documentation files matching ``patterns`` (decompressed, each
+    content once, cut to ``head`` characters at a line end) into ``out``;
+    return them, sorted."""
     out = CACHE / "readmes" if out is None else out
     out.mkdir(parents=True, exist_ok=True)
     files: list[Path] = []
     contents: set[bytes] = set()  # the same README ships with many packages
     for package in sorted(p for p in root.iterdir() if p.is_dir() and p.name not in SKIPPED):
         seen: set[Path] = set()
-        for pattern in PATTERNS:
+        for pattern in patterns:
             for source in sorted(package.glob(pattern)):
                 if source in seen or not source.is_file() or source.stat().st_size > MAX_BYTES:
                     continue
@@ -69,6 +85,8 @@ def gather(root: Path = DOC_ROOT, out: Path | None = None) -> list[Path]:
                 if len(data) > MAX_BYTES or b"\0" in data or digest in contents:
                     continue
                 contents.add(digest)
+                if head is not None and len(data) > head:
+                    data = _head(data, head)
                 # Keep a known suffix, so Markdown is read as Markdown.
                 suffix = "" if Path(name).suffix in (".md", ".txt", ".rst") else ".txt"
                 target = out / f"{package.name}__{name}{suffix}"
@@ -77,10 +95,29 @@ def gather(root: Path = DOC_ROOT, out: Path | None = None) -> list[Path]:
     return sorted(files)
 
 
+def _head(data: bytes, size: int) -> bytes:
+    """The first ``size`` characters of UTF-8 ``data`` (bytes as they are if
+    it is not UTF-8), cut after the last line end.
+
+    >>> _head("ab\\ncd\\nef".encode(), 7)
+    b'ab\\ncd\\n'
+    """
+    try:
+        text = data.decode("utf-8")[:size]
+    except UnicodeDecodeError:
+        return data[:size]
+    return text[: text.rfind("\n") + 1 or len(text)].encode("utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=DOC_ROOT)
     parser.add_argument("--tree", type=Path, help="check every file under this folder instead")
+    parser.add_argument(
+        "--changelogs",
+        action="store_true",
+        help="changelogs, NEWS, copyright and AUTHORS files instead of READMEs",
+    )
     parser.add_argument("--review", action="store_true", help="count review edits too")
     parser.add_argument(
         "--list-review", action="store_true", help="list the word edits left for review too"
@@ -91,7 +128,12 @@ def main(argv: list[str] | None = None) -> int:
     if not root.is_dir():
         print(f"{root}: no such folder", file=sys.stderr)
         return 2
-    files = sorted(p for p in root.rglob("*") if p.is_file()) if args.tree else gather(root)
+    if args.tree:
+        files = sorted(p for p in root.rglob("*") if p.is_file())
+    elif args.changelogs:
+        files = gather(root, CACHE / "changelogs", CHANGELOG_PATTERNS, CHANGELOG_CHARS)
+    else:
+        files = gather(root)
     applied: Counter[str] = Counter()
     review: Counter[str] = Counter()
     listed: list[str] = []

@@ -64,3 +64,27 @@ def test_tree_checks_every_file_under_a_folder_and_lists_review(
     # A likely typo in clean prose is for a person: listed apart, by its path in the tree.
     assert "'tpoic' -> 'topic'" in unsure and "guide/intro.txt" in unsure
     assert "tpoic" not in fixed
+
+
+def test_changelogs_take_the_newest_entries_of_changelogs_and_credits(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "doc"
+    (root / "tool").mkdir(parents=True)
+    (root / "tool" / "README").write_text("Not a changelog.\n")
+    entries = "".join(f"  * Release {n}: fix a leak.\n" for n in range(100, 0, -1))
+    (root / "tool" / "changelog.gz").write_bytes(gzip.compress(entries.encode()))
+    (root / "tool" / "copyright").write_text("Copyright (c) 1999 Toby Dickenson\n")
+    monkeypatch.setattr(readmes, "CACHE", tmp_path / "cache")
+    monkeypatch.setattr(readmes, "CHANGELOG_CHARS", 60)
+    assert readmes.main(["--root", str(root), "--changelogs"]) == 0
+    assert "2 files" in capsys.readouterr().out
+    gathered = tmp_path / "cache" / "changelogs"
+    assert sorted(p.name for p in gathered.iterdir()) == [
+        "tool__changelog.txt",
+        "tool__copyright.txt",
+    ]
+    # Cut at a line end: the newest entries, whole.
+    assert (gathered / "tool__changelog.txt").read_text() == (
+        "  * Release 100: fix a leak.\n  * Release 99: fix a leak.\n"
+    )
