@@ -1456,7 +1456,7 @@ _CONVENTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=[a-z]{3})mme(?=s?\Z)"), "m"),
     (re.compile(r"([aeiou][^aeiou]{1,3}[aeiou])ll(?=(?:ed|ing|er|ers)\Z)"), r"\1l"),
     (re.compile(r"(h|an|p|arch|medi|leuk)ae(?=m|d|o|v)"), r"\1e"),
-    (re.compile(r"(man|diarrh|am|f)oe(?=uv|\Z|b|t)|\Aoe(?=soph|str|dem)"), r"\1e"),
+    (re.compile(r"(man|diarrh|am|f)oe(?=uv|a|b|t)|\Aoe(?=soph|str|dem)"), r"\1e"),
 )
 # -re after a consonant ("centre", "theatre"): for words the lexicon holds
 # only, since OCR and typing swap letters too ("othre": other).
