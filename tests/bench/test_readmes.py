@@ -32,13 +32,18 @@ def test_gather_takes_each_text_once_and_skips_the_rest(tmp_path: Path) -> None:
     assert files[1].read_text() == "A guide.\n"
 
 
-def test_main_counts_what_fix_applies(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    root = tmp_path / "doc"
-    (root / "tool").mkdir(parents=True)
-    (root / "tool" / "README").write_text("The tool  reads files ,and writes them.\n")
+@pytest.fixture
+def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A documentation folder with one package, ``tool``; the cache in tmp_path."""
+    (tmp_path / "doc" / "tool").mkdir(parents=True)
     monkeypatch.setattr(readmes, "CACHE", tmp_path / "cache")
+    return tmp_path / "doc"
+
+
+def test_main_counts_what_fix_applies(
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (root / "tool" / "README").write_text("The tool  reads files ,and writes them.\n")
     assert readmes.main(["--root", str(root)]) == 0
     assert (tmp_path / "cache" / "readmes" / "tool__README.txt").is_file()
     printed = capsys.readouterr().out
@@ -67,15 +72,12 @@ def test_tree_checks_every_file_under_a_folder_and_lists_review(
 
 
 def test_changelogs_take_the_newest_entries_of_changelogs_and_credits(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = tmp_path / "doc"
-    (root / "tool").mkdir(parents=True)
     (root / "tool" / "README").write_text("Not a changelog.\n")
     entries = "".join(f"  * Release {n}: fix a leak.\n" for n in range(100, 0, -1))
     (root / "tool" / "changelog.gz").write_bytes(gzip.compress(entries.encode()))
     (root / "tool" / "copyright").write_text("Copyright (c) 1999 Toby Dickenson\n")
-    monkeypatch.setattr(readmes, "CACHE", tmp_path / "cache")
     monkeypatch.setattr(readmes, "CHANGELOG_CHARS", 60)
     assert readmes.main(["--root", str(root), "--changelogs"]) == 0
     assert "2 files" in capsys.readouterr().out
