@@ -25,6 +25,19 @@ URL_RE = re.compile(
 # Both patterns start only where a token starts ((?<![...]) lookbehinds):
 # tried from every character, they backtrack through each long word.
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+# An address written against harvesters ("dscribner at bigfoot.com",
+# "pemente[at]northpark.edu", "colin.harrison-at-virgin.net"), ending in a
+# top-level domain that is no English word: "found at the.bottom" and
+# "shop at Row.street" are OCR, whose commas and spaces read as full stops.
+_TLD = (
+    r"(?:com|org|net|edu|gov|mil|int|info|biz|io|dev|uk|de|fr|nl|ch|es|se|fi|dk|pl|cz"
+    r"|ru|jp|cn|au|ca|ar|br|mx|nz|za|ie|pt|gr|hu|ro|sk|si|hr|tw|kr|hk|sg|il|tr|ua|lt"
+    r"|lv|ee|lu|cc|tv|fm)"
+)
+SPELLED_EMAIL_RE = re.compile(
+    r"(?<![\w.+-])[\w.+-]+(?:[ \t]+at[ \t]+|[ \t]*[\[(<]at[\])>][ \t]*|-at-)"
+    r"[\w-]+(?:\.[\w-]+)*\." + _TLD + r"(?![\w-])"
+)
 # A token with a slash or backslash inside is a path or an "and/or" pair; the
 # spacing rules have nothing to repair inside either (found by "docs/a.Txt").
 # The part before the first slash is possessive (++): it holds no slash, so
@@ -39,12 +52,19 @@ PATH_RE = re.compile(r"(?<![^\s\"'(\[<])[^\s\"'()\[\]<>/\\]++[/\\][^\s\"'()\[\]<
 _MARKED = (
     (URL_RE, re.compile(r"://|www\.|mailto:")),
     (EMAIL_RE, re.compile("@")),
+    (SPELLED_EMAIL_RE, re.compile(r"\." + _TLD + r"\b")),
     (PATH_RE, re.compile(r"[/\\]")),
 )
 
 
 def inline_protected(text: str) -> Iterator[Span]:
-    """URLs, e-mail addresses and path-like tokens, in any kind of document."""
+    """URLs, e-mail addresses (also spelt out: "wk at gnupg.org") and path-like
+    tokens, in any kind of document.
+
+    >>> text = "Thanks to dscribner at bigfoot.com and pemente[at]northpark.edu, at the.end"
+    >>> [text[s:e] for s, e in inline_protected(text)]
+    ['dscribner at bigfoot.com', 'pemente[at]northpark.edu']
+    """
     for pattern, marks in _MARKED:
         for start, end in _lines_with(text, marks):
             for match in pattern.finditer(text, start, end):
