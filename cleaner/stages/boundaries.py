@@ -28,7 +28,7 @@ import functools
 import itertools
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from cleaner.casing import shape
 from cleaner.corrector import Corrector, default_corrector
@@ -44,6 +44,7 @@ from cleaner.stages.spelling import (
     Token,
     in_old_spelling,
     judgeable_tokens,
+    known_neighbour,
     page_noise,
 )
 from cleaner.tokens import APOSTROPHE_TAILS
@@ -139,24 +140,12 @@ def propose(context: Context) -> Iterator[Edit]:
     for token in unknown:
         if token.start not in joined:
             i = place[token.start]
-            left = _neighbour(every, i - 1, lexicon) if token.glued_left else None
+            left = known_neighbour(every, i - 1, lexicon) if token.glued_left else None
             glued = i + 1 < len(every) and every[i + 1].glued_left
-            right = _neighbour(every, i + 1, lexicon) if glued else None
+            right = known_neighbour(every, i + 1, lexicon) if glued else None
             edit = _split(corrector, text, token, noise, ocr_page, left, right)
             if edit is not None:
                 yield edit
-
-
-def _neighbour(tokens: Sequence[Token], i: int, lexicon: Lexicon) -> str | None:
-    """The word at ``i`` in lower case, if there is one, whole and known.
-
-    >>> tokens = judgeable_tokens("the well-known theevening of")
-    >>> [_neighbour(tokens, i, default_corrector().lexicon) for i in range(5)]
-    ['the', None, None, None, 'of']
-    """
-    if i < 0 or i >= len(tokens) or tokens[i].hyphen_part or tokens[i].text not in lexicon:
-        return None
-    return tokens[i].text.lower()
 
 
 def _specks(

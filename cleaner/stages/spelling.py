@@ -836,6 +836,23 @@ def _entry_label(text: str, token: Token) -> bool:
     )
 
 
+def known_neighbour(tokens: Sequence[Token], i: int, lexicon: Lexicon) -> str | None:
+    """The word at ``i`` in lower case, if there is one, whole (no part of a
+    hyphenated word), known and not of mixed case ("waS" is no word to read
+    a neighbour by).
+
+    >>> tokens = candidate_tokens("the well-known theevening of waS")
+    >>> [known_neighbour(tokens, i, default_corrector().lexicon) for i in range(6)]
+    ['the', None, None, None, 'of', None]
+    """
+    if i < 0 or i >= len(tokens):
+        return None
+    near = tokens[i]
+    if near.hyphen_part or shape(near.text) == "mixed" or near.text not in lexicon:
+        return None
+    return near.text.lower()
+
+
 def _row_label(text: str, token: Token) -> bool:
     r"""Whether ``token`` opens its line and a tab or two spaces follow it: the
     label of a row of a table or a list ("nb     Norwegian Bokmal"), not a
@@ -946,20 +963,16 @@ def _inner_capitals(corrector: Corrector, text: str, document: _Document) -> Ite
     ]
     forms = Counter(tokens[i].text for i in inner)
 
-    def neighbour(j: int) -> str | None:
-        if j < 0 or j >= len(tokens):
-            return None
-        near = tokens[j]
-        if near.hyphen_part or shape(near.text) == "mixed" or near.text not in lexicon:
-            return None
-        return near.text.lower()
-
     for i in inner:
         token = tokens[i]
         if forms[token.text] > 1:
             continue  # spelt so twice: meant ("iPod", "kWh")
-        left = neighbour(i - 1) if token.glued_left else None
-        right = neighbour(i + 1) if i + 1 < len(tokens) and tokens[i + 1].glued_left else None
+        left = known_neighbour(tokens, i - 1, lexicon) if token.glued_left else None
+        right = (
+            known_neighbour(tokens, i + 1, lexicon)
+            if i + 1 < len(tokens) and tokens[i + 1].glued_left
+            else None
+        )
         judgement = corrector.judge_unknown(
             token.text,
             keep_score(document, token) - INNER_CAPITAL_SHIFT,
@@ -988,7 +1001,7 @@ def _specks_before_capitals(corrector: Corrector, text: str) -> Iterator[Edit]:
     ("THe"), nor where the page writes it twice; "i" and "e" make names of
     things ("iPhone", "eBay"): those a person decides, and so is a word inside
     a sentence that the page writes in lower case too ("wShould": should).
-    Never in a page that names things of code (see :func:`technical`).
+    Never in a page that names things of code (see :func:`_technical`).
 
     >>> text = "IHe met Morley, lMr. Day, AMorley, Mr. Hay, iPhone, iFarrell, IEnumerable."
     >>> for edit in _specks_before_capitals(default_corrector(), text):
@@ -1006,7 +1019,7 @@ def _specks_before_capitals(corrector: Corrector, text: str) -> Iterator[Edit]:
     lexicon = corrector.lexicon
     size = len(text)
     matches = list(_SPECK_RE.finditer(text))
-    if len({match.group() for match in matches}) < SPECK_MIN or technical(text, lexicon):
+    if len({match.group() for match in matches}) < SPECK_MIN or _technical(text, lexicon):
         return
     found: list[tuple[re.Match[str], str, str]] = []
     for match in matches:
@@ -1053,15 +1066,15 @@ _CAMEL_RE = re.compile(
 _HUMP_RE = re.compile(r"[A-Z]?[a-z]+")
 
 
-def technical(text: str, lexicon: Lexicon) -> bool:
+def _technical(text: str, lexicon: Lexicon) -> bool:
     """Whether ``text`` names things of code: TECHNICAL_FORMS CamelCase forms or
     more whose parts are all words ("ChangeLog", "AddStatusFiles").
 
     OCR runs words together too ("yearForeign"), but hardly three times.
 
-    >>> technical("Update the ChangeLog, DocBook and PostScript docs", default_corrector().lexicon)
+    >>> _technical("Update the ChangeLog, DocBook and PostScript docs", default_corrector().lexicon)
     True
-    >>> technical("the yearForeign and weekForeign trade, McCall", default_corrector().lexicon)
+    >>> _technical("the yearForeign and weekForeign trade, McCall", default_corrector().lexicon)
     False
     """
     found = 0
