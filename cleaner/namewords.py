@@ -39,7 +39,9 @@ _POSSESSIVE_RE = re.compile(r"['’]s$")
 _CAPITAL_WORD_RE = re.compile(
     r"[^\W\d_a-z](?<![^\W\d_].)(?<![^\W\d_]['’\-].)[^\W\d_]*(?:['’\-][^\W\d_]+)*"
 )
-_SENTENCE_END = ".!?:;\n"
+# What ends a sentence. Not a semicolon: a capital after one starts a name
+# ("bug 343; Peter Benie"), not a sentence.
+_SENTENCE_END = ".!?:\n"
 # What may stand between a sentence end and its first word: spaces, quotes,
 # brackets, Markdown emphasis, heading and quote marks, list dashes.
 _OPENERS = " \t\"'“”‘’«»([*_#>-"

@@ -36,11 +36,14 @@ when the word has a letter outside ASCII the entry lacks ("Montané" is
 spelt so on purpose, not "Montana" mistyped), and when it is a cell of a
 table ("Tsonga" in a list of languages that holds "Tonga"). A place named
 beside a rare first name ("Kazuhiko Mori") is a person's surname, and backs
-no country.
+no country. A word opening a sentence is an ordinary word capitalised,
+unless the document also capitalises it mid-sentence and never writes it
+in lower case: then it is a name ("Simon Sapin fixed it. Thanks to Simon").
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -146,6 +149,7 @@ def judge(
     config: Config,
 ) -> list[Verdict]:
     """The repairs worth proposing for the unknown capitalised words of ``text``."""
+    found = _names_opening_sentences(found, text)
     known = [_known(w.text, gazetteer, lexicon, config) for w in found]
     spans = _spans(found, known, text, gazetteer, lexicon)
     if not spans:
@@ -198,6 +202,36 @@ def judge(
         if all(verdict.end <= k.start or k.end <= verdict.start for k in kept):
             kept.append(verdict)
     return sorted(kept, key=lambda v: v.start)
+
+
+def _names_opening_sentences(found: Sequence[Word], text: str) -> Sequence[Word]:
+    """``found``, with the words that open a sentence but are names marked as not
+    opening one: a capitalised word the document also writes capitalised
+    mid-sentence, and never in lower case ("Peter Benie wrote it. Thanks to
+    Peter ..."). Its capital is its own, so it is no ordinary word (see
+    :func:`_ordinary`) and the word beside it is part of a person's name.
+
+    >>> text = "Peter Benie wrote it. Thanks, Peter. In Anara. We went in."
+    >>> [(w.text, w.sentence_start) for w in _names_opening_sentences(name_words(text), text)]
+    [('Peter', False), ('Benie', False), ('Thanks', True), ('Peter', False), ('In', True), \
+('Anara', False), ('We', True)]
+    """
+    inside = {w.text for w in found if not w.sentence_start}
+    # Only words another capitalised word follows matter ("Simon Sapin"), and
+    # only those are looked for in lower case: fewer searches of the text.
+    opening = {
+        w.text
+        for w, after in itertools.pairwise(found)
+        if w.sentence_start and w.text in inside and text[w.end : after.start] == " "
+    }
+    if not opening:
+        return found
+    alternatives = "|".join(sorted(re.escape(word.lower()) for word in opening))
+    lower = set(re.findall(rf"(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])", text))
+    names = {word for word in opening if word.lower() not in lower}
+    if not names:
+        return found
+    return [w._replace(sentence_start=False) if w.text in names else w for w in found]
 
 
 def _in_cell(text: str, start: int, end: int) -> bool:
