@@ -3,7 +3,9 @@
 Measures, in one run, interleaved (cleaner, codespell, typos, cleaner, ...):
 
 1. a pre-commit-sized file: `check` on about 1 KB of prose (the seed article's
-   first paragraphs);
+   first paragraphs), as it is and with two typing slips in it ("teh",
+   "mediaton"): what a hook is there to catch, and what makes the corrector
+   look words up;
 2. a folder: `check` on a tree of real documentation (Debian's python3.11-doc
    reST sources and git-doc text pages, copied into bench/.cache/speed/docs);
 3. a pipe: `cleaner fix -` on generated prose of --pipe-mb megabytes, for
@@ -102,6 +104,19 @@ def small_file() -> Path:
     return path
 
 
+def small_file_with_typos() -> Path:
+    """The small file with two typing slips."""
+    path = CACHE / "small-typos.txt"
+    if not path.exists():
+        text = small_file().read_text(encoding="utf-8")
+        slipped = text.replace(" the southern", " teh southern", 1).replace(
+            "mediation", "mediaton", 1
+        )
+        assert slipped.count("teh") == 1 and "mediaton" in slipped
+        path.write_text(slipped, encoding="utf-8")
+    return path
+
+
 def _peak_tree_rss(process: psutil.Process, stop: threading.Event, out: list[int]) -> None:
     peak = 0
     while not stop.is_set():
@@ -181,13 +196,14 @@ def main() -> int:
 
     tree, files, size = build_tree()
     small = small_file()
+    typos = small_file_with_typos()
     systems = {
         "cleaner": [tool("cleaner"), "check"],
         "codespell": [tool("codespell")],
         "typos": [tool("typos")],
     }
     results: dict[str, dict[str, Sample]] = {
-        name: {"small": Sample(), "tree": Sample()} for name in systems
+        name: {"small": Sample(), "typos": Sample(), "tree": Sample()} for name in systems
     }
     fresh = environment(CLEANER_NO_CACHE="1")
     for command in systems.values():  # untimed: bytecode and caches written
@@ -195,7 +211,7 @@ def main() -> int:
     run([*systems["cleaner"], str(tree)])  # leaves the remembered results for "again"
     again = Sample()
     for _ in range(args.repeats):
-        for target, path in (("small", small), ("tree", tree)):
+        for target, path in (("small", small), ("typos", typos), ("tree", tree)):
             for name, command in systems.items():
                 seconds, peak = run([*command, str(path)], env=fresh)
                 results[name][target].seconds.append(seconds)
@@ -223,19 +239,22 @@ def main() -> int:
     }
     print(f"{report['machine']}; {args.repeats} interleaved repeats; medians")
     print(f"small file: {small.stat().st_size} bytes; tree: {files} files, {size / 1e6:.1f} MB\n")
-    print(f"{'system':<10} {'1 KB file':>10} {'tree':>9} {'tree MB/s':>10} {'tree peak RSS':>14}")
+    print(
+        f"{'system':<10} {'1 KB file':>10} {'with slips':>11} {'tree':>9} {'tree MB/s':>10}"
+        f" {'tree peak RSS':>14}"
+    )
     for name, targets in results.items():
         tree_s = targets["tree"].median()
-        small_s = targets["small"].median()
         print(
-            f"{name:<10} {small_s:>9.3f}s {tree_s:>8.2f}s {size / 1e6 / tree_s:>10.1f}"
-            f" {targets['tree'].peak_mib():>10.0f} MiB"
+            f"{name:<10} {targets['small'].median():>9.3f}s {targets['typos'].median():>10.3f}s"
+            f" {tree_s:>8.2f}s {size / 1e6 / tree_s:>10.1f} {targets['tree'].peak_mib():>10.0f} MiB"
         )
     print(
-        f"{'  again':<10} {'':>10} {again.median():>8.2f}s {size / 1e6 / again.median():>10.1f}"
-        f" {again.peak_mib():>10.0f} MiB   (cleaner, the tree unchanged since its last check)"
+        f"{'  again':<10} {'':>10} {'':>11} {again.median():>8.2f}s"
+        f" {size / 1e6 / again.median():>10.1f} {again.peak_mib():>10.0f} MiB"
+        "   (cleaner, the tree unchanged since its last check)"
     )
-    for target in ("small", "tree"):
+    for target in ("small", "typos", "tree"):
         ours = results["cleaner"][target].median()
         ratios = ", ".join(
             f"{ours / results[peer][target].median():.2f}x {peer}"

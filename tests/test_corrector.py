@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import KeysView
+from pathlib import Path
+from typing import Never
 
 import pytest
 
 from cleaner import corrector as corrector_module
 from cleaner.bigrams import default_bigrams
-from cleaner.channel import Alignment
-from cleaner.corrector import Reading, _normalise, default_corrector
+from cleaner.channel import Alignment, default_model
+from cleaner.corrector import Corrector, Reading, _normalise, default_corrector
+from cleaner.lexicon import Lexicon, default_lexicon
+from cleaner.resources import dictionary_path
 
 
 def test_a_classic_misreading_of_a_common_word_wins() -> None:
@@ -129,15 +133,43 @@ def test_a_small_custom_pair_list() -> None:
 
 
 def test_whole_lexicon_vocabulary_shares_the_lexicons_words() -> None:
-    # Every word of the lexicon, as a view of its dict (not a copy of 83,000
-    # strings in every worker); the common words are among them.
+    # Every word of the lexicon, once it is a dict, as a view of it (not a
+    # copy of 83,000 strings in every worker); the common words are among them.
     corrector = default_corrector()
+    corrector.lexicon.words()  # parsed
     vocabulary = corrector.vocabulary(0)
     assert isinstance(vocabulary.words, KeysView)
     assert len(vocabulary.words) == len(corrector.lexicon)
     word = next(iter(corrector.lexicon.words()))
     assert word in vocabulary.words and vocabulary.starts(word[:2])
-    assert set(corrector.vocabulary(10_000_000).words) <= set(vocabulary.words)
+    common = corrector.vocabulary(10_000_000)
+    assert all(w in common.words for w in corrector.lexicon.words_at_least(10_000_000))
+    assert all(w in vocabulary.words for w in corrector.lexicon.words_at_least(10_000_000))
+
+
+def test_a_few_unknown_words_are_judged_without_parsing_the_lexicon(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A pre-commit-sized file with a slip in it: the lexicon answers from its
+    # alphabetical copy, with the same candidates as the parsed lexicon gives.
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    default_lexicon.cache_clear()
+    try:
+        searched = default_lexicon()
+        full = Lexicon.from_text(dictionary_path("lexicon.txt").read_text("utf-8"))
+
+        def unused() -> Never:
+            raise AssertionError("candidates without deep need no bigrams or index")
+
+        lazy = Corrector(searched, default_model(), unused, unused)
+        whole = Corrector(full, default_model(), unused, unused)
+        for token in ("teh", "mediaton", "rnodern", "Tbe", "Kuleba", "zzqx"):
+            assert lazy.candidates(token, deep=False) == whole.candidates(token, deep=False)
+        assert "the" in lazy.candidates("teh", deep=False)
+        assert not searched.parsed
+        assert searched.alphabetical == sorted(full.words())
+    finally:
+        default_lexicon.cache_clear()
 
 
 def test_readings_with_equal_scores_rank_the_same_in_any_order() -> None:

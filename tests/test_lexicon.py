@@ -127,3 +127,16 @@ def test_unwritable_cache_still_works(tmp_path: Path, monkeypatch: pytest.Monkey
 def test_words_are_every_word_as_a_set() -> None:
     words = Lexicon({"a": 120, "b": 99, "c": 100}).words()
     assert "b" in words and "d" not in words and set(words) == {"a", "b", "c"}
+
+
+def test_the_alphabetical_words_are_the_dicts_words(fresh_cache: Path) -> None:
+    # Read off the sorted copy before the dict is built, then shared with it:
+    # one string per word in a worker, not two.
+    searched, full = default_lexicon(), parsed()
+    alphabetical = searched.alphabetical
+    assert alphabetical == sorted(full.words())
+    assert searched._dict is None
+    keys = sorted(searched.words())  # now parsed
+    assert searched._dict is not None
+    assert all(key is word for key, word in zip(keys, alphabetical, strict=True))
+    assert all(searched.count(w) == full.count(w) for w in alphabetical[::97])
