@@ -43,6 +43,7 @@ class Lexicon:
         self._ranked = ""  # "word count" lines, most frequent first
         self._sorted = ""  # the same lines in alphabetical order, for searching
         self._searches = 0
+        self._lower = False  # every word in lower case: no search for a word as capitalised
 
     @classmethod
     def from_text(cls, text: str) -> Lexicon:
@@ -66,6 +67,9 @@ class Lexicon:
         lexicon._ranked = text
         lexicon._sorted = alphabetical
         lexicon._searches = 0
+        # The shipped list is all lower case: "Ankara" is then looked up once,
+        # as "ankara", not first as written (a search that cannot succeed).
+        lexicon._lower = text.islower()
         return lexicon
 
     def _parse(self) -> dict[str, int]:
@@ -103,17 +107,19 @@ class Lexicon:
         >>> default_lexicon().count("Ankara") > 0, default_lexicon().count("Kuleba")
         (True, 0)
         """
-        value = self._get(word)
-        if value is None and not word.islower():
-            value = self._get(word.lower())
-        return value or 0
+        return self._any_case(word) or 0
 
     def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str):
-            return False
-        return self._get(word) is not None or (
-            not word.islower() and self._get(word.lower()) is not None
-        )
+        return isinstance(word, str) and self._any_case(word) is not None
+
+    def _any_case(self, word: str) -> int | None:
+        """The count of ``word`` as written, or else in lower case."""
+        if word.islower():
+            return self._get(word)
+        if self._lower:
+            return self._get(word.lower())
+        value = self._get(word)
+        return self._get(word.lower()) if value is None else value
 
     def __len__(self) -> int:
         return len(self._parse())
