@@ -86,7 +86,7 @@ class Lexicon:
                 # Keys shared with the alphabetical list already read (see
                 # alphabetical), not a second copy of every word.
                 same = dict(zip(alphabetical, alphabetical, strict=True))
-                words = [same[word] for word in words]
+                words = [same.get(word, word) for word in words]
             self._dict = dict(zip(words, map(int, parts[1::2]), strict=True))
             self._ranked = self._sorted = ""  # the dict answers everything now
         return self._dict
