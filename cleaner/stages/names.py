@@ -204,6 +204,9 @@ def judge(
     return sorted(kept, key=lambda v: v.start)
 
 
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
 def _names_opening_sentences(found: Sequence[Word], text: str) -> Sequence[Word]:
     """``found``, with the words that open a sentence but are names marked as not
     opening one: a capitalised word the document also writes capitalised
@@ -217,8 +220,7 @@ def _names_opening_sentences(found: Sequence[Word], text: str) -> Sequence[Word]
 ('Anara', False), ('We', True)]
     """
     inside = {w.text for w in found if not w.sentence_start}
-    # Only words another capitalised word follows matter ("Simon Sapin"), and
-    # only those are looked for in lower case: fewer searches of the text.
+    # Only words another capitalised word follows matter ("Simon Sapin").
     opening = {
         w.text
         for w, after in itertools.pairwise(found)
@@ -226,9 +228,8 @@ def _names_opening_sentences(found: Sequence[Word], text: str) -> Sequence[Word]
     }
     if not opening:
         return found
-    alternatives = "|".join(sorted(re.escape(word.lower()) for word in opening))
-    lower = set(re.findall(rf"(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])", text))
-    names = {word for word in opening if word.lower() not in lower}
+    written = set(_LETTERS_RE.findall(text))  # one pass, however many words are asked about
+    names = {word for word in opening if word.lower() not in written}
     if not names:
         return found
     return [w._replace(sentence_start=False) if w.text in names else w for w in found]
