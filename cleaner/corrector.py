@@ -140,14 +140,14 @@ class LexiconVocabulary(Vocabulary):
 
     def __init__(self, lexicon: Lexicon) -> None:
         self._lexicon = lexicon
-        self._alphabet = self._sorted = lexicon.alphabetical
+        self._sorted = lexicon.alphabetical
         self._short = Memo(self._search, 100_000)
 
     @property
     def words(self) -> Container[str]:
         if self._lexicon.parsed:
             return self._lexicon.words()
-        return _Sorted(self._alphabet)
+        return _Sorted(self._lexicon.alphabetical)
 
 
 class _Sorted:

@@ -10,9 +10,24 @@ come out as their letter parts and a stage can see the digit next to them.
 
 from __future__ import annotations
 
+import functools
 import re
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 # What follows the apostrophe of a contraction ("don't", "we'll", "I've",
 # "she'd", "I'm", "it's", "did'st").
 APOSTROPHE_TAILS = frozenset({"s", "t", "st", "d", "ll", "re", "ve", "m"})
+
+
+@functools.lru_cache(maxsize=1)
+def letter_runs(text: str) -> frozenset[str]:
+    """Every run of letters ``text`` writes, as written: whether it ever writes
+    a word in lower case, asked by the names and spelling stages of one text.
+
+    >>> sorted(letter_runs("Peter met peter's O'Neill"))
+    ['Neill', 'O', 'Peter', 'met', 'peter', 's']
+    """
+    return frozenset(_LETTERS_RE.findall(text))
+
+
+_LETTERS_RE = re.compile(r"[^\W\d_]+")

@@ -147,29 +147,22 @@ def test_whole_lexicon_vocabulary_shares_the_lexicons_words() -> None:
     assert all(w in vocabulary.words for w in corrector.lexicon.words_at_least(10_000_000))
 
 
-def test_a_few_unknown_words_are_judged_without_parsing_the_lexicon(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_few_unknown_words_are_judged_without_parsing_the_lexicon(fresh_cache: Path) -> None:
     # A pre-commit-sized file with a slip in it: the lexicon answers from its
     # alphabetical copy, with the same candidates as the parsed lexicon gives.
-    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
-    default_lexicon.cache_clear()
-    try:
-        searched = default_lexicon()
-        full = Lexicon.from_text(dictionary_path("lexicon.txt").read_text("utf-8"))
+    searched = default_lexicon()
+    full = Lexicon.from_text(dictionary_path("lexicon.txt").read_text("utf-8"))
 
-        def unused() -> Never:
-            raise AssertionError("candidates without deep need no bigrams or index")
+    def unused() -> Never:
+        raise AssertionError("candidates without deep need no bigrams or index")
 
-        lazy = Corrector(searched, default_model(), unused, unused)
-        whole = Corrector(full, default_model(), unused, unused)
-        for token in ("teh", "mediaton", "rnodern", "Tbe", "Kuleba", "zzqx"):
-            assert lazy.candidates(token, deep=False) == whole.candidates(token, deep=False)
-        assert "the" in lazy.candidates("teh", deep=False)
-        assert not searched.parsed
-        assert searched.alphabetical == sorted(full.words())
-    finally:
-        default_lexicon.cache_clear()
+    lazy = Corrector(searched, default_model(), unused, unused)
+    whole = Corrector(full, default_model(), unused, unused)
+    for token in ("teh", "mediaton", "rnodern", "Tbe", "Kuleba", "zzqx"):
+        assert lazy.candidates(token, deep=False) == whole.candidates(token, deep=False)
+    assert "the" in lazy.candidates("teh", deep=False)
+    assert not searched.parsed
+    assert searched.alphabetical == sorted(full.words())
 
 
 def test_readings_with_equal_scores_rank_the_same_in_any_order() -> None:

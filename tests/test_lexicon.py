@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,15 +10,6 @@ import pytest
 from cleaner import lexicon
 from cleaner.lexicon import Lexicon, default_lexicon
 from cleaner.resources import dictionary_path
-
-
-@pytest.fixture
-def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("CLEANER_CACHE_DIR", str(folder))
-    default_lexicon.cache_clear()
-    yield folder
-    default_lexicon.cache_clear()
 
 
 def parsed() -> Lexicon:

@@ -60,6 +60,7 @@ from cleaner.mentions import quoted_name
 from cleaner.namewords import PLACE_WORDS, Word, name_words, neighbours, run_ends
 from cleaner.stages import Context
 from cleaner.stages.spelling import form_status, in_old_spelling, judgeable_tokens
+from cleaner.tokens import letter_runs
 from cleaner.typos import channel_cost, derived_form, transliteration_variant
 
 RULE = "names.gazetteer"
@@ -204,9 +205,6 @@ def judge(
     return sorted(kept, key=lambda v: v.start)
 
 
-_LETTERS_RE = re.compile(r"[^\W\d_]+")
-
-
 def _names_opening_sentences(found: Sequence[Word], text: str) -> Sequence[Word]:
     """``found``, with the words that open a sentence but are names marked as not
     opening one: a capitalised word the document also writes capitalised
@@ -228,7 +226,7 @@ def _names_opening_sentences(found: Sequence[Word], text: str) -> Sequence[Word]
     }
     if not opening:
         return found
-    written = set(_LETTERS_RE.findall(text))  # one pass, however many words are asked about
+    written = letter_runs(text)
     names = {word for word in opening if word.lower() not in written}
     if not names:
         return found

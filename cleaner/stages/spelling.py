@@ -74,7 +74,7 @@ from cleaner.edits import Edit
 from cleaner.letters import word_model
 from cleaner.lexicon import Lexicon
 from cleaner.stages import Context
-from cleaner.tokens import APOSTROPHE_TAILS, WORD_RE
+from cleaner.tokens import APOSTROPHE_TAILS, WORD_RE, letter_runs
 
 RULE = "spelling.ocr"
 RULE_REAL_WORD = "spelling.real-word"
@@ -1047,9 +1047,7 @@ def _specks_before_capitals(corrector: Corrector, text: str) -> Iterator[Edit]:
         # Inside a sentence, a capital on a word the page writes in lower case
         # is no speck's doing: "wShould" is "should", "XInclude" a name.
         lower = word.lower()
-        if not _is_initial(text, match.start()) and re.search(
-            rf"(?<![^\W\d_]){lower}(?![^\W\d_])", text
-        ):
+        if not _is_initial(text, match.start()) and lower in letter_runs(text):
             reason += f"; but the page writes {lower!r} in lower case"
             safe = False
         yield Edit(
