@@ -1,3 +1,3 @@
-from cleaner.cli import main
+from cleaner.cli import run
 
-raise SystemExit(main())
+run()

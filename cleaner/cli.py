@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -320,5 +320,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     return result if isinstance(result, int) else 0
 
 
+def run() -> NoReturn:
+    """The console script: :func:`main`, then leave without tearing the interpreter down.
+
+    A check holds the lexicon's words, the gazetteer's index and the stages'
+    memos; freeing them object by object at exit took about 20 ms, an eighth
+    of a check of a 1 KB file. Every file is written and closed and every
+    worker stopped before main() returns, so only the standard streams are
+    left to flush. When a flush fails for any reason but a reader that left
+    (``cleaner check | head``), Python's own exit reports it, as it would
+    have without this.
+    """
+    code = main()
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if not stream.closed:
+                stream.flush()
+    except BrokenPipeError:
+        pass
+    except (OSError, ValueError):
+        raise SystemExit(code) from None
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())
+    run()

@@ -3,6 +3,7 @@ and the wheel carrying the shipped dictionaries."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -43,6 +44,37 @@ def test_missing_path_message_has_no_traceback(tmp_path: Path) -> None:
     result = subprocess.run([_cleaner(), "check", "nope.txt"], capture_output=True, cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr == b"cleaner: nope.txt: no such file or directory\n"
+
+
+def test_run_flushes_what_main_left_buffered_and_keeps_its_code(tmp_path: Path) -> None:
+    # The console script leaves by os._exit, which flushes nothing itself.
+    script = (
+        "import sys; from cleaner import cli;"
+        "cli.main = lambda: (sys.stdout.write('left in the buffer'), 3)[1];"
+        "cli.run()"
+    )
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, cwd=tmp_path, env=buffered
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (3, b"left in the buffer", b"")
+
+
+def test_a_reader_that_leaves_early_is_no_error(tmp_path: Path) -> None:
+    (tmp_path / "many.txt").write_text("a  b\n" * 5000)
+    with subprocess.Popen(
+        [_cleaner(), "check", "many.txt"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        first = process.stdout.readline()
+        process.stdout.close()  # `cleaner check many.txt | head -1`
+        errors = process.stderr.read()
+        code = process.wait()
+    assert first.startswith(b"many.txt:1:2: spacing.double-space")
+    assert (code, errors) == (0, b"")
 
 
 def _peak_rss_piping(path: Path, out: Path) -> int:
