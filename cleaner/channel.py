@@ -82,6 +82,11 @@ class ErrorModel:
             else:
                 self._drops[intended] = cost
             self._by_observed.setdefault(observed, []).append((intended, cost))
+        # The same rows by first observed character, then intended: what an
+        # alignment asks for each character of the observed word.
+        self._rows_seen: dict[str, dict[str, list[tuple[str, float]]]] = {}
+        for (intended, first), found in self._rows.items():
+            self._rows_seen.setdefault(first, {})[intended] = found
         # For undoing patterns: cheapest first, so a search can stop at its budget.
         self._undo: dict[bool, dict[str, list[tuple[float, str]]]] = {True: {}, False: {}}
         for observed, rows_ in self._by_observed.items():
@@ -138,49 +143,88 @@ class ErrorModel:
         return self._alignments[observed, intended]
 
     def _align(self, observed: str, intended: str) -> Alignment:
+        # Each cell relaxes its moves in a fixed order (a match or a
+        # substitution, a transposition, a deletion, an insertion, then the
+        # table's patterns by length), keeping the first of equal costs.
         n, m = len(observed), len(intended)
-        inf = float("inf")
+        inf = math.inf
         g = self.generic
+        correct, case, substitution = g["correct"], g["case"], g["substitution"]
+        transposition, deletion, insertion = g["transposition"], g["deletion"], g["insertion"]
+        drops = self._drops
+        # What the table lists from each position of the intended word: its
+        # next zero to two characters, and the cost of OCR dropping them.
+        parts = [
+            [intended[j : j + length] for length in (0, 1, 2) if j + length <= m]
+            for j in range(m + 1)
+        ]
+        dropped = [
+            [(j + length, drops[part]) for length, part in enumerate(found) if part in drops]
+            for j, found in enumerate(parts)
+        ]
+        no_rows: dict[str, list[tuple[str, float]]] = {}
         dist = [[inf] * (m + 1) for _ in range(n + 1)]
         back: list[list[_Back | None]] = [[None] * (m + 1) for _ in range(n + 1)]
         dist[0][0] = 0.0
         for i in range(n + 1):
+            row, row_back = dist[i], back[i]
+            o = observed[i] if i < n else ""
+            below, below_back = (dist[i + 1], back[i + 1]) if o else (row, row_back)
+            rows = self._rows_seen.get(o, no_rows) if o else no_rows
             for j in range(m + 1):
-                here = dist[i][j]
+                here = row[j]
                 if here == inf:
                     continue
-                moves: list[tuple[int, int, float, bool]] = []
-                o = observed[i] if i < n else ""
                 w = intended[j] if j < m else ""
                 if o and w:
                     if o == w:
-                        moves.append((1, 1, g["correct"], True))
+                        cost, listed = correct, True
                     elif o.lower() == w.lower():
-                        moves.append((1, 1, g["case"], False))
+                        cost, listed = case, False
                     else:
-                        moves.append((1, 1, g["substitution"], False))
-                    swapped = i + 1 < n and j + 1 < m and o == intended[j + 1]
-                    if swapped and o != w and observed[i + 1] == w:
-                        moves.append((2, 2, g["transposition"], False))
-                if w:
-                    moves.append((0, 1, g["deletion"], False))
-                if o:
-                    moves.append((1, 0, g["insertion"], False))
-                for length in (0, 1, 2):
-                    if j + length > m:
-                        break
-                    part = intended[j : j + length]
-                    if o:
-                        for seen, cost in self._rows.get((part, o), ()):
-                            if observed.startswith(seen, i):
-                                moves.append((len(seen), length, cost, True))
-                    if part in self._drops:
-                        moves.append((0, length, self._drops[part], True))
-                for di, dj, cost, listed in moves:
+                        cost, listed = substitution, False
                     total = here + cost
-                    if total < dist[i + di][j + dj]:
-                        dist[i + di][j + dj] = total
-                        back[i + di][j + dj] = (i, j, cost, listed)
+                    if total < below[j + 1]:
+                        below[j + 1] = total
+                        below_back[j + 1] = (i, j, cost, listed)
+                    if (
+                        o != w
+                        and i + 1 < n
+                        and j + 1 < m
+                        and o == intended[j + 1]
+                        and observed[i + 1] == w
+                    ):
+                        total = here + transposition
+                        if total < dist[i + 2][j + 2]:
+                            dist[i + 2][j + 2] = total
+                            back[i + 2][j + 2] = (i, j, transposition, False)
+                if w:
+                    total = here + deletion
+                    if total < row[j + 1]:
+                        row[j + 1] = total
+                        row_back[j + 1] = (i, j, deletion, False)
+                if o:
+                    total = here + insertion
+                    if total < below[j]:
+                        below[j] = total
+                        below_back[j] = (i, j, insertion, False)
+                # The table's patterns. A pattern OCR dropped never ends in the
+                # cell a shown one does (it shows nothing), so the two kinds
+                # may go in either order; each in its own as the table lists it.
+                if rows:
+                    for length, part in enumerate(parts[j]):
+                        for seen, cost in rows.get(part, ()):
+                            if observed.startswith(seen, i):
+                                total = here + cost
+                                k, end = i + len(seen), j + length
+                                if total < dist[k][end]:
+                                    dist[k][end] = total
+                                    back[k][end] = (i, j, cost, True)
+                for end, cost in dropped[j]:
+                    total = here + cost
+                    if total < row[end]:
+                        row[end] = total
+                        row_back[end] = (i, j, cost, True)
         steps: list[Step] = []
         i, j = n, m
         while (i, j) != (0, 0):
