@@ -2,7 +2,8 @@
 
 Exit codes: 0 nothing to change (check, diff) or success (fix); 1 edits found
 (check, diff) or made (fix --exit-nonzero-on-fix); 2 usage error, missing or
-unreadable path, undecodable input, bad configuration; 130 interrupted.
+unreadable path, undecodable input, bad configuration, output that cannot be
+written; 130 interrupted.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from cleaner import __version__
 from cleaner import config as config_mod
 from cleaner.commands import check, diff, fix
 from cleaner.commands import config as config_cmd
-from cleaner.errors import EXIT_INTERRUPTED, CleanerError
+from cleaner.errors import EXIT_ERROR, EXIT_INTERRUPTED, CleanerError
 from cleaner.stages import STAGES
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -28,7 +29,8 @@ EPILOG = """\b
 Exit codes:
   0    nothing to change (check, diff), or success (fix)
   1    edits found (check, diff), or made (fix --exit-nonzero-on-fix)
-  2    usage error, missing or unreadable path, undecodable input, bad config
+  2    usage error, missing or unreadable path, undecodable input, bad config,
+       output that cannot be written
   130  interrupted
 """
 
@@ -49,6 +51,11 @@ class CleanerGroup(click.Group):
             # `cleaner check | head`: the reader left; that is not an error.
             sys.stderr.close()
             ctx.exit(0)
+        except OSError as exc:
+            # Writing the report failed (`cleaner check > /dev/full`, a full
+            # disk): say so, and exit 2, never 1, which reads as "edits found".
+            click.echo(f"cleaner: cannot write the output: {exc.strerror or exc}", err=True)
+            ctx.exit(EXIT_ERROR)
 
 
 @click.group(

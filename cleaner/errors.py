@@ -4,7 +4,8 @@ Exit codes (documented in README and ``cleaner --help``):
 
 - 0: nothing to change (check, diff), or success (fix);
 - 1: edits were found (check, diff), or made (fix with --exit-nonzero-on-fix);
-- 2: usage error, missing or unreadable path, undecodable input, bad config;
+- 2: usage error, missing or unreadable path, undecodable input, bad config,
+  output that cannot be written;
 - 130: interrupted (Ctrl-C).
 """
 

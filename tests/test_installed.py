@@ -77,6 +77,17 @@ def test_a_reader_that_leaves_early_is_no_error(tmp_path: Path) -> None:
     assert (code, errors) == (0, b"")
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_output_that_cannot_be_written_is_exit_2_not_edits_found(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("a  b\n")
+    with Path("/dev/full").open("wb") as full:  # every write fails: "No space left on device"
+        result = subprocess.run(
+            [_cleaner(), "check", "a.txt"], stdout=full, stderr=subprocess.PIPE, cwd=tmp_path
+        )
+    assert result.returncode == 2
+    assert result.stderr == b"cleaner: cannot write the output: No space left on device\n"
+
+
 def _peak_rss_piping(path: Path, out: Path) -> int:
     """Peak RSS in bytes of `cleaner fix -` reading ``path``."""
     # A parent of its own, so the peak is cleaner's alone (RUSAGE_CHILDREN is
