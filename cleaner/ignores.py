@@ -14,16 +14,16 @@ In other formats any line holding the marker counts (``# cleaner: off``,
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
 from cleaner import markdown
+from cleaner.regex import lazy
 
 Span = tuple[int, int]
 
-_MARKER_RE = re.compile(r"(?<![\w-])cleaner:[ \t]*(ignore-next-line|off|on)(?![\w-])")
-_COMMENT_MARKER_RE = re.compile(r"<!--\s*cleaner:[ \t]*(ignore-next-line|off|on)\s*-->")
-_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n?|\n|\Z)")
+_MARKER_RE = lazy(r"(?<![\w-])cleaner:[ \t]*(ignore-next-line|off|on)(?![\w-])")
+_COMMENT_MARKER_RE = lazy(r"<!--\s*cleaner:[ \t]*(ignore-next-line|off|on)\s*-->")
+_LINE_RE = lazy(r"[^\r\n]*(?:\r\n?|\n|\Z)")
 
 
 def text_ignored(text: str) -> Iterator[Span]:

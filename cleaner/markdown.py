@@ -27,6 +27,8 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from cleaner.regex import lazy
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
@@ -35,18 +37,18 @@ Span = tuple[int, int]
 
 # markdown-it-py's own line splitting (its "normalize" rule), so that its line
 # numbers index the same lines here.
-_NEWLINE_RE = re.compile(r"\r\n?|\n")
-_FRONT_MATTER_RE = re.compile(
+_NEWLINE_RE = lazy(r"\r\n?|\n")
+_FRONT_MATTER_RE = lazy(
     r"\A(?:---[ \t]*(?:\r\n?|\n)(?:.*?(?:\r\n?|\n))??(?:---|\.\.\.)"
     r"|\+\+\+[ \t]*(?:\r\n?|\n)(?:.*?(?:\r\n?|\n))??\+\+\+)[ \t]*(?:\r\n?|\n|\Z)",
     re.DOTALL,
 )
-_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+_COMMENT_RE = lazy(r"<!--.*?-->", re.DOTALL)
 # What may stand between two inline tokens in the source without a token of
 # its own: line indentation, block quote and list markers, table pipes,
 # heading hashes, a trailing backslash of a hard break.
-_GAP_RE = re.compile(r"[\s>|#+*\-\d.)\\]*")
-_LINE_BREAK_RE = re.compile(r"\r\n?|\n")
+_GAP_RE = lazy(r"[\s>|#+*\-\d.)\\]*")
+_LINE_BREAK_RE = lazy(r"\r\n?|\n")
 # Leaf blocks whose lines are prose (read inline) or are plainly not text.
 _PROSE_BLOCKS = {"paragraph_open", "heading_open", "table_open", "hr"}
 _CODE_BLOCKS = {"fence", "code_block", "html_block"}

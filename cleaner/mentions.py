@@ -12,23 +12,25 @@ from __future__ import annotations
 
 import re
 
+from cleaner.regex import lazy
+
 # Quotes that may wrap either word of a pair.
 _QUOTES = "\"'`“”‘’«»"
 # wrong CONNECTOR right: "recieve -> receive", '"Drente" to "Drenthe"',
 # "replace recieve with receive", "s/recieve/receive/".
-_FORWARD = re.compile(
+_FORWARD = lazy(
     rf"[{_QUOTES}]?\s*(?:-+>|=+>|→|⇒|\bto\b|\binto\b|\bwith\b|\bby\b|/)\s*[{_QUOTES}]?",
     re.IGNORECASE,
 )
 # right CONNECTOR wrong: "receive, not recieve", "receive (not recieve)",
 # "receive instead of recieve", "receive <- recieve".
-_BACKWARD = re.compile(
+_BACKWARD = lazy(
     rf"[{_QUOTES}]?\s*(?:<-+|←|,?\s*\(?\s*not|instead\s+of|rather\s+than)\s*[{_QUOTES}]?\Z",
     re.IGNORECASE,
 )
 # How far back a pair's right word may start (its length plus a connector).
 _REACH = 40
-_EDGE = re.compile(r"^\W+|\W+$")
+_EDGE = lazy(r"^\W+|\W+$")
 
 
 def corrected_in_place(text: str, start: int, end: int, after: str) -> bool:
@@ -83,8 +85,8 @@ def _word_char_before(head: str, length: int) -> bool:
 
 # An opening quote: a double or typographic one, or a straight single quote
 # that starts a word; the closing one mirrors it.
-_OPENING = re.compile(r"""(?:["“«]|(?<![\w'’])['‘])(?!\s)[^"“”«»‘’\n]*\Z""")
-_CLOSING = re.compile(r"""[^"“”«»‘’\n]*?(?<=\S)(?:["”»]|['’](?!\w))""")
+_OPENING = lazy(r"""(?:["“«]|(?<![\w'’])['‘])(?!\s)[^"“”«»‘’\n]*\Z""")
+_CLOSING = lazy(r"""[^"“”«»‘’\n]*?(?<=\S)(?:["”»]|['’](?!\w))""")
 # Small words a name of several words may hold ("Saint Eustatius and Saba").
 _JOINERS = frozenset({"and", "of", "the", "de", "la", "le", "del", "da", "van", "von", "&"})
 

@@ -10,9 +10,10 @@ repair.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Sequence
 from typing import NamedTuple
+
+from cleaner.regex import lazy
 
 # Lower-case words inside multi-word names ("Rio de Janeiro", "Bosnia and
 # Herzegovina", "Al Başrah al Qadīmah"): those the gazetteer's names use at
@@ -30,13 +31,13 @@ PLACE_WORDS = frozenset((
     "County", "Province", "Region", "District", "State", "Island", "Islands", "Bay", "Valley",
     "Airport", "University", "Street", "Road", "Square", "Gulf", "Sea", "Coast",
 ))  # fmt: skip
-_POSSESSIVE_RE = re.compile(r"['’]s$")
+_POSSESSIVE_RE = lazy(r"['’]s$")
 # The words of WORD_RE (cleaner.tokens) that do not start with a small ASCII
 # letter, found without visiting the others: most words of a text are those.
 # A WORD_RE match starts at a letter that neither follows a letter nor a
 # hyphen or apostrophe after a letter (a match there would have gone on over
 # it); the two lookbehinds say so for the letter just taken.
-_CAPITAL_WORD_RE = re.compile(
+_CAPITAL_WORD_RE = lazy(
     r"[^\W\d_a-z](?<![^\W\d_].)(?<![^\W\d_]['’\-].)[^\W\d_]*(?:['’\-][^\W\d_]+)*"
 )
 # What ends a sentence. Not a semicolon: a capital after one starts a name

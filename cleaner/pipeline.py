@@ -8,12 +8,12 @@ check, diff, review, the hook) reads the same list of edits.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable
 
 from cleaner.config import DEFAULT, Config
 from cleaner.edits import Edit, apply_edits, clear_of, rebase, resolve
 from cleaner.mentions import corrected_in_place
+from cleaner.regex import lazy
 from cleaner.segment import Protected, protected_spans
 from cleaner.stages import LAYERS, Context, Stage
 from cleaner.stages.spelling import CLEAN_NOISE, noise_of
@@ -21,7 +21,7 @@ from cleaner.stages.spelling import CLEAN_NOISE, noise_of
 # Rule families that repair characters and spacing, not words: the
 # allow-list (a list of words that are right) does not apply to them.
 _CHARACTER_RULES = ("spacing.", "invisible.", "encoding.")
-_WORD_RE = re.compile(r"[^\W_][\w'’-]*")
+_WORD_RE = lazy(r"[^\W_][\w'’-]*")
 
 
 def propose(

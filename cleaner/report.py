@@ -5,10 +5,10 @@ All of them read the same edits; none of them changes anything.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
 from cleaner.edits import Edit, LineIndex
+from cleaner.regex import lazy
 
 # Invisible characters, shown escaped so that whitespace edits can be seen
 # (in check lines here, and in review's change markers).
@@ -76,7 +76,7 @@ def json_records(
 
 
 _NO_NEWLINE = "\\ No newline at end of file\n"
-_LINE_RE = re.compile(r"[^\n]*\n|[^\n]+\Z")
+_LINE_RE = lazy(r"[^\n]*\n|[^\n]+\Z")
 
 
 def unified_diff(display: str, old: str, new: str, context: int = 3) -> str:

@@ -19,12 +19,14 @@ import bisect
 import re
 from collections.abc import Iterator
 
+from cleaner.regex import lazy
+
 Span = tuple[int, int]
 
-_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n?|\n|\Z)")
-_EXPLICIT_RE = re.compile(r"(?P<indent>[ \t]*)\.\.(?:[ \t]|$)")
-_DIRECTIVE_RE = re.compile(r"[ \t]*\.\.[ \t]+(?P<name>[\w:.+-]+)[ \t]*::")
-_OPTION_RE = re.compile(r"[ \t]*:[^:\s][^:]*:(?:[ \t]|$)")
+_LINE_RE = lazy(r"[^\r\n]*(?:\r\n?|\n|\Z)")
+_EXPLICIT_RE = lazy(r"(?P<indent>[ \t]*)\.\.(?:[ \t]|$)")
+_DIRECTIVE_RE = lazy(r"[ \t]*\.\.[ \t]+(?P<name>[\w:.+-]+)[ \t]*::")
+_OPTION_RE = lazy(r"[ \t]*:[^:\s][^:]*:(?:[ \t]|$)")
 # Directives whose content is prose written by the document's author.
 _ADMONITIONS = frozenset(
     {
@@ -36,14 +38,14 @@ _ADMONITIONS = frozenset(
 # ("(?<![\w`]:)" after the colon is "(?<![\w`])" before it): a pattern whose
 # alternatives all start with a plain character is searched for only where
 # one of those characters stands, not tried at every position of the text.
-_INLINE_RE = re.compile(
+_INLINE_RE = lazy(
     r"``.+?``(?!\w)"  # inline literal
     r"|:(?<![\w`]:)[\w.+-]+:`[^`]+`"  # :role:`text`
     r"|`(?<![\w`]`)[^`]+`(?::[\w.+-]+:|_{1,2})?(?![\w`])"  # `interpreted`, `text`_, `t`:role:
     r"|\|(?<![\w|]\|)[^|\s](?:[^|]*[^|\s])?\|_{0,2}(?![\w|])",  # |substitution|
     re.DOTALL,
 )
-_EMBEDDED_URL_RE = re.compile(r"<[^<>`]+>(?=`_{1,2}$)")
+_EMBEDDED_URL_RE = lazy(r"<[^<>`]+>(?=`_{1,2}$)")
 
 
 def protected(text: str) -> Iterator[Span]:

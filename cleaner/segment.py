@@ -14,17 +14,18 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 
 from cleaner import ignores, markdown, rst
+from cleaner.regex import lazy
 
 Span = tuple[int, int]
 Protector = Callable[[str], Iterable[Span]]
 
 # Trailing sentence punctuation is not part of a URL ("see https://x.org.").
-URL_RE = re.compile(
+URL_RE = lazy(
     r"""(?:\b[a-zA-Z][a-zA-Z0-9+.-]*://|\bwww\.|\bmailto:)[^\s<>"'`]*[^\s<>"'`.,;:!?)\]]"""
 )
 # Both patterns start only where a token starts ((?<![...]) lookbehinds):
 # tried from every character, they backtrack through each long word.
-EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+EMAIL_RE = lazy(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 # An address written against harvesters ("dscribner at bigfoot.com",
 # "pemente[at]northpark.edu", "colin.harrison-at-virgin.net"), ending in a
 # top-level domain that is no English word: "found at the.bottom" and
@@ -34,7 +35,7 @@ _TLD = (
     r"|ru|jp|cn|au|ca|ar|br|mx|nz|za|ie|pt|gr|hu|ro|sk|si|hr|tw|kr|hk|sg|il|tr|ua|lt"
     r"|lv|ee|lu|cc|tv|fm)"
 )
-SPELLED_EMAIL_RE = re.compile(
+SPELLED_EMAIL_RE = lazy(
     r"(?<![\w.+-])[\w.+-]+(?:[ \t]+at[ \t]+|[ \t]*[\[(<]at[\])>][ \t]*|-at-)"
     r"[\w-]+(?:\.[\w-]+)*\." + _TLD + r"(?![\w-])"
 )
@@ -42,7 +43,7 @@ SPELLED_EMAIL_RE = re.compile(
 # spacing rules have nothing to repair inside either (found by "docs/a.Txt").
 # The part before the first slash is possessive (++): it holds no slash, so
 # giving characters back could never make the slash match.
-PATH_RE = re.compile(r"(?<![^\s\"'(\[<])[^\s\"'()\[\]<>/\\]++[/\\][^\s\"'()\[\]<>]+")
+PATH_RE = lazy(r"(?<![^\s\"'(\[<])[^\s\"'()\[\]<>/\\]++[/\\][^\s\"'()\[\]<>]+")
 
 
 # What every match of each pattern holds. No pattern lets whitespace in, so a
@@ -50,10 +51,10 @@ PATH_RE = re.compile(r"(?<![^\s\"'(\[<])[^\s\"'()\[\]<>/\\]++[/\\][^\s\"'()\[\]<
 # every position of the text. (A search bounded to a line still sees the
 # characters before it, which the lookbehinds need.)
 _MARKED = (
-    (URL_RE, re.compile(r"://|www\.|mailto:")),
-    (EMAIL_RE, re.compile("@")),
-    (SPELLED_EMAIL_RE, re.compile(r"\." + _TLD + r"\b")),
-    (PATH_RE, re.compile(r"[/\\]")),
+    (URL_RE, lazy(r"://|www\.|mailto:")),
+    (EMAIL_RE, lazy("@")),
+    (SPELLED_EMAIL_RE, lazy(r"\." + _TLD + r"\b")),
+    (PATH_RE, lazy(r"[/\\]")),
 )
 
 

@@ -11,9 +11,10 @@ come out as their letter parts and a stage can see the digit next to them.
 from __future__ import annotations
 
 import functools
-import re
 
-WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+from cleaner.regex import lazy
+
+WORD_RE = lazy(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 # What follows the apostrophe of a contraction ("don't", "we'll", "I've",
 # "she'd", "I'm", "it's", "did'st").
 APOSTROPHE_TAILS = frozenset({"s", "t", "st", "d", "ll", "re", "ve", "m"})
@@ -30,4 +31,4 @@ def letter_runs(text: str) -> frozenset[str]:
     return frozenset(_LETTERS_RE.findall(text))
 
 
-_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_LETTERS_RE = lazy(r"[^\W\d_]+")

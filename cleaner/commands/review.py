@@ -8,7 +8,6 @@ saves the words answered `i` to the allow-list, and prints a summary.
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from cleaner.errors import (
     CleanerError,
 )
 from cleaner.process import Checked, check_paths, display_name
+from cleaner.regex import lazy
 from cleaner.report import INVISIBLE_ESCAPES, visible
 from cleaner.review import CHOICE_KEYS, KEYS, QUIT, FileReview, Own, Refused, Session, Tally
 from cleaner.review import choices as choices_of
@@ -50,7 +50,7 @@ q - quit: write the edits accepted so far, nothing else
 
 CONTEXT_LINES = 2  # lines shown before and after the edited line(s)
 CLIP = 100  # characters of a long line shown around the edit
-_WORD_CHAR = re.compile(r"\w")
+_WORD_CHAR = lazy(r"\w")
 # Invisible characters, shown escaped inside the change markers.
 _ESCAPES = str.maketrans(INVISIBLE_ESCAPES)
 

@@ -34,6 +34,7 @@ from cleaner.casing import shape
 from cleaner.corrector import Corrector, default_corrector
 from cleaner.edits import Edit
 from cleaner.lexicon import Lexicon
+from cleaner.regex import lazy
 from cleaner.stages import Context
 from cleaner.stages.spelling import (
     KEEP_LOWER,
@@ -56,7 +57,7 @@ RULE_SPECK = "boundaries.speck"
 
 # A letter run, a hyphen, a line break or spaces, then a lower-case letter run.
 _CLOSERS = ".,;:!?)]\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
-_BROKEN_RE = re.compile(
+_BROKEN_RE = lazy(
     r"(?<![\w-])(?P<head>[^\W\d_]+)-(?P<gap>[ \t]*\r?\n[ \t]*|[ \t]+)"
     r"(?P<tail>[^\W\d_A-Z][^\W\d_]*)(?P<trail>[" + re.escape(_CLOSERS) + r"]*)"
     r"(?P<space>[ \t]?)"
@@ -64,9 +65,9 @@ _BROKEN_RE = re.compile(
 # The hyphen of every _BROKEN_RE match with what must stand around it: a cheap
 # test (it starts with the hyphen, so only hyphens are tried) that rules out
 # most texts before _BROKEN_RE tries every word of them.
-_BROKEN_HYPHEN_RE = re.compile(r"-(?<=[^\W\d_]-)(?:[ \t]*\r?\n[ \t]*|[ \t]+)[^\W\d_A-Z]")
+_BROKEN_HYPHEN_RE = lazy(r"-(?<=[^\W\d_]-)(?:[ \t]*\r?\n[ \t]*|[ \t]+)[^\W\d_A-Z]")
 # What stands before the second half of a broken word.
-_BROKEN_TAIL_RE = re.compile(r"[^\W\d_]-[ \t]*\r?\n?[ \t]*\Z")
+_BROKEN_TAIL_RE = lazy(r"[^\W\d_]-[ \t]*\r?\n?[ \t]*\Z")
 # Suspended hyphens: "pre- and post-war", "first- or second-hand".
 _SUSPENDING = frozenset({"and", "or", "nor", "to", "but", "than", "versus", "vs"})
 # log10 cost of OCR adding a space inside a word, or dropping one between words.
@@ -251,7 +252,7 @@ def _marks(text: str, lexicon: Lexicon) -> Iterator[Edit]:
 
 # A mark between letters, in a word standing on its own: brackets only when
 # the word does not close them ("file(s)" is a word with its plural).
-_MARK_RE = re.compile(r"(?<![\w~^()\[\]])([A-Za-z]+)([~^()\[\]])([A-Za-z]+)(?![\w~^()\[\]])")
+_MARK_RE = lazy(r"(?<![\w~^()\[\]])([A-Za-z]+)([~^()\[\]])([A-Za-z]+)(?![\w~^()\[\]])")
 
 
 def _hyphenation(text: str, corrector: Corrector) -> Iterator[Edit]:

@@ -9,12 +9,12 @@ lists them in ``ftfy_extras``; each then proposes its own visible edits.
 from __future__ import annotations
 
 import bisect
-import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from cleaner.edits import Edit
+from cleaner.regex import lazy
 from cleaner.stages import Context
 
 # Text without any of these cannot hold the mojibake ftfy repairs, so ftfy is
@@ -30,10 +30,10 @@ _CONTINUATION = (
     "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
     "\u20ac\u2122"
 )
-_MOJIBAKE_HINT_RE = re.compile(
+_MOJIBAKE_HINT_RE = lazy(
     f"[\u00c2-\u00f4][{_CONTINUATION}]|[\u0080-\u009f]|\u201a\u00c4|\u221a|\u0393[\u00f6\u00c7\u00e7]"
 )
-_LINE_RE = re.compile(r"[^\n]*\n?")
+_LINE_RE = lazy(r"[^\n]*\n?")
 
 
 def _mojibake_config() -> Any:
@@ -189,7 +189,7 @@ def changed_words(
 
 # Invisible characters ftfy is not shown (see propose).
 _UNSEEN = "\N{SOFT HYPHEN}\N{ZERO WIDTH SPACE}\N{WORD JOINER}"
-_UNSEEN_RE = re.compile(f"[{_UNSEEN}]")
+_UNSEEN_RE = lazy(f"[{_UNSEEN}]")
 
 
 def _fold_spaces(text: str) -> tuple[str, list[int]]:

@@ -8,10 +8,10 @@ meaningful and stays.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from cleaner.edits import Edit
+from cleaner.regex import lazy
 from cleaner.stages import Context
 
 # ZERO WIDTH SPACE and WORD JOINER carry no meaning between Latin words; ZERO
@@ -20,15 +20,15 @@ from cleaner.stages import Context
 # after the start is a stray byte-order mark from concatenated files.
 _ZERO_WIDTH = "\N{ZERO WIDTH SPACE}\N{WORD JOINER}\N{ZERO WIDTH NO-BREAK SPACE}"
 _JOINERS = "\N{ZERO WIDTH NON-JOINER}\N{ZERO WIDTH JOINER}"
-_ZW_RUN_RE = re.compile(f"[{_ZERO_WIDTH}{_JOINERS}]+")
-_LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_ZW_RUN_RE = lazy(f"[{_ZERO_WIDTH}{_JOINERS}]+")
+_LATIN_RE = lazy(r"[A-Za-z\u00c0-\u024f]")
 
-_SOFT_HYPHEN_RE = re.compile(r"\N{SOFT HYPHEN}+")
+_SOFT_HYPHEN_RE = lazy(r"\N{SOFT HYPHEN}+")
 _INVISIBLE = _ZERO_WIDTH + _JOINERS + "\N{SOFT HYPHEN}"
 
 # NO-BREAK SPACE and NARROW NO-BREAK SPACE between letters. Between a number
 # and its unit ("10 km") or after "Mr." they are good typography: not matched.
-_NBSP_RE = re.compile(r"[\N{NO-BREAK SPACE}\N{NARROW NO-BREAK SPACE}]")
+_NBSP_RE = lazy(r"[\N{NO-BREAK SPACE}\N{NARROW NO-BREAK SPACE}]")
 
 
 def propose(context: Context) -> Iterator[Edit]:

@@ -58,6 +58,7 @@ from cleaner.gazetteer import Gazetteer, Place, fold, gazetteer_for, small_place
 from cleaner.lexicon import Lexicon, default_lexicon
 from cleaner.mentions import quoted_name
 from cleaner.namewords import PLACE_WORDS, Word, name_words, neighbours, run_ends
+from cleaner.regex import lazy
 from cleaner.stages import Context
 from cleaner.stages.spelling import form_status, in_old_spelling, judgeable_tokens
 from cleaner.tokens import letter_runs
@@ -387,7 +388,7 @@ _TITLES = frozenset(
     {"Mr", "Mrs", "Ms", "Messrs", "Mme", "Mlle", "Dr", "Sir", "Rev", "Revd", "Prof",
      "Professor", "Madame", "Monsieur", "Herr", "Frau", "Señor", "Señora"}
 )  # fmt: skip
-_TITLE_RE = re.compile(r"([A-Z][a-zñ]+)\.? $")
+_TITLE_RE = lazy(r"([A-Z][a-zñ]+)\.? $")
 
 
 def _after_title(text: str, start: int) -> bool:
@@ -399,12 +400,12 @@ def _after_title(text: str, start: int) -> bool:
 # A middle initial between two capitalised words ("Nehal J Wani", "John F.
 # Kennedy"): not "A" or "I", which are words. Patterns for the text after a
 # word and before it.
-_INITIAL = (re.compile(r" [B-HJ-Z]\.? [A-Z][a-z]"), re.compile(r"[A-Z][a-z]+ [B-HJ-Z]\.? $"))
+_INITIAL = (lazy(r" [B-HJ-Z]\.? [A-Z][a-z]"), lazy(r"[A-Z][a-z]+ [B-HJ-Z]\.? $"))
 # A word with capitals inside ("GitLab", "PayPal"): a brand, which the
 # capitalised words the stage reads leave out.
 _BRAND = (
-    re.compile(r" [A-Z][a-z]+[A-Z][A-Za-z]*\b"),
-    re.compile(r"\b[A-Z][a-z]+[A-Z][A-Za-z]* $"),
+    lazy(r" [A-Z][a-z]+[A-Z][A-Za-z]*\b"),
+    lazy(r"\b[A-Z][a-z]+[A-Z][A-Za-z]* $"),
 )
 
 
@@ -425,11 +426,11 @@ def _beside(text: str, word: Word, patterns: tuple[re.Pattern[str], re.Pattern[s
     )
 
 
-_BY_RE = re.compile(r"\bby\s+$")
+_BY_RE = lazy(r"\bby\s+$")
 # Between two words of a person's name: a space, or a space and a quote
 # around a nickname ("Frederik 'Freso' Olesen"), or a line break into an
 # indented line ("translation, by Changwoo\n    Ryu.").
-_NAME_GAP = re.compile(r""" [\"'‘“]?|[\"'’”] |\n[ \t]+""")
+_NAME_GAP = lazy(r""" [\"'‘“]?|[\"'’”] |\n[ \t]+""")
 
 
 def _credited(found: Sequence[Word], i: int, text: str) -> bool:
@@ -466,13 +467,13 @@ def _credited(found: Sequence[Word], i: int, text: str) -> bool:
 # after it: more of the name (capitalised words, particles: "Oxan van
 # Leeuwen"), a nickname in brackets or quotes ("Alexandre (Midnite)
 # Jousset"), the address's opening bracket; then the address.
-_ADDRESSED_RE = re.compile(
+_ADDRESSED_RE = lazy(
     r"[)\"'’”]?(?:[ \t]+(?:[A-Z][\w'’.-]*|van|von|de|der|den|da|di|du|la|le|del|dos|bin|al|el"
     r"|\([^()\n]{1,30}\)|[\"'‘“][^\"'‘’“”\n]{1,30}[\"'’”]))*"
     r"[ \t]*[<(\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 )
 # A copyright line up to its holder's name ("Copyright (c) 1999-2003 Toby ").
-_COPYRIGHT_RE = re.compile(
+_COPYRIGHT_RE = lazy(
     r"(?:copyright|\([cC]\)|©)[^\n]*\d{4}[\d ,–-]*[,:]?[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,3}\Z",
     re.IGNORECASE,
 )
@@ -497,7 +498,7 @@ def _credit_line(text: str, word: Word) -> bool:
     return _COPYRIGHT_RE.search(text, line_start, word.start) is not None
 
 
-_BROKEN_RE = re.compile(r"-[ \t]*\r?\n?[ \t]*([^\W\d_]+)")
+_BROKEN_RE = lazy(r"-[ \t]*\r?\n?[ \t]*([^\W\d_]+)")
 
 
 def _first_half(text: str, word: Word, gazetteer: Gazetteer, lexicon: Lexicon) -> bool:

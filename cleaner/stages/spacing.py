@@ -22,10 +22,11 @@ from collections.abc import Callable, Iterator
 
 from cleaner.edits import Edit
 from cleaner.lexicon import default_lexicon
+from cleaner.regex import lazy
 from cleaner.stages import Context
 from cleaner.stages.spelling import OCR_PAGE_NOISE, form_status, judgeable_tokens, page_noise
 
-_RUN_RE = re.compile(r"[ \t]+")
+_RUN_RE = lazy(r"[ \t]+")
 # Several patterns below start with the character they are about and only then
 # look behind it ("[,;](?<=\w,)" rather than "\w,"): a pattern that starts with
 # a plain character or class is searched for only where one stands, instead of
@@ -34,21 +35,21 @@ _RUN_RE = re.compile(r"[ \t]+")
 # The runs any rule below may act on: wider than one space, before punctuation
 # or at the end of the line. A single space between words (most of a text)
 # needs nothing, so the line loop never sees it.
-_GAP_RE = re.compile(r"[ \t](?<![ \t][ \t])(?:[ \t]+|(?=[,;:.!?]|\Z))")
-_LINE_RE = re.compile(r"[^\n]*(?:\n|\Z)")
+_GAP_RE = lazy(r"[ \t](?<![ \t][ \t])(?:[ \t]+|(?=[,;:.!?]|\Z))")
+_LINE_RE = lazy(r"[^\n]*(?:\n|\Z)")
 # A line that opens a list item, quote, table row or heading: leading
 # whitespace there is structure (nesting), not a stray space.
 # (The marker alone decides, whatever follows it: "- ," must not become a
 # stray space once the space before its comma is gone.)
-_STRUCTURE_RE = re.compile(r"[-*+•>|#]|\d{1,9}[.)]|\.\.(?:\s|$)")
+_STRUCTURE_RE = lazy(r"[-*+•>|#]|\d{1,9}[.)]|\.\.(?:\s|$)")
 _CLOSERS = "\"'”’»"
 _QUOTES = "\"'”’"
 # The vertical bars of tables drawn with box characters (light, heavy, double).
-_BOX_BAR_RE = re.compile("[\u2502\u2503\u2551\u250c-\u254b]")
-_HAS_WORD_RE = re.compile(r"[^\W_]")
-_BORDER_RE = re.compile(r"[-=+|:~^*#_ ]+")
+_BOX_BAR_RE = lazy("[\u2502\u2503\u2551\u250c-\u254b]")
+_HAS_WORD_RE = lazy(r"[^\W_]")
+_BORDER_RE = lazy(r"[-=+|:~^*#_ ]+")
 
-_SPACE_BEFORE_RE = re.compile(
+_SPACE_BEFORE_RE = lazy(
     # Comma or semicolon, alone, then a space, a letter, a closing quote or the end.
     r"[,;](?=[\s" + _CLOSERS + r"]|[^\W\d_]|\Z)"
     # Colon, ! or ? (possibly doubled up: "?!") then a space, quote or the end;
@@ -58,9 +59,9 @@ _SPACE_BEFORE_RE = re.compile(
     r"|\.(?![.\w])(?=[\s" + _CLOSERS + r"]|\Z)"
 )
 # A word that ends an address: a URL, an e-mail address or an <...> link.
-_ADDRESS_END_RE = re.compile(r"(?:(?:[a-z]+://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|<\S+>)$")
+_ADDRESS_END_RE = lazy(r"(?:(?:[a-z]+://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|<\S+>)$")
 _BRACKET_PAIRS = {"(": ")", "[": "]", "{": "}"}
-_MISSING_AFTER_RE = re.compile(
+_MISSING_AFTER_RE = lazy(
     r"[,;.!?:]"
     # "however,the": two lower-case letters before, two letters after; never
     # digits ("1,000"), single letters ("x,y") or capitals ("U.S.").
@@ -71,25 +72,25 @@ _MISSING_AFTER_RE = re.compile(
     # "Note:this": plausible but often a namespace ("Talk:Page"), so unsafe.
     r"|(?<=[a-z]{2}:)(?=[^\W\d_]{2}))"
 )
-_SENTENCE_GAP_RE = re.compile(r"[.!?][\"'”’)\]]?( +)(?=[(\"'“‘\[]?[A-Z])")
+_SENTENCE_GAP_RE = lazy(r"[.!?][\"'”’)\]]?( +)(?=[(\"'“‘\[]?[A-Z])")
 # (Only counted: one match per mark, whether the word before is in it or not.)
 # A mark counts when a space or another mark follows it: "a !," must count
 # the same before and after the stray space of "a ! ," is removed.
-_SPACED_MARK_RE = re.compile(r"[:;!?](?<=\w[ \u00a0\u202f][:;!?])(?=[\s,.;:!?]|$)")
-_TIGHT_MARK_RE = re.compile(r"[:;!?](?<=\w[:;!?])(?=[\s,.;:!?]|$)")
-_SPACED_COMMA_RE = re.compile(r",(?<=\w ,)(?=[\s,.;:!?]|$)")
-_TIGHT_COMMA_RE = re.compile(r",(?<=\w,)(?=[\s,.;:!?]|$)")
+_SPACED_MARK_RE = lazy(r"[:;!?](?<=\w[ \u00a0\u202f][:;!?])(?=[\s,.;:!?]|$)")
+_TIGHT_MARK_RE = lazy(r"[:;!?](?<=\w[:;!?])(?=[\s,.;:!?]|$)")
+_SPACED_COMMA_RE = lazy(r",(?<=\w ,)(?=[\s,.;:!?]|$)")
+_TIGHT_COMMA_RE = lazy(r",(?<=\w,)(?=[\s,.;:!?]|$)")
 # ". . ." and ". . . .": an ellipsis spaced as style guides (and old printers)
 # space it; the spaces inside it and before it are not strays.
-_SPACED_ELLIPSIS_RE = re.compile(r"(?<![^\s(\[\"'“‘])\.(?:[ \u00a0]\.){2,}")
+_SPACED_ELLIPSIS_RE = lazy(r"(?<![^\s(\[\"'“‘])\.(?:[ \u00a0]\.){2,}")
 # Justified text (see _justified_width): two spaces or more after a word that
 # ends no sentence, between words.
 JUSTIFIED_WIDTH = 40
 JUSTIFIED_LINES = 5
-_PADDING_RE = re.compile(r"[^\s.!?:;,\"')\]]  +[^\s]")
-_DOUBLED_GAP_RE = re.compile(r"  (?<=\S  ) *(?=\S)")
+_PADDING_RE = lazy(r"[^\s.!?:;,\"')\]]  +[^\s]")
+_DOUBLED_GAP_RE = lazy(r"  (?<=\S  ) *(?=\S)")
 # Lines that start with a letter, digit or quote: prose, not code or layout.
-_PROSE_LINE_RE = re.compile(r"^[\w\"'“‘(*].*$", re.MULTILINE)
+_PROSE_LINE_RE = lazy(r"^[\w\"'“‘(*].*$", re.MULTILINE)
 _PUNCT_NAME = {",": "comma", ";": "semicolon", ":": "colon", ".": "full stop", "!": "!", "?": "?"}
 
 
@@ -445,12 +446,12 @@ def _double(
 
 # An opening single quote against a word, and what closes one: a right quote or
 # apostrophe not followed by a letter (the apostrophe in "don’t" closes nothing).
-_OPENING_QUOTE_RE = re.compile(
+_OPENING_QUOTE_RE = lazy(
     r"(?<![\w\N{LEFT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}'])"
     r"\N{LEFT SINGLE QUOTATION MARK}(?=([A-Za-z]+))"
 )
-_CLOSING_QUOTE_RE = re.compile(r"[\N{RIGHT SINGLE QUOTATION MARK}'](?![A-Za-z])")
-_BLANK_LINE_RE = re.compile(r"\n[ \t]*\r?\n")
+_CLOSING_QUOTE_RE = lazy(r"[\N{RIGHT SINGLE QUOTATION MARK}'](?![A-Za-z])")
+_BLANK_LINE_RE = lazy(r"\n[ \t]*\r?\n")
 # Words an apostrophe opens ("’tis", "’em"), often curled the wrong way (a
 # single letter, "’n’" or "’s", is never taken for a word at all).
 _ELISIONS = frozenset(
@@ -512,9 +513,9 @@ def _looks_like_ocr(context: Context, least: float = OCR_NOISE) -> bool:
 
 # The whole token around a glued mark must be two plain words: "failed.The",
 # not "email.message.EmailMessage", "sets.Set([3", "key,index,value" or "`ast.Add`".
-_GLUED_TOKEN_RE = re.compile(r"[^\W\d_]+[,;:.!?][A-Z]?[a-z]+")
+_GLUED_TOKEN_RE = lazy(r"[^\W\d_]+[,;:.!?][A-Z]?[a-z]+")
 # Every such form in a text (each occurrence, as a whole word).
-_GLUED_FORM_RE = re.compile(rf"(?<![^\W\d_]){_GLUED_TOKEN_RE.pattern}(?![^\W\d_])")
+_GLUED_FORM_RE = lazy(rf"(?<![^\W\d_]){_GLUED_TOKEN_RE.pattern}(?![^\W\d_])")
 _TOKEN_EDGE = "\"'“”‘’«»([{)]}.,;:!?"
 
 

@@ -73,6 +73,7 @@ from cleaner.corrector import Corrector, Judgement, Reading, default_corrector
 from cleaner.edits import Edit
 from cleaner.letters import word_model
 from cleaner.lexicon import Lexicon
+from cleaner.regex import lazy
 from cleaner.stages import Context
 from cleaner.tokens import APOSTROPHE_TAILS, WORD_RE, letter_runs
 
@@ -420,9 +421,9 @@ DIALECT_FORMS = 3
 # misreads its function words, but seldom both in one paragraph.
 BARE_WORDS = 30
 BARE_SHARE = 0.1
-_SENTENCE_MARK_RE = re.compile(r"[.,;:!?]")
-_PLAIN_WORD_RE = re.compile(r"[^\W\d_]+")
-_PARAGRAPH_RE = re.compile(r"\S(?:.|\n(?![ \t]*\n))*")
+_SENTENCE_MARK_RE = lazy(r"[.,;:!?]")
+_PLAIN_WORD_RE = lazy(r"[^\W\d_]+")
+_PARAGRAPH_RE = lazy(r"\S(?:.|\n(?![ \t]*\n))*")
 # A document at least this noisy is OCR output, not prose with a few rare
 # words or identifiers (of the 1,619 documentation and clean-prose files the
 # benchmarks check, only a build script is; prose tops out at 0.040): there
@@ -459,7 +460,7 @@ _CODE_NEIGHBOURS = frozenset("0123456789_@/\\=<>{}[]#$%&+*^~`|")
 _GLUE = ",;:!?"
 _VOWELS = frozenset("aeiouy")
 _APOSTROPHES = "'\N{RIGHT SINGLE QUOTATION MARK}"
-_POSSESSIVE_RE = re.compile(r"['\N{RIGHT SINGLE QUOTATION MARK}][sS]$")
+_POSSESSIVE_RE = lazy(r"['\N{RIGHT SINGLE QUOTATION MARK}][sS]$")
 _SENTENCE_END = ".!?"
 _OPENERS = (
     "\"'(["
@@ -824,14 +825,14 @@ def propose(context: Context) -> Iterator[Edit]:
 
 
 # The rest of a table's label after a token, and the tab or two spaces that end it.
-_FIELD_END_RE = re.compile(r"[^\s]*(?:\t|  )")
+_FIELD_END_RE = lazy(r"[^\s]*(?:\t|  )")
 
 
 # A line's labels up to a colon: indent, then a bullet, an "[x86]" tag or
 # another label before the word with its colon ("- vhost:", "net: hsr:",
 # "[arm64] media: vdec:"). A word alone opening a line is not enough: in
 # wrapped prose any word may ("objects: by hand").
-_LABEL_RE = re.compile(
+_LABEL_RE = lazy(
     r"[ \t]*(?:[-*+\N{BULLET}][ \t]+(?:\[[^\]\n]*\][ \t]+)?(?:[\w./-]+:[ \t]+)*"
     r"|\[[^\]\n]*\][ \t]+(?:[\w./-]+:[ \t]+)*|(?:[\w./-]+:[ \t]+)+)\w+:"
 )
@@ -1077,11 +1078,11 @@ def _specks_before_capitals(corrector: Corrector, text: str) -> Iterator[Edit]:
 
 # CamelCase made of words ("ChangeLog", "getValue", "GtkAboutDialog"): each
 # hump a capital or nothing, then two small letters or more.
-_CAMEL_RE = re.compile(
+_CAMEL_RE = lazy(
     r"(?<![\w'\N{RIGHT SINGLE QUOTATION MARK}-])(?:[A-Z]?[a-z]{2,})(?:[A-Z][a-z]{2,})+"
     r"(?![\w'\N{RIGHT SINGLE QUOTATION MARK}-])"
 )
-_HUMP_RE = re.compile(r"[A-Z]?[a-z]+")
+_HUMP_RE = lazy(r"[A-Z]?[a-z]+")
 
 
 def _technical(text: str, lexicon: Lexicon) -> bool:
@@ -1105,7 +1106,7 @@ def _technical(text: str, lexicon: Lexicon) -> bool:
 
 
 # A letter glued before a capitalised word (see _specks_before_capitals).
-_SPECK_RE = re.compile(
+_SPECK_RE = lazy(
     r"(?<![\w'\N{RIGHT SINGLE QUOTATION MARK}-])([A-Za-z])([A-Z][a-z]+)"
     r"(?![\w'\N{RIGHT SINGLE QUOTATION MARK}-])"
 )
@@ -1113,9 +1114,9 @@ _SPECK_RE = re.compile(
 
 # Where a word in lower case but for a capital inside it may start (a cheap
 # scan before the tokens are looked through).
-_INNER_CAPITAL_RE = re.compile(r"(?<![^\W\d_])[a-z]+[A-Z]")
+_INNER_CAPITAL_RE = lazy(r"(?<![^\W\d_])[a-z]+[A-Z]")
 # "iPhone", "eBay", "eMail": one small letter, then a capitalised word.
-_BRAND_RE = re.compile(r"[ie][A-Z][a-z]{2,}")
+_BRAND_RE = lazy(r"[ie][A-Z][a-z]{2,}")
 
 
 # Marks that code puts against a word and prose (or OCR noise) hardly ever:
@@ -1123,8 +1124,8 @@ _BRAND_RE = re.compile(r"[ie][A-Z][a-z]{2,}")
 # bracket straight after a word, a call ("f(x)"). Each regex starts at the
 # mark, so that a scan only stops at marks.
 _CODE_MARKS = re.escape("_=<>{}[]$`\\")
-_CODE_START_RE = re.compile(rf"[{_CODE_MARKS}](?=[^\W\d_])")
-_CODE_END_RE = re.compile(rf"(?<=[^\W\d_])[{_CODE_MARKS}(]")
+_CODE_START_RE = lazy(rf"[{_CODE_MARKS}](?=[^\W\d_])")
+_CODE_END_RE = lazy(rf"(?<=[^\W\d_])[{_CODE_MARKS}(]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -1143,11 +1144,11 @@ def code_share(text: str) -> float:
     return (len(_CODE_START_RE.findall(text)) + len(_CODE_END_RE.findall(text))) / edges
 
 
-_APOSTROPHE_WORD_RE = re.compile(
+_APOSTROPHE_WORD_RE = lazy(
     r"['\N{RIGHT SINGLE QUOTATION MARK}](?<=[a-z]['\N{RIGHT SINGLE QUOTATION MARK}])(?=[a-z])"
 )
-_WORD_HEAD_RE = re.compile(r"(?<![\w'\N{RIGHT SINGLE QUOTATION MARK}.-])[a-z]+\Z")
-_WORD_TAIL_RE = re.compile(r"[a-z]+(?![\w'\N{RIGHT SINGLE QUOTATION MARK}-])")
+_WORD_HEAD_RE = lazy(r"(?<![\w'\N{RIGHT SINGLE QUOTATION MARK}.-])[a-z]+\Z")
+_WORD_TAIL_RE = lazy(r"[a-z]+(?![\w'\N{RIGHT SINGLE QUOTATION MARK}-])")
 # What follows the apostrophe of a contraction or an elision ("don't", "we'll",
 # "we're", "I've", "lov'd", "I'm", "rock'n'roll", "did'st"): meant, even where
 # the letters without it make a word ("well", "were", "shed").
@@ -1196,9 +1197,9 @@ def _stray_apostrophes(corrector: Corrector, text: str) -> Iterator[Edit]:
         )
 
 
-_LONE_ONE_RE = re.compile(r"(?<=[A-Za-z] )1(?= [a-z])")
-_WORD_BEFORE_RE = re.compile(r"(?<![\w'\N{RIGHT SINGLE QUOTATION MARK}.-])([A-Za-z]+) \Z")
-_WORD_AFTER_RE = re.compile(r" ([a-z]+)(?![\w'\N{RIGHT SINGLE QUOTATION MARK}-])")
+_LONE_ONE_RE = lazy(r"(?<=[A-Za-z] )1(?= [a-z])")
+_WORD_BEFORE_RE = lazy(r"(?<![\w'\N{RIGHT SINGLE QUOTATION MARK}.-])([A-Za-z]+) \Z")
+_WORD_AFTER_RE = lazy(r" ([a-z]+)(?![\w'\N{RIGHT SINGLE QUOTATION MARK}-])")
 
 
 # Words a number follows after a full stop ("Vol. 1", "No. 1", "p. 1"): the
@@ -1207,8 +1208,8 @@ NUMBERED = frozenset(
     "no nos vol vols fig figs p pp ch chap art sec sect op pl col bk pt tab ex eq"  # noqa: SIM905
     " nr num".split()
 )
-_LABEL_BEFORE_RE = re.compile(r"(?<![\w.])([A-Za-z]+)\. \Z")
-_OPENING_ONE_RE = re.compile(
+_LABEL_BEFORE_RE = lazy(r"(?<![\w.])([A-Za-z]+)\. \Z")
+_OPENING_ONE_RE = lazy(
     r"(?:(?<=[.!?] )|(?<=[.!?][\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}] )"
     r"|(?<=^)|(?<=\n)|(?<=[\"\N{LEFT DOUBLE QUOTATION MARK}])|(?<=[,;:] ))1(?= [a-z])",
 )
@@ -1480,18 +1481,18 @@ def _archaic_e(word: str, reading: str) -> bool:
 # it, so that "filled" and "filed" stay two words), and Greek and Latin
 # stems with "ae" and "oe" ("anaemia", "manoeuvre").
 _CONVENTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?<=[a-z]{2}[^aeiou][iy])s(?=(?:e|es|ed|ing|er|ers)\Z|ation|abilit)"), "z"),
-    (re.compile(r"(?<=[a-z]{2})our(?=(?:s|ed|ing|ite|ites|able|er|ers|ful|less)?\Z)"), "or"),
-    (re.compile(r"(?<=[a-z]{3})ogue(?=s?\Z)"), "og"),
-    (re.compile(r"\A(lic|def|off|pret)ence(?=s?\Z)"), r"\1ense"),
-    (re.compile(r"(?<=[a-z]{3})mme(?=s?\Z)"), "m"),
-    (re.compile(r"([aeiou][^aeiou]{1,3}[aeiou])ll(?=(?:ed|ing|er|ers)\Z)"), r"\1l"),
-    (re.compile(r"(h|an|p|arch|medi|leuk)ae(?=m|d|o|v)"), r"\1e"),
-    (re.compile(r"(man|diarrh|am|f)oe(?=uv|a|b|t)|\Aoe(?=soph|str|dem)"), r"\1e"),
+    (lazy(r"(?<=[a-z]{2}[^aeiou][iy])s(?=(?:e|es|ed|ing|er|ers)\Z|ation|abilit)"), "z"),
+    (lazy(r"(?<=[a-z]{2})our(?=(?:s|ed|ing|ite|ites|able|er|ers|ful|less)?\Z)"), "or"),
+    (lazy(r"(?<=[a-z]{3})ogue(?=s?\Z)"), "og"),
+    (lazy(r"\A(lic|def|off|pret)ence(?=s?\Z)"), r"\1ense"),
+    (lazy(r"(?<=[a-z]{3})mme(?=s?\Z)"), "m"),
+    (lazy(r"([aeiou][^aeiou]{1,3}[aeiou])ll(?=(?:ed|ing|er|ers)\Z)"), r"\1l"),
+    (lazy(r"(h|an|p|arch|medi|leuk)ae(?=m|d|o|v)"), r"\1e"),
+    (lazy(r"(man|diarrh|am|f)oe(?=uv|a|b|t)|\Aoe(?=soph|str|dem)"), r"\1e"),
 )
 # -re after a consonant ("centre", "theatre"): for words the lexicon holds
 # only, since OCR and typing swap letters too ("othre": other).
-_RE_ENDING = re.compile(r"(?<=[a-z]{2}[^aeiou])re(?=[sd]?\Z)")
+_RE_ENDING = lazy(r"(?<=[a-z]{2}[^aeiou])re(?=[sd]?\Z)")
 
 
 def _other_convention(word: str, reading: str, *, known: bool = False) -> bool:
