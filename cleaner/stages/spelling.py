@@ -836,25 +836,42 @@ _LABEL_RE = lazy(
     r"[ \t]*(?:[-*+\N{BULLET}][ \t]+(?:\[[^\]\n]*\][ \t]+)?(?:[\w./-]+:[ \t]+)*"
     r"|\[[^\]\n]*\][ \t]+(?:[\w./-]+:[ \t]+)*|(?:[\w./-]+:[ \t]+)+)\w+:"
 )
+# A line that opens with a word alone before a colon and a space ("wc: Paul Rubin").
+_LONE_LABEL_RE = lazy(r"[ \t]*[\w./-]+:(?=[ \t])")
 
 
 def _entry_label(text: str, token: Token) -> bool:
     """Whether ``token`` is one of the labels an entry of a changelog starts
-    with: the parts of a program it is about ("- net: hsr: fix a leak").
+    with: the parts of a program it is about ("- net: hsr: fix a leak"); or
+    a word alone before its colon at the start of a line when a line beside
+    it starts so too: a list of labelled lines ("wc: Paul Rubin", "vdir:
+    Richard M. Stallman" in a list of programs and their authors).
 
-    They are names, not misread words ("hsr": her, "vdec": dec). Left in
-    the document's words all the same, so that its noise reads as before.
+    They are names, not misread words ("hsr": her, "vdec": dec, "wc": we).
+    Left in the document's words all the same, so that its noise reads as before.
 
-    >>> text = "  - net: hsr: fix a leak: tbe cause\\nvdec: the fix\\nmedia: vdec: fix"
+    >>> text = "  - net: hsr: fix a leak: tbe cause\\nvdec: the fix\\n\\nmedia: vdec: fix"
     >>> [t.text for t in candidate_tokens(text) if _entry_label(text, t)]
     ['net', 'hsr', 'vdec']
+    >>> text = "Authors:\\nvdir: R. Stallman\\nwc: P. Rubin\\n\\ntbe: a word\\nof prose"
+    >>> [t.text for t in candidate_tokens(text) if _entry_label(text, t)]
+    ['vdir', 'wc']
     """
     end = token.end
-    return (
-        text[end : end + 1] == ":"
-        and token.text.islower()
-        and _LABEL_RE.fullmatch(text, text.rfind("\n", 0, token.start) + 1, end + 1) is not None
-    )
+    if text[end : end + 1] != ":" or not token.text.islower():
+        return False
+    line = text.rfind("\n", 0, token.start) + 1
+    if _LABEL_RE.fullmatch(text, line, end + 1) is not None:
+        return True
+    alone = _LONE_LABEL_RE.match(text, line)
+    if alone is None or alone.end() != end + 1:
+        return False
+    # The lines before and after this one, where there are such.
+    beside = [text.rfind("\n", 0, line - 1) + 1] if line else []
+    following = text.find("\n", end) + 1
+    if following:
+        beside.append(following)
+    return any(_LONE_LABEL_RE.match(text, start) is not None for start in beside)
 
 
 def known_neighbour(tokens: Sequence[Token], i: int, lexicon: Lexicon) -> str | None:
