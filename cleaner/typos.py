@@ -234,3 +234,28 @@ def derived_form(word: str, name: str) -> bool:
     """
     w, n = fold(word), fold(name)
     return len(w) == len(n) + 1 and w.startswith(n) and w[-1] in _SUFFIX_LETTERS
+
+
+def demonym_form(word: str, name: str) -> bool:
+    """Whether ``word`` reads as the demonym or language of ``name``: a stem
+    and "an", where the name is the stem and a vowel-led ending of up to three
+    letters, not itself in "n" ("Asturian" of "Asturias", "Valencian" of
+    "Valenciana"; but "Sichan" is "Sichuan" mistyped).
+
+    >>> demonym_form("Asturian", "Asturias"), demonym_form("Valencian", "Valenciana")
+    (True, True)
+    >>> pairs = [("Endian", "India"), ("Pakisan", "Pakistan"), ("Sichan", "Sichuan")]
+    >>> [demonym_form(word, name) for word, name in pairs]
+    [False, False, False]
+    """
+    w, n = fold(word), fold(name)
+    stem = w[:-2]
+    ending = n[len(stem) :]
+    return (
+        w.endswith("an")
+        and len(stem) >= 4
+        and n.startswith(stem)
+        and 1 <= len(ending) <= 3
+        and ending[0] in "aeiou"
+        and not ending.endswith("n")
+    )

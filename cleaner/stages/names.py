@@ -62,7 +62,7 @@ from cleaner.regex import lazy
 from cleaner.stages import Context
 from cleaner.stages.spelling import form_status, in_old_spelling, judgeable_tokens
 from cleaner.tokens import letter_runs
-from cleaner.typos import channel_cost, derived_form, transliteration_variant
+from cleaner.typos import channel_cost, demonym_form, derived_form, transliteration_variant
 
 RULE = "names.gazetteer"
 # The hypothesis that the word is a correct name nobody listed, in the units
@@ -720,6 +720,8 @@ def _decide(
         confidence >= SAFE_AT
         and best.cost <= SAFE_COST
         and not derived_form(observed, best.place.name)
+        # "Asturian" is the language of Asturias, not the place misspelt.
+        and not (best.place.kind != "demonym" and demonym_form(observed, best.place.name))
         and (
             bool(best.evidence)
             or not span.beside_word
