@@ -831,7 +831,8 @@ _FIELD_END_RE = lazy(r"[^\s]*(?:\t|  )")
 # A line's labels up to a colon: indent, then a bullet, an "[x86]" tag or
 # another label before the word with its colon ("- vhost:", "net: hsr:",
 # "[arm64] media: vdec:"). A word alone opening a line is not enough: in
-# wrapped prose any word may ("objects: by hand").
+# wrapped prose any word may ("objects: by hand"); it takes a line beside it
+# that opens so too (see _entry_label).
 _LABEL_RE = lazy(
     r"[ \t]*(?:[-*+\N{BULLET}][ \t]+(?:\[[^\]\n]*\][ \t]+)?(?:[\w./-]+:[ \t]+)*"
     r"|\[[^\]\n]*\][ \t]+(?:[\w./-]+:[ \t]+)*|(?:[\w./-]+:[ \t]+)+)\w+:"
