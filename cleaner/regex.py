@@ -23,11 +23,13 @@ class _Lazy:
         self._flags = flags
 
     def __getattr__(self, name: str) -> object:
-        # Only reached for what the instance does not hold yet: the first
-        # call of a method, or an attribute such as ``groups``.
-        compiled = re.compile(self.pattern, self._flags)
-        for method in _METHODS:
-            setattr(self, method, getattr(compiled, method))
+        # Only reached for what the instance does not hold: the first call of
+        # a method, or an attribute such as ``groups``.
+        compiled = self.__dict__.get("_compiled")
+        if compiled is None:
+            compiled = self._compiled = re.compile(self.pattern, self._flags)
+            for method in _METHODS:
+                setattr(self, method, getattr(compiled, method))
         return getattr(compiled, name)
 
     def __repr__(self) -> str:

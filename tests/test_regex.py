@@ -24,7 +24,8 @@ def test_nothing_is_compiled_before_first_use(monkeypatch: pytest.MonkeyPatch) -
     assert compiled == [] and word.pattern == "[a-z]+"
     assert word.findall("ab cd") == ["ab", "cd"]
     assert word.search("12 ef") is not None and word.sub("x", "ab 1") == "x 1"
-    assert compiled == ["[a-z]+"]  # once, whatever is called after
+    assert word.groups == 0 and word.flags == re.UNICODE
+    assert compiled == ["[a-z]+"]  # once, whatever is asked after
 
 
 @pytest.mark.parametrize(
