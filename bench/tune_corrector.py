@@ -2,7 +2,7 @@
 
     python bench/tune_corrector.py build            # make the modern train and clean train sets
     python bench/tune_corrector.py score [--sets bln600-train,icdar-train,modern-train,clean-train]
-        [--limit N] [--examples N] [--rules] [--twice]
+        [--limit N] [--examples N] [--rules] [--twice] [--jobs N]
 
 The benchmark (``ocr_quality.py``) reports on BLN600 ``test``, ICDAR 2017
 ``eval``, the modern-OCR set built from the Python tutorial, HOWTOs and FAQ,
@@ -21,7 +21,10 @@ same figures on data none of those sets holds:
 ``--rules`` breaks the figures down by rule id: for each rule, how many of
 its applied edits made the text closer to the gold, and how many further.
 ``--twice`` runs fix again on its own output and counts the documents it
-changes again (none, when fix is idempotent).
+changes again (none, when fix is idempotent). ``--jobs`` (default: the
+cores) checks the documents in that many processes; each document is judged
+on its own, so the figures do not depend on it. All four sets with
+``--rules --twice`` take about 6 minutes on 2 cores, 11 in one process.
 
     python bench/tune_corrector.py calibrate [--docs N]
 
@@ -157,28 +160,43 @@ def load(name: str, data: Path = DEFAULT_DATA) -> tuple[list[Doc], bool]:
     raise ValueError(f"unknown set {name!r}; choose from {', '.join(SET_NAMES)}")
 
 
-def _clean_all(texts: list[str]) -> tuple[list[str], list[list[Edit]], float]:
+def _clean_one(text: str) -> tuple[str, list[Edit]]:
+    """What fix writes for ``text``, and the safe edits it applies."""
     from cleaner import propose
     from cleaner.edits import apply_edits
 
+    safe = [e for e in propose(text) if e.safe]
+    return apply_edits(text, safe), safe
+
+
+def _clean_all(texts: list[str], jobs: int = 1) -> tuple[list[str], list[list[Edit]], float]:
+    """fix on every text, in ``jobs`` processes; the outputs, the edits and the wall time.
+
+    Each document is judged on its own, so the figures are the same whatever
+    the number of processes.
+    """
     started = time.perf_counter()
-    outputs, applied = [], []
-    for text in texts:
-        safe = [e for e in propose(text) if e.safe]
-        outputs.append(apply_edits(text, safe))
-        applied.append(safe)
+    if jobs > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            done = list(pool.map(_clean_one, texts, chunksize=4))
+    else:
+        done = [_clean_one(text) for text in texts]
+    outputs = [out for out, _ in done]
+    applied = [edits for _, edits in done]
     return outputs, applied, time.perf_counter() - started
 
 
-def score(name: str, limit: int | None, examples: int, rules: bool, twice: bool = False) -> None:
+def score(
+    name: str, limit: int | None, examples: int, rules: bool, twice: bool = False, jobs: int = 1
+) -> None:
     docs, join = load(name)
     if limit is not None:
         docs = docs[:: max(1, len(docs) // limit)][:limit]
-    outputs, applied, seconds = _clean_all([d.ocr for d in docs])
+    outputs, applied, seconds = _clean_all([d.ocr for d in docs], jobs)
     words = sum(len(d.ocr.split()) for d in docs)
     if twice:
         # fix on its own output must change nothing (a pre-commit hook that settles).
-        again, _, _ = _clean_all(outputs)
+        again, _, _ = _clean_all(outputs, jobs)
         moved = [d.id for d, out, two in zip(docs, outputs, again, strict=True) if out != two]
         print(f"== {name}: fix run twice changed {len(moved)} of {len(docs)} documents again")
         for doc_id in moved[:examples]:
@@ -388,6 +406,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     run.add_argument(
         "--twice", action="store_true", help="count documents a second fix changes again"
     )
+    run.add_argument(
+        "--jobs", type=int, default=os.cpu_count() or 1, help="processes (default: the cores)"
+    )
     cal = sub.add_parser("calibrate", help="calibrate the spelling stage's keep prior")
     cal.add_argument("--docs", type=int, default=400, help="at most N documents per set")
     args = parser.parse_args(argv)
@@ -398,7 +419,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         calibrate(args.docs)
         return 0
     for name in args.sets.split(","):
-        score(name, args.limit, args.examples, args.rules, args.twice)
+        score(name, args.limit, args.examples, args.rules, args.twice, args.jobs)
     return 0
 
 
