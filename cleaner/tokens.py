@@ -15,6 +15,8 @@ import functools
 from cleaner.regex import lazy
 
 WORD_RE = lazy(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# A run of letters, whatever joins it to the next.
+LETTERS_RE = lazy(r"[^\W\d_]+")
 # What follows the apostrophe of a contraction ("don't", "we'll", "I've",
 # "she'd", "I'm", "it's", "did'st").
 APOSTROPHE_TAILS = frozenset({"s", "t", "st", "d", "ll", "re", "ve", "m"})
@@ -28,7 +30,4 @@ def letter_runs(text: str) -> frozenset[str]:
     >>> sorted(letter_runs("Peter met peter's O'Neill"))
     ['Neill', 'O', 'Peter', 'met', 'peter', 's']
     """
-    return frozenset(_LETTERS_RE.findall(text))
-
-
-_LETTERS_RE = lazy(r"[^\W\d_]+")
+    return frozenset(LETTERS_RE.findall(text))

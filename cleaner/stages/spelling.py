@@ -75,7 +75,7 @@ from cleaner.letters import word_model
 from cleaner.lexicon import Lexicon
 from cleaner.regex import lazy
 from cleaner.stages import Context
-from cleaner.tokens import APOSTROPHE_TAILS, WORD_RE, letter_runs
+from cleaner.tokens import APOSTROPHE_TAILS, LETTERS_RE, WORD_RE, letter_runs
 
 RULE = "spelling.ocr"
 RULE_REAL_WORD = "spelling.real-word"
@@ -422,7 +422,6 @@ DIALECT_FORMS = 3
 BARE_WORDS = 30
 BARE_SHARE = 0.1
 _SENTENCE_MARK_RE = lazy(r"[.,;:!?]")
-_PLAIN_WORD_RE = lazy(r"[^\W\d_]+")
 _PARAGRAPH_RE = lazy(r"\S(?:.|\n(?![ \t]*\n))*")
 # A document at least this noisy is OCR output, not prose with a few rare
 # words or identifiers (of the 1,619 documentation and clean-prose files the
@@ -632,8 +631,14 @@ class _Document:
     profile: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     # What its own use of a word adds to the word's prior (see TOPIC_WEIGHT).
     topic: Callable[[str], float] = lambda word: 0.0
-    # Whether its words touch marks of code as often as technical writing's (see CODE_LIKE).
-    code_like: bool = False
+    # The text itself, for what is worked out only when a reading asks (code_like).
+    text: str = field(default="", repr=False)
+
+    @functools.cached_property
+    def code_like(self) -> bool:
+        """Whether its words touch marks of code as often as technical writing's
+        (see CODE_LIKE): asked only of a short word's reading, not of every document."""
+        return code_share(self.text) >= CODE_LIKE
 
     def adaptation(self, token: str) -> Callable[[Alignment], float] | None:
         """A bonus for readings whose misreadings other forms of the document share."""
@@ -707,7 +712,7 @@ def propose(context: Context) -> Iterator[Edit]:
         noise >= DEEP_NOISE,
         in_old_spelling(status, lexicon),
         topic=_topic(corrector, forms, status),
-        code_like=code_share(text) >= CODE_LIKE,
+        text=text,
     )
 
     # Each neighbour as the word it most likely is: itself when known, the
@@ -959,7 +964,7 @@ def _bare_paragraphs(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in _PARAGRAPH_RE.finditer(text):
         paragraph = match.group()
-        words = _PLAIN_WORD_RE.findall(paragraph)
+        words = LETTERS_RE.findall(paragraph)
         if len(words) < BARE_WORDS or _SENTENCE_MARK_RE.search(paragraph):
             continue
         function = sum(w.lower() in FUNCTION_WORDS for w in words)
@@ -1610,7 +1615,7 @@ def _edit(
         # brought the word closer to the gold, 240 of 510 below SAFE_AT.
         return None
     # What safety asks of the reading: in technical writing, more for a short word.
-    name_like = document.code_like and len(token.text) < CODE_NAME_LETTERS
+    name_like = len(token.text) < CODE_NAME_LETTERS and document.code_like
     confidence = _if_kept_likelier(judgement, CODE_KEEP) if name_like else judgement.confidence
     long_word = len(token.text) >= LONG_WORD and not document.old_spelling
     if not long_word:
