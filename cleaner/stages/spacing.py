@@ -72,7 +72,8 @@ _MISSING_AFTER_RE = lazy(
     # "Note:this": plausible but often a namespace ("Talk:Page"), so unsafe.
     r"|(?<=[a-z]{2}:)(?=[^\W\d_]{2}))"
 )
-_SENTENCE_GAP_RE = lazy(r"[.!?][\"'”’)\]]?( +)(?=[(\"'“‘\[]?[A-Z])")
+# (Not the stop of a list's number opening a line: "1. Redistributions".)
+_SENTENCE_GAP_RE = lazy(r"(?<!^\d)(?<!^\d\d)[.!?][\"'”’)\]]?( +)(?=[(\"'“‘\[]?[A-Z])", re.MULTILINE)
 # (Only counted: one match per mark, whether the word before is in it or not.)
 # A mark counts when a space or another mark follows it: "a !," must count
 # the same before and after the stray space of "a ! ," is removed.
@@ -568,7 +569,10 @@ def _uses_two_space_sentences(text: str) -> bool:
     gaps = [len(m.group(1)) for m in _SENTENCE_GAP_RE.finditer(prose)]
     after_sentence = gaps.count(2)
     if after_sentence < 2:
-        return False
+        # The text's one sentence gap, doubled (counted in every line, not
+        # only prose): as likely the writer's habit as a slip, and keeping a
+        # habit costs nothing.
+        return after_sentence == 1 and len(_SENTENCE_GAP_RE.findall(text)) == 1
     return after_sentence >= gaps.count(1) or after_sentence * 2 >= len(
         _DOUBLED_GAP_RE.findall(prose)
     )
