@@ -43,11 +43,12 @@ in lower case: then it is a name ("Simon Sapin fixed it. Thanks to Simon").
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -156,12 +157,14 @@ def judge(
     spans = _spans(found, known, text, gazetteer, lexicon)
     if not spans:
         return []
-    mentions = _mentions(found, known, text, gazetteer, lexicon)
+    named = _named(found, known, text, gazetteer, lexicon)
+    whole = _tally(named) if len(text) <= 2 * MENTION_REACH else None
     queries = [text[span.start : span.end] for span in spans]
     verdicts: list[Verdict] = []
     old_spelling: bool | None = None  # worked out when first needed
     for span, near in zip(spans, gazetteer.near(queries), strict=True):
         observed = text[span.start : span.end]
+        mentions = whole if whole is not None else _tally(_near(named, span.start))
         verdict = _decide(span, observed, near, mentions, gazetteer)
         if verdict is None:
             continue
@@ -174,6 +177,10 @@ def judge(
             # "ts     Tsonga     100%": an entry of a table, beside others
             # ("Tonga") it is not a misspelling of.
             verdict = verdict._replace(safe=False, doubt="a cell of a table: an entry of its own?")
+        if verdict.safe and _line_of_names(text, span.start, span.end):
+            # "ts\n     Tsonga.": an entry of a list of names (languages, here,
+            # beside "Tonga") or a heading, with no sentence to tell by.
+            verdict = verdict._replace(safe=False, doubt="a line of names alone: as written?")
         if verdict.safe and quoted_name(text, span.start, span.end):
             # '"Ben Slimane" for Morocco', "Frederik 'Freso' Olesen": a name in
             # quotes is mentioned as written (a former name, a nickname).
@@ -252,6 +259,24 @@ def _in_cell(text: str, start: int, end: int) -> bool:
     left = before.endswith(("  ", "\t"))
     right = after.startswith(("  ", "\t"))
     return (left or not before.strip()) and (right or not after.strip()) and (left or right)
+
+
+# A line of nothing but up to four capitalised words, set apart by spaces,
+# commas or semicolons, and a closing mark: "Kikuyu; Gikuyu.", "Tsonga.".
+_NAMES_LINE_RE = lazy(r"[ \t]*[A-Z][\w'’-]*(?:[,;]? [A-Z][\w'’-]*){0,3}[.,;:]?[ \t]*")
+
+
+def _line_of_names(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is on a line of names alone.
+
+    >>> text = "ki\\n     Kikuyu; Gikuyu.\\nts\\n     Tsonga.\\nIn Tonga today.\\nNew Yrok"
+    >>> [_line_of_names(text, text.index(w), text.index(w) + len(w))
+    ...  for w in ("Gikuyu", "Tsonga", "Tonga", "Yrok")]
+    [True, True, False, True]
+    """
+    line = text.rfind("\n", 0, start) + 1
+    stop = text.find("\n", end)
+    return _NAMES_LINE_RE.fullmatch(text, line, len(text) if stop < 0 else stop) is not None
 
 
 def _lost_letters(observed: str, name: str) -> str:
@@ -400,7 +425,12 @@ def _after_title(text: str, start: int) -> bool:
 # A middle initial between two capitalised words ("Nehal J Wani", "John F.
 # Kennedy"): not "A" or "I", which are words. Patterns for the text after a
 # word and before it.
-_INITIAL = (lazy(r" [B-HJ-Z]\.? [A-Z][a-z]"), lazy(r"[A-Z][a-z]+ [B-HJ-Z]\.? $"))
+# Initials after a surname, as reference lists give authors ("Khan WZ, Imran
+# M."), and more than one middle initial ("Mauro S. M. Rodrigues").
+_INITIAL = (
+    lazy(r" [B-HJ-Z]\.?(?: [B-HJ-Z]\.?)* [A-Z][a-z]| [B-HJ-Z]{1,2}\.?(?=[,;]|\s|$)"),
+    lazy(r"[A-Z][a-z]+(?: [B-HJ-Z]\.?)+ $"),
+)
 # A word with capitals inside ("GitLab", "PayPal"): a brand, which the
 # capitalised words the stage reads leave out.
 _BRAND = (
@@ -419,6 +449,11 @@ def _beside(text: str, word: Word, patterns: tuple[re.Pattern[str], re.Pattern[s
     [('Nehal', True, False), ('Wani', True, False), ('John', True, False),
      ('Kennedy', True, False), ('Ankara', False, False), ('Turkish', False, False),
      ('Inria', False, True)]
+    >>> text = "Patches by Mauro S. M. Rodrigues. Khan WZ, Imran M.\\nIn Iran I met them."
+    >>> [(w.text, _beside(text, w, _INITIAL)) for w in name_words(text)]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('Patches', False), ('Mauro', True), ('Rodrigues', True), ('Khan', True),
+     ('Imran', True), ('In', False), ('Iran', False)]
     """
     after, before = patterns
     return bool(
@@ -593,15 +628,41 @@ class Mentions(NamedTuple):
 PERSON = 3
 
 
-def _mentions(
+# How far from a word (in characters, either side) the document's mentions of
+# places back a reading of it: about 800 words, more than a news article. A
+# long document (a manual, a changelog, a newspaper page) names countries
+# everywhere: a section on macOS says "Darwin", a list of languages has
+# "Tonga"; far from the word they say nothing about it ("Edward Welbourne"
+# in the credits is no "Melbourne").
+MENTION_REACH = 5_000
+
+
+class _Named(NamedTuple):
+    """A place the document names: where, in which country, how (rank), as what."""
+
+    start: int
+    country: str
+    rank: int
+    name: str
+
+
+def _near(named: Sequence[_Named], start: int) -> Sequence[_Named]:
+    """The mentions within MENTION_REACH of ``start`` (``named`` is in document order)."""
+    low = bisect.bisect_left(named, start - MENTION_REACH, key=lambda n: n.start)
+    high = bisect.bisect_right(named, start + MENTION_REACH, key=lambda n: n.start)
+    return named[low:high]
+
+
+def _named(
     found: Sequence[Word],
     known: Sequence[bool],
     text: str,
     gazetteer: Gazetteer,
     lexicon: Lexicon,
-) -> dict[str, Mentions]:
-    """Country code -> how the document mentions it: by name, nationality word or place."""
-    seen: dict[str, list[tuple[int, str]]] = {}
+) -> list[_Named]:
+    """Every mention of a place in the document, by name, nationality word or
+    place, with its country, in document order."""
+    named: list[_Named] = []
     ends = run_ends(found, text)
     for i, word in enumerate(found):
         places: list[Place] = []
@@ -631,16 +692,23 @@ def _mentions(
             rank = PERSON  # "Kazuhiko Mori", "Carlos Adrian": a person, not the city
         else:
             rank = 2
-        for code in codes:
-            seen.setdefault(code, []).append((rank, name))
+        named.extend(_Named(word.start, code, rank, name) for code in sorted(codes))
+    return named
+
+
+def _tally(named: Iterable[_Named]) -> dict[str, Mentions]:
+    """Country code -> how ``named`` mentions it."""
+    seen: dict[str, list[tuple[int, str]]] = {}
+    for mention in named:
+        seen.setdefault(mention.country, []).append((mention.rank, mention.name))
     # Countries first, then nationality words, then places, each in document order.
     return {
         code: Mentions(
-            dict(Counter(n for r, n in sorted(named, key=lambda x: x[0]) if r < PERSON)),
-            sum(1 for rank, _ in named if rank < 2),
-            dict(Counter(n for r, n in named if r == PERSON)),
+            dict(Counter(n for r, n in sorted(ways, key=lambda x: x[0]) if r < PERSON)),
+            sum(1 for rank, _ in ways if rank < 2),
+            dict(Counter(n for r, n in ways if r == PERSON)),
         )
-        for code, named in seen.items()
+        for code, ways in seen.items()
     }
 
 

@@ -154,3 +154,30 @@ def test_user_gazetteer(tmp_path: Path) -> None:
     assert (edit.after, edit.safe) == ("Qarnaval", True)
     assert edit.reason == "gazetteer: Qarnaval; listed in places.txt"
     assert names("We drove from Qarnavl to the coast.") == []
+
+
+def test_mentions_back_a_word_only_near_it() -> None:
+    # A long document (a manual, a changelog) names countries everywhere: far
+    # from the word, a mention says nothing about it.
+    filler = "The committee met again and the talks went on for hours. " * 200
+    assert len(filler) > 2 * 5_000
+    [far] = names("Officials in Turkey said so. " + filler + "But Anara is seeking good relations.")
+    assert (far.after, far.safe) == ("Ankara", False)
+    [near] = names(filler + "Officials in Turkey said so. But Anara is seeking good relations.")
+    assert (near.after, near.safe) == ("Ankara", True)
+
+
+def test_initials_mark_a_persons_name() -> None:
+    # Reference lists give authors as surname and initials; names may have
+    # more than one middle initial.
+    assert names("See Hakak SI, Kamsin A, Khan WZ, Imran M.\nString matching.") == []
+    assert names("Patches by Jacek Kolodziej, Mauro S. M. Rodrigues and Joel Taddei.") == []
+
+
+def test_a_line_of_names_alone_is_written_as_meant() -> None:
+    # A list of languages (gettext's manual): "Tsonga" is no misspelt "Tonga".
+    text = "'to'\n     Tonga.\n'ts'\n     Tsonga.\n'tt'\n     Tatar.\n"
+    assert all(not e.safe for e in names(text))
+    # In a sentence, beside "Tonga", the same word is Tonga misspelt.
+    [edit] = names("The Tonga delegation met the Tsonga delegation.")
+    assert (edit.before, edit.after, edit.safe) == ("Tsonga", "Tonga", True)
