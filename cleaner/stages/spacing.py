@@ -42,6 +42,10 @@ _LINE_RE = lazy(r"[^\n]*(?:\n|\Z)")
 # (The marker alone decides, whatever follows it: "- ," must not become a
 # stray space once the space before its comma is gone.)
 _STRUCTURE_RE = lazy(r"[-*+•>|#]|\d{1,9}[.)]|\.\.(?:\s|$)")
+# A line whose indented paragraphs below belong to it: a reStructuredText
+# directive or comment (".. note::", ".. deprecated:: 3.15") or a paragraph
+# ending in "::", which opens a literal block. Their indentation is structure.
+_BLOCK_OPENER_RE = lazy(r"[ \t]*\.\.[ \t]|.*::[ \t]*$")
 _CLOSERS = "\"'”’»"
 _QUOTES = "\"'”’"
 # The vertical bars of tables drawn with box characters (light, heavy, double).
@@ -285,6 +289,9 @@ def _leading(
     following = lines[number + 1][1] if number + 1 < len(lines) else ""
     if following.strip() and _leading_run(following):
         return  # the whole paragraph is indented: a quotation or a verse
+    above = next((line for _, line in reversed(lines[:number]) if line.strip()), "")
+    if _BLOCK_OPENER_RE.match(above.rstrip("\r\n")):
+        return  # the body of a directive or a literal block
     yield Edit(
         start,
         end,
