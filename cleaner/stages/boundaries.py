@@ -279,6 +279,12 @@ def _hyphenation(text: str, corrector: Corrector) -> Iterator[Edit]:
         else:
             end, after = match.end("tail"), tail
             reason = f"{joined!r} broken by a line-break hyphen that became a space"
+        count = lexicon.count(joined)
+        # "non-\nempty": written apart (hyphenated) more often than joined,
+        # the hyphen is the word's own; a person decides.
+        hyphenated = corrector.bigrams().count(head.lower(), tail) >= count
+        if hyphenated:
+            reason += f"; but {head + '-' + tail!r} is written more often"
         yield Edit(
             start,
             end,
@@ -287,7 +293,7 @@ def _hyphenation(text: str, corrector: Corrector) -> Iterator[Edit]:
             RULE_HYPHENATION,
             0.95,
             reason,
-            lexicon.count(joined) >= 100_000,
+            count >= 100_000 and not hyphenated,
         )
 
 
