@@ -28,6 +28,12 @@ _BACKWARD = lazy(
     rf"[{_QUOTES}]?\s*(?:<-+|←|,?\s*\(?\s*not|instead\s+of|rather\s+than)\s*[{_QUOTES}]?\Z",
     re.IGNORECASE,
 )
+# Two forms quoted side by side, in either order: '"Cavuşoğlu" beside
+# "Çavuşoğlu"', '"Ezy-sur-Eure" for "Ézy-sur-Eure"', "'colour' or 'color'".
+# Unquoted, these words join ordinary phrases ("wait for the bus").
+_SIDE = r"\s*(?:for|beside|or|and|vs\.?|versus)\s*"
+_QUOTED_FORWARD = lazy(rf"[{_QUOTES}]{_SIDE}[{_QUOTES}]", re.IGNORECASE)
+_QUOTED_BACKWARD = lazy(rf"[{_QUOTES}]{_SIDE}[{_QUOTES}]\Z", re.IGNORECASE)
 # How far back a pair's right word may start (its length plus a connector).
 _REACH = 40
 _EDGE = lazy(r"^\W+|\W+$")
@@ -47,6 +53,10 @@ def corrected_in_place(text: str, start: int, end: int, after: str) -> bool:
     True
     >>> pair("s/teh/the/g", "teh", "the")
     True
+    >>> pair('Elsewhere ("Cavuşoğlu" beside "Çavuşoğlu").', "Cavuşoğlu", "Çavuşoğlu")
+    True
+    >>> pair("Write 'colour' or 'color'.", "color", "colour")
+    True
 
     A correction that only happens to stand nearby is no pair:
 
@@ -54,19 +64,25 @@ def corrected_in_place(text: str, start: int, end: int, after: str) -> bool:
     False
     >>> pair("I recieve mail, and receive it gladly.", "recieve", "receive")
     False
+    >>> pair("tbe for the rest", "tbe", "the")
+    False
     """
     word = _EDGE.sub("", after)
     if not word:
         return False
-    following = _FORWARD.match(text, end)
-    if following is not None and _starts_with_word(text, following.end(), word):
-        return True
+    for forward in (_FORWARD, _QUOTED_FORWARD):
+        following = forward.match(text, end)
+        if following is not None and _starts_with_word(text, following.end(), word):
+            return True
     window = text[max(0, start - len(word) - _REACH) : start]
-    preceding = _BACKWARD.search(window)
-    if preceding is None:
-        return False
-    head = window[: preceding.start()]
-    return head.lower().endswith(word.lower()) and not _word_char_before(head, len(word))
+    for backward in (_BACKWARD, _QUOTED_BACKWARD):
+        preceding = backward.search(window)
+        if preceding is None:
+            continue
+        head = window[: preceding.start()]
+        if head.lower().endswith(word.lower()) and not _word_char_before(head, len(word)):
+            return True
+    return False
 
 
 def _starts_with_word(text: str, at: int, word: str) -> bool:

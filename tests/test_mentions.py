@@ -32,6 +32,11 @@ def _quoted(text: str, word: str) -> bool:
         ("Write receive (not recieve).", "recieve", "receive"),
         ("Use Receive instead of recieve.", "recieve", "receive"),
         ("receive <- recieve", "recieve", "receive"),
+        # Two forms quoted side by side, either way round.
+        ('("Cavuşoğlu" beside "Çavuşoğlu")', "Cavuşoğlu", "Çavuşoğlu"),
+        ('a name ("Ezy-sur-Eure" for "Ézy-sur-Eure")', "Ezy-sur-Eure", "Ézy-sur-Eure"),
+        ("spelt 'colour' or 'color'", "color", "colour"),
+        ('"recieve" vs. "receive"', "recieve", "receive"),
     ],
 )
 def test_a_correction_beside_the_wrong_form_is_a_pair(text: str, wrong: str, right: str) -> None:
@@ -49,6 +54,10 @@ def test_a_correction_beside_the_wrong_form_is_a_pair(text: str, wrong: str, rig
         # A connector with nothing after it.
         ("Fix typo: recieve ->", "recieve", "receive"),
         ("the end of recieve", "recieve", "receive"),
+        # Unquoted, "for", "or" and "and" join ordinary words.
+        ("tbe for the rest of it", "tbe", "the"),
+        ("tbe or the other", "tbe", "the"),
+        ('"tbe" for the rest', "tbe", "the"),
     ],
 )
 def test_a_correction_elsewhere_is_no_pair(text: str, wrong: str, right: str) -> None:
