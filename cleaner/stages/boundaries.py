@@ -280,10 +280,12 @@ def _hyphenation(text: str, corrector: Corrector) -> Iterator[Edit]:
             end, after = match.end("tail"), tail
             reason = f"{joined!r} broken by a line-break hyphen that became a space"
         count = lexicon.count(joined)
+        safe = count >= 100_000
         # "non-\nempty": written apart (hyphenated) more often than joined,
-        # the hyphen is the word's own; a person decides.
-        hyphenated = corrector.bigrams().count(head.lower(), tail) >= count
-        if hyphenated:
+        # the hyphen is the word's own; a person decides. (The bigram list
+        # is loaded only for a join that would otherwise be applied.)
+        if safe and corrector.bigrams().count(head.lower(), tail) >= count:
+            safe = False
             reason += f"; but {head + '-' + tail!r} is written more often"
         yield Edit(
             start,
@@ -293,7 +295,7 @@ def _hyphenation(text: str, corrector: Corrector) -> Iterator[Edit]:
             RULE_HYPHENATION,
             0.95,
             reason,
-            count >= 100_000 and not hyphenated,
+            safe,
         )
 
 

@@ -158,7 +158,8 @@ def judge(
     if not spans:
         return []
     named = _named(found, known, text, gazetteer, lexicon)
-    whole = _tally(named) if len(text) <= 2 * MENTION_REACH else None
+    # In a text this short every mention is within reach of every word.
+    whole = _tally(named) if len(text) <= MENTION_REACH else None
     queries = [text[span.start : span.end] for span in spans]
     verdicts: list[Verdict] = []
     old_spelling: bool | None = None  # worked out when first needed

@@ -289,7 +289,7 @@ def _leading(
     following = lines[number + 1][1] if number + 1 < len(lines) else ""
     if following.strip() and _leading_run(following):
         return  # the whole paragraph is indented: a quotation or a verse
-    above = next((line for _, line in reversed(lines[:number]) if line.strip()), "")
+    above = next((lines[i][1] for i in range(number - 1, -1, -1) if lines[i][1].strip()), "")
     if _BLOCK_OPENER_RE.match(above.rstrip("\r\n")):
         return  # the body of a directive or a literal block
     yield Edit(
