@@ -427,10 +427,14 @@ def _after_title(text: str, start: int) -> bool:
 # Kennedy"): not "A" or "I", which are words. Patterns for the text after a
 # word and before it.
 # Initials after a surname, as reference lists give authors ("Khan WZ, Imran
-# M."), and more than one middle initial ("Mauro S. M. Rodrigues").
+# M."), and more than one middle initial, with full stops ("Mauro S. M.
+# Rodrigues"; not the garble "Eveter T O Ut" of an OCR page).
 _INITIAL = (
-    lazy(r" [B-HJ-Z]\.?(?: [B-HJ-Z]\.?)* [A-Z][a-z]| [B-HJ-Z]{1,2}\.?(?=[,;]|\s|$)"),
-    lazy(r"[A-Z][a-z]+(?: [B-HJ-Z]\.?)+ $"),
+    lazy(
+        r" [B-HJ-Z]\.?(?: [B-HJ-Z]\.)* [A-Z][a-z]"
+        r"| [B-HJ-Z]{1,2}(?:[,;]|\.(?=\s|$)|(?=[ \t]*(?:\n|$)))"
+    ),
+    lazy(r"[A-Z][a-z]+ [B-HJ-Z]\.?(?: [B-HJ-Z]\.)* $"),
 )
 # A word with capitals inside ("GitLab", "PayPal"): a brand, which the
 # capitalised words the stage reads leave out.
@@ -455,6 +459,9 @@ def _beside(text: str, word: Word, patterns: tuple[re.Pattern[str], re.Pattern[s
     ... # doctest: +NORMALIZE_WHITESPACE
     [('Patches', False), ('Mauro', True), ('Rodrigues', True), ('Khan', True),
      ('Imran', True), ('In', False), ('Iran', False)]
+    >>> [(w.text, _beside("Street, Eveter T O Ut.", w, _INITIAL))
+    ...  for w in name_words("Street, Eveter T O Ut.")]
+    [('Street', False), ('Eveter', False), ('Ut', False)]
     """
     after, before = patterns
     return bool(
