@@ -16,24 +16,24 @@ from cleaner.regex import lazy
 
 # Quotes that may wrap either word of a pair.
 _QUOTES = "\"'`“”‘’«»"
-# wrong CONNECTOR right: "recieve -> receive", '"Drente" to "Drenthe"',
-# "replace recieve with receive", "s/recieve/receive/".
-_FORWARD = lazy(
-    rf"[{_QUOTES}]?\s*(?:-+>|=+>|→|⇒|\bto\b|\binto\b|\bwith\b|\bby\b|/)\s*[{_QUOTES}]?",
-    re.IGNORECASE,
-)
-# right CONNECTOR wrong: "receive, not recieve", "receive (not recieve)",
-# "receive instead of recieve", "receive <- recieve".
-_BACKWARD = lazy(
-    rf"[{_QUOTES}]?\s*(?:<-+|←|,?\s*\(?\s*not|instead\s+of|rather\s+than)\s*[{_QUOTES}]?\Z",
-    re.IGNORECASE,
-)
 # Two forms quoted side by side, in either order: '"Cavuşoğlu" beside
 # "Çavuşoğlu"', '"Ezy-sur-Eure" for "Ézy-sur-Eure"', "'colour' or 'color'".
 # Unquoted, these words join ordinary phrases ("wait for the bus").
-_SIDE = r"\s*(?:for|beside|or|and|vs\.?|versus)\s*"
-_QUOTED_FORWARD = lazy(rf"[{_QUOTES}]{_SIDE}[{_QUOTES}]", re.IGNORECASE)
-_QUOTED_BACKWARD = lazy(rf"[{_QUOTES}]{_SIDE}[{_QUOTES}]\Z", re.IGNORECASE)
+_SIDE = rf"[{_QUOTES}]\s*(?:for|beside|or|and|vs\.?|versus)\s*[{_QUOTES}]"
+# wrong CONNECTOR right: "recieve -> receive", '"Drente" to "Drenthe"',
+# "replace recieve with receive", "s/recieve/receive/"; or side by side.
+_FORWARD = lazy(
+    rf"[{_QUOTES}]?\s*(?:-+>|=+>|→|⇒|\bto\b|\binto\b|\bwith\b|\bby\b|/)\s*[{_QUOTES}]?"
+    rf"|{_SIDE}",
+    re.IGNORECASE,
+)
+# right CONNECTOR wrong: "receive, not recieve", "receive (not recieve)",
+# "receive instead of recieve", "receive <- recieve"; or side by side.
+_BACKWARD = lazy(
+    rf"(?:[{_QUOTES}]?\s*(?:<-+|←|,?\s*\(?\s*not|instead\s+of|rather\s+than)\s*[{_QUOTES}]?"
+    rf"|{_SIDE})\Z",
+    re.IGNORECASE,
+)
 # How far back a pair's right word may start (its length plus a connector).
 _REACH = 40
 _EDGE = lazy(r"^\W+|\W+$")
@@ -70,19 +70,15 @@ def corrected_in_place(text: str, start: int, end: int, after: str) -> bool:
     word = _EDGE.sub("", after)
     if not word:
         return False
-    for forward in (_FORWARD, _QUOTED_FORWARD):
-        following = forward.match(text, end)
-        if following is not None and _starts_with_word(text, following.end(), word):
-            return True
+    following = _FORWARD.match(text, end)
+    if following is not None and _starts_with_word(text, following.end(), word):
+        return True
     window = text[max(0, start - len(word) - _REACH) : start]
-    for backward in (_BACKWARD, _QUOTED_BACKWARD):
-        preceding = backward.search(window)
-        if preceding is None:
-            continue
-        head = window[: preceding.start()]
-        if head.lower().endswith(word.lower()) and not _word_char_before(head, len(word)):
-            return True
-    return False
+    preceding = _BACKWARD.search(window)
+    if preceding is None:
+        return False
+    head = window[: preceding.start()]
+    return head.lower().endswith(word.lower()) and not _word_char_before(head, len(word))
 
 
 def _starts_with_word(text: str, at: int, word: str) -> bool:

@@ -423,12 +423,12 @@ def _after_title(text: str, start: int) -> bool:
     return match is not None and match.group(1) in _TITLES
 
 
-# A middle initial between two capitalised words ("Nehal J Wani", "John F.
-# Kennedy"): not "A" or "I", which are words. Patterns for the text after a
-# word and before it.
-# Initials after a surname, as reference lists give authors ("Khan WZ, Imran
-# M."), and more than one middle initial, with full stops ("Mauro S. M.
-# Rodrigues"; not the garble "Eveter T O Ut" of an OCR page).
+# Initials beside a word mark a person's name: a middle initial between two
+# capitalised words ("Nehal J Wani", "John F. Kennedy"), more than one with
+# full stops ("Mauro S. M. Rodrigues"; not the garble "Eveter T O Ut" of an
+# OCR page), or initials after a surname, as reference lists give authors
+# ("Khan WZ, Imran M."). Not "A" or "I", which are words. Patterns for the
+# text after a word and before it.
 _INITIAL = (
     lazy(
         r" [B-HJ-Z]\.?(?: [B-HJ-Z]\.)* [A-Z][a-z]"
