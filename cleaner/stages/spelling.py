@@ -342,10 +342,10 @@ GLUED_WORD = 500_000_000
 # ("wlth": with). On the changelogs of bench/readmes.py, 301 documents instead
 # of 378 read noisier than 0.02, and fix applies 55 spelling readings instead
 # of 89: 16 fewer wrong ("inode" -> "mode", "Timo" -> "Time", "XInclude" ->
-# "Include", "buildd" -> "build") and 18 fewer right, slips a clean page
-# leaves be ("execusion", "mentionned"); wrong ones went from 27 in 89 to 11
-# in 55. Of the OCR train pages, 3 of 2,179
-# read less noisy: ICDAR 2017 repairs 20 words fewer (of 8,412), BLN600
+# "Include", "buildd" -> "build") and 18 fewer right ("execusion",
+# "mentionned": slips a clean page proposes for review or not at all); the
+# wrong ones went from 27 in 89 to 11 in 55. Of the OCR train pages the noise
+# of 6 in 2,179 fell: ICDAR 2017 repairs 20 words fewer (of 8,412), BLN600
 # damages 2 more (of 6,322 repaired).
 ABBREVIATION_LETTERS = 3
 # A lone "1" between two words, in a document noisier than CLEAN_NOISE, is
@@ -413,6 +413,7 @@ TYPO_DOMINANCE = 10
 # ("buildds"), names in addresses ("herrmann") and spellings dictionaries
 # differ on ("targetted"). The confidence is that share.
 TYPO_TWICE_CONFIDENCE = 0.6
+_TYPED_TWICE = "typed twice"  # how _slip describes that slip
 # A reading with none of FUNCTION_WORDS among the LIST_WINDOW words on
 # either side (as read: "tbe" is "the") stands in a list of commands, codes or
 # identifiers ("link ln logname ls", "nb Norwegian Bokmal"), not in a
@@ -1761,7 +1762,7 @@ def _typo(corrector: Corrector, token: Token, document: _Document) -> Edit | Non
         return None
     if len(near) > 1 and count(intended) < TYPO_DOMINANCE * count(near[1][0]):
         return None
-    twice = slip.endswith("typed twice")
+    twice = slip.endswith(_TYPED_TWICE)
     if twice and (word[0].isupper() or (lower.startswith("re") and lower[2:] in corrector.lexicon)):
         return None  # "Antti", "Andersson": names; "readding": re-adding
     return Edit(
@@ -1805,7 +1806,7 @@ def _slip(typed: str, word: str) -> str | None:
         for i in range(len(typed)):
             if typed[:i] + typed[i + 1 :] == word:
                 if 0 < i < len(typed) - 2 and typed[i] == typed[i + 1]:
-                    return f"{typed[i]!r} typed twice"
+                    return f"{typed[i]!r} {_TYPED_TWICE}"
                 return ""
     return None
 
