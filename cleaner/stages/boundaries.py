@@ -24,6 +24,7 @@ often jargon ("worktree", "todo") than damage, so neither is proposed there.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import math
@@ -37,12 +38,14 @@ from cleaner.lexicon import Lexicon
 from cleaner.regex import lazy
 from cleaner.stages import Context
 from cleaner.stages.spelling import (
+    CODE_LIKE,
     KEEP_LOWER,
     LABELLED,
     NOISE_REFERENCE,
     NOISE_WEIGHT,
     OCR_PAGE_NOISE,
     Token,
+    code_share,
     in_old_spelling,
     judgeable_tokens,
     known_neighbour,
@@ -90,7 +93,10 @@ SAFE_AT = 0.99
 SAFE_AT_WORDS = 0.8
 # Splitting and joining are proposed only in documents this noisy (see above).
 SAFE_NOISE = 0.02
-# Lone letters are looked at only in documents this noisy.
+# Lone letters are looked at only in documents this noisy. A letter removed
+# from technical writing (spelling.CODE_LIKE) is for review: the one removal
+# fix applied in the changelogs of bench/readmes.py was the D language
+# ("Remove d from unsupported languages"); the OCR train pages are unchanged.
 SPECK_NOISE = 0.03
 # log10 association (see Bigrams.association) the neighbours of a removed letter need.
 SPECK_PAIR = 0.5
@@ -127,10 +133,22 @@ def propose(context: Context) -> Iterator[Edit]:
             joined.update((first.start, second.start))
             yield edit
     if noise >= SPECK_NOISE:
+        technical: bool | None = None  # worked out for the first speck removed
         for edit, uses in _specks(corrector, text, tokens):
-            if not joined.intersection(uses):
-                joined.update(uses)
-                yield edit
+            if joined.intersection(uses):
+                continue
+            joined.update(uses)
+            if edit.safe and not edit.after:
+                if technical is None:
+                    technical = code_share(text) >= CODE_LIKE
+                if technical:
+                    edit = dataclasses.replace(
+                        edit,
+                        safe=False,
+                        reason=edit.reason + "; but in technical writing a "
+                        "lone letter is as often a name (the D language, a variable, an option)",
+                    )
+            yield edit
         yield from _marks(text, lexicon)
     # Only an OCR page pays for the old-spelling check (see SAFE_AT_WORDS).
     ocr_page = noise >= OCR_PAGE_NOISE and not in_old_spelling(status, lexicon)
