@@ -61,7 +61,7 @@ def test_run_flushes_what_main_left_buffered_and_keeps_its_code(tmp_path: Path) 
 
 
 def test_a_reader_that_leaves_early_is_no_error(tmp_path: Path) -> None:
-    (tmp_path / "many.txt").write_text("a  b\n" * 5000)
+    (tmp_path / "many.txt").write_text("a b  c\n" * 5000)
     with subprocess.Popen(
         [_cleaner(), "check", "many.txt"],
         stdout=subprocess.PIPE,
@@ -73,7 +73,7 @@ def test_a_reader_that_leaves_early_is_no_error(tmp_path: Path) -> None:
         process.stdout.close()  # `cleaner check many.txt | head -1`
         errors = process.stderr.read()
         code = process.wait()
-    assert first.startswith(b"many.txt:1:2: spacing.double-space")
+    assert first.startswith(b"many.txt:1:4: spacing.double-space")
     assert (code, errors) == (0, b"")
 
 
