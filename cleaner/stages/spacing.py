@@ -249,8 +249,8 @@ def _same_label_gap(line: str, neighbour: str) -> bool:
     aligned after their numbers or marks ("403802  leak_cpp_interior fails"),
     or a protocol's table of names and values ("LeftToRight  0"). In the
     changelogs of bench/readmes.py such gaps were 565 of the 1,753 double
-    spaces fix applied after the ChangeLog headers; in the READMEs, 27 of
-    461, all of them in such tables.
+    spaces fix still applied once ChangeLog headers kept theirs; in the
+    READMEs, 27 of 461, all of them in such tables.
 
     >>> _same_label_gap("403802  leak fails", "435732  memcheck fails")
     True
