@@ -361,14 +361,18 @@ class Corrector:
         right: str | None,
         max_cost: float,
         adapt: Callable[[Alignment], float] | None = None,
+        per_step: float = 0.0,
     ) -> Judgement | None:
         """Readings of a token that is itself a word: only listed confusions compete.
 
         Without context no other word can beat the word as written (its own
         prior needs no misreading), so neighbours are what can tip it, and
-        ``adapt`` (as for :meth:`judge_unknown`): a page that misreads "h" as
-        "li" elsewhere may well have done so in "lie".
+        ``adapt`` and ``per_step`` (as for :meth:`judge_unknown`): a page that
+        misreads "h" as "li" elsewhere may well have done so in "lie", and a
+        page that misreads much may have.
         """
+        if per_step >= self.min_cost:
+            raise ValueError(f"per_step {per_step} would make a misreading free")
         rivals = self._rivals[observed, max_cost]
         if not rivals:
             return None
@@ -378,6 +382,7 @@ class Corrector:
         for word, surface, alignment, cand_prior in rivals:
             cand_fit = self.context(word, left, right)
             score = cand_prior + cand_fit - alignment.cost
+            score += per_step * sum(1 for s in alignment.steps if s.observed and s.intended)
             if adapt is not None:
                 score += min(ADAPT_CAP, adapt(alignment))
             readings.append(Reading(word, surface, score, cand_prior, cand_fit, alignment))

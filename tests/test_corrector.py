@@ -89,6 +89,30 @@ def test_a_per_step_bonus_adds_for_each_misreading() -> None:
     assert next(r for r in helped.readings if r.keeps).score == -6.0
 
 
+def test_a_per_step_bonus_helps_a_real_word_rival_that_replaces_letters_only() -> None:
+    corrector = default_corrector()
+
+    def scores(left: str, word: str, right: str, per_step: float) -> dict[str, float]:
+        judgement = corrector.judge_known(
+            word, left=left, right=right, max_cost=3.5, per_step=per_step
+        )
+        assert judgement is not None
+        return {r.word: r.score for r in judgement.readings}
+
+    # "li" read for "h" replaces letters: the rival gains the bonus once.
+    helped, plain = scores("and", "lie", "said", 1.0), scores("and", "lie", "said", 0.0)
+    assert helped["he"] == pytest.approx(plain["he"] + 1.0)
+    assert helped["lie"] == plain["lie"]
+    # A dropped "s" adds a letter: a word is often meant without it.
+    assert (
+        scores("the", "order", "of", 1.0)["orders"] == scores("the", "order", "of", 0.0)["orders"]
+    )
+    with pytest.raises(ValueError, match="free"):
+        corrector.judge_known(
+            "lie", left="and", right="said", max_cost=3.5, per_step=corrector.min_cost
+        )
+
+
 def test_a_per_step_bonus_may_not_make_a_misreading_free() -> None:
     corrector = default_corrector()
     with pytest.raises(ValueError, match="free"):
