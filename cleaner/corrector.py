@@ -369,7 +369,9 @@ class Corrector:
         prior needs no misreading), so neighbours are what can tip it, and
         ``adapt`` and ``per_step`` (as for :meth:`judge_unknown`): a page that
         misreads "h" as "li" elsewhere may well have done so in "lie", and a
-        page that misreads much may have.
+        page that misreads much may have. ``per_step`` counts only the steps
+        that replace letters: a rival that adds or drops one ("order" for
+        "orders") gains nothing by it.
         """
         if per_step >= self.min_cost:
             raise ValueError(f"per_step {per_step} would make a misreading free")
