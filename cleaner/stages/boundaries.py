@@ -46,6 +46,7 @@ from cleaner.stages.spelling import (
     OCR_PAGE_NOISE,
     Token,
     code_share,
+    form_status,
     in_old_spelling,
     judgeable_tokens,
     known_neighbour,
@@ -107,16 +108,19 @@ def propose(context: Context) -> Iterator[Edit]:
     text = context.text
     corrector = default_corrector()
     yield from _hyphenation(text, corrector)
-    tokens = [t for t in judgeable_tokens(text) if not t.hyphen_part]
+    # Neighbours come from every token: the list below leaves out the parts
+    # of hyphenated words, and "well-known theevening" has no word before it.
+    every = judgeable_tokens(text)
+    tokens = [t for t in every if not t.hyphen_part]
     if not tokens:
         return
     lexicon = corrector.lexicon
-    status = {form: form in lexicon for form in {t.text for t in tokens}}
-    allows = context.config.allows
-    unknown = [t for t in tokens if not status[t.text] and not allows(t.text)]
+    # The spelling stage's status and noise of the same tokens: worked out once.
+    status = form_status(every, lexicon, context.config)
+    unknown = [t for t in tokens if not status[t.text]]
     if not unknown:
         return
-    noise = page_noise(text, tokens, status, context.noise_floor)
+    noise = page_noise(text, every, status, context.noise_floor)
     if noise < SAFE_NOISE:
         # Clean prose: nothing below is even proposed. A join would cost a
         # person reviewing it the spacing repair it may touch ("mid  dle"); an
@@ -152,9 +156,6 @@ def propose(context: Context) -> Iterator[Edit]:
         yield from _marks(text, lexicon)
     # Only an OCR page pays for the old-spelling check (see SAFE_AT_WORDS).
     ocr_page = noise >= OCR_PAGE_NOISE and not in_old_spelling(status, lexicon)
-    # Neighbours come from every token: the list above leaves out the parts
-    # of hyphenated words, and "well-known theevening" has no word before it.
-    every = judgeable_tokens(text)
     place = {t.start: i for i, t in enumerate(every)}
     for token in unknown:
         if token.start not in joined:

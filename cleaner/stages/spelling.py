@@ -59,7 +59,9 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import itertools
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -550,7 +552,7 @@ def judgeable_tokens(text: str) -> tuple[Token, ...]:
     the same one.
     """
     tokens = candidate_tokens(text)
-    forms = {form: judgeable(form) for form in {t.text for t in tokens}}
+    forms = {form: judgeable(form) for form in set(map(_TEXT, tokens))}
     if all(forms.values()):
         return tokens
     kept: list[Token] = []
@@ -566,6 +568,14 @@ def judgeable_tokens(text: str) -> tuple[Token, ...]:
 
 
 def _candidate_tokens(text: str) -> Iterator[Token]:
+    # The loop runs once per word of every document (1.7 million words in the
+    # documentation tree of bench/speed.py), so what it reads often is bound
+    # to locals, and tokens are built as the tuples they are.
+    new = tuple.__new__
+    plain_before = _PLAIN_BEFORE
+    plain_after = _PLAIN_AFTER
+    excluded = _excluded
+    is_initial = _is_initial
     previous_end = -1
     size = len(text)
     # Whether the word before was left out: the next token is then glued to
@@ -579,20 +589,24 @@ def _candidate_tokens(text: str) -> Iterator[Token]:
         # One space or tab after the previous word (most words): glued to it,
         # and no sentence start, since _is_initial would stop at that word's
         # last character, a letter.
-        after_space = start - previous_end == 1 and previous_end >= 0 and before in " \t"
-        if after_space:
-            glued = True
-        elif start - previous_end == 1 and previous_end >= 0:
-            glued = before == "\n"
+        if start - previous_end == 1 and previous_end >= 0:
+            after_space = before == " " or before == "\t"
+            glued = after_space or before == "\n"
         else:
+            after_space = False
             glued = previous_end >= 0 and not text[previous_end:start].strip(" \t\n")
         previous_end = end
         # Most words stand between spaces and plain punctuation: no rule below
         # can leave them out, so they skip the checks.
-        if not (before in _PLAIN_BEFORE and after in _PLAIN_AFTER) and _excluded(
+        if not (before in plain_before and after in plain_after) and excluded(
             text, start, end, before, after
         ):
             dropped = True
+            continue
+        initial = not after_space and is_initial(text, start)
+        if word.isalpha():
+            yield new(Token, (start, end, word, initial, glued and not dropped, False))
+            dropped = False
             continue
         if "'" in word or "\N{RIGHT SINGLE QUOTATION MARK}" in word:
             possessive = _POSSESSIVE_RE.search(word)
@@ -601,19 +615,22 @@ def _candidate_tokens(text: str) -> Iterator[Token]:
                 continue  # "o'er", "don't": whole forms, known or not
             word = word[: possessive.start()]
             end = start + len(word)
-        initial = not after_space and _is_initial(text, start)
         if "-" in word:
             offset = start
             for part in word.split("-"):
-                yield Token(
-                    offset, offset + len(part), part, initial and offset == start, False, True
-                )
+                first = initial and offset == start
+                yield new(Token, (offset, offset + len(part), part, first, False, True))
                 offset += len(part) + 1
             dropped = False
             continue
-        yield Token(start, end, word, initial, glued and not dropped, False)
+        yield new(Token, (start, end, word, initial, glued and not dropped, False))
         dropped = False
 
+
+# A token's form and whether it is part of a hyphenated word, read by C code
+# (map, Counter) rather than a Python loop over every token.
+_TEXT = operator.attrgetter("text")
+_HYPHEN_PART = operator.attrgetter("hyphen_part")
 
 # Neighbours that none of _excluded's rules looks at.
 _PLAIN_BEFORE = frozenset(' \t\n\r"(\N{LEFT DOUBLE QUOTATION MARK}')
@@ -757,7 +774,7 @@ def propose(context: Context) -> Iterator[Edit]:
     real_words = noise >= REAL_WORD_NOISE
     if all(status.values()) and not real_words:
         return
-    forms = Counter(t.text for t in tokens)
+    forms = Counter(map(_TEXT, tokens))
     document = _Document(
         noise,
         forms,
@@ -1350,8 +1367,25 @@ def _pronoun_ones(corrector: Corrector, text: str) -> Iterator[Edit]:
 
 
 def form_status(tokens: Sequence[Token], lexicon: Lexicon, config: Config) -> dict[str, bool]:
-    """Each form of ``tokens`` -> whether it is right as written (listed or allowed)."""
-    return {form: form in lexicon or config.allows(form) for form in {t.text for t in tokens}}
+    """Each form of ``tokens`` -> whether it is right as written (listed or allowed).
+
+    Kept for the last tokens, lexicon and config it was asked of (the same
+    objects): every word stage asks it of the same :func:`judgeable_tokens`.
+    The dict is shared, so it is read, never changed.
+    """
+    for asked, status in _last_status:
+        if asked[0] is tokens and asked[1] is lexicon and asked[2] is config:
+            return status
+    status = {form: form in lexicon or config.allows(form) for form in set(map(_TEXT, tokens))}
+    _last_status[:] = [((tokens, lexicon, config), status)]
+    return status
+
+
+# What form_status, page_noise and in_old_spelling worked out last, and from
+# what (held, so that no other object can take their place in memory).
+_last_status: list[tuple[tuple[Sequence[Token], Lexicon, Config], dict[str, bool]]] = []
+_last_noise: list[tuple[tuple[str, Sequence[Token], dict[str, bool]], float]] = []
+_last_old: list[tuple[tuple[dict[str, bool], Lexicon], bool]] = []
 
 
 def page_noise(
@@ -1364,9 +1398,13 @@ def page_noise(
     (see Context.noise_floor): repairs take a page's misreadings away, not
     the evidence that its OCR misreads.
     """
+    for asked, noise in _last_noise:
+        if asked[0] is text and asked[1] is tokens and asked[2] is status:
+            return max(noise, floor)
     noise = document_noise(tokens, status, vocabulary=True)
     if noise > CLEAN_NOISE and code_share(text) >= CODE_SHARE:
         noise = CLEAN_NOISE
+    _last_noise[:] = [((text, tokens, status), noise)]
     return max(noise, floor)
 
 
@@ -1388,11 +1426,18 @@ def document_noise(
     ``vocabulary``, a document whose unknown forms mostly look like no
     misread word counts only those that do (see VOCABULARY_SHARE).
     """
-    lower = [t.text for t in tokens if t.text.islower() and len(t.text) > 1 and not t.hyphen_part]
-    counts = Counter(w for w in lower if not status[w])
-    forms = [w for w, n in counts.items() if n == 1]
+    # Counted by form, not token by token: the words of a long document are
+    # mostly a few hundred forms over and over.
+    lower = 0
+    forms = []
+    whole = itertools.compress(map(_TEXT, tokens), map(operator.not_, map(_HYPHEN_PART, tokens)))
+    for form, n in Counter(whole).items():
+        if form.islower() and len(form) > 1:
+            lower += n
+            if n == 1 and not status[form]:
+                forms.append(form)
     once = len(forms)
-    prior, words = NOISE_PRIOR_WORDS * CLEAN_NOISE, len(lower) + NOISE_PRIOR_WORDS
+    prior, words = NOISE_PRIOR_WORDS * CLEAN_NOISE, lower + NOISE_PRIOR_WORDS
     if vocabulary and once >= VOCABULARY_FORMS and (once + prior) / words > CLEAN_NOISE:
         misread = sum(1 for w in forms if looks_misread(w))
         if misread < VOCABULARY_SHARE * once:
@@ -1434,11 +1479,17 @@ _OLD_WORDS = frozenset(
 def in_old_spelling(status: dict[str, bool], lexicon: Lexicon) -> bool:
     """Whether a document whose forms are ``status`` (form -> known) is in old spelling
     (see OLD_SPELLING_SHARE)."""
+    for asked, answer in _last_old:
+        if asked[0] is status and asked[1] is lexicon:
+            return answer
     old = len(_old_spelling(status, lexicon))
     if old < OLD_SPELLING_FORMS:
-        return False
-    unknown = sum(1 for form, known in status.items() if not known and form.islower())
-    return old >= OLD_SPELLING_SHARE * unknown
+        answer = False
+    else:
+        unknown = sum(1 for form, known in status.items() if not known and form.islower())
+        answer = old >= OLD_SPELLING_SHARE * unknown
+    _last_old[:] = [((status, lexicon), answer)]
+    return answer
 
 
 def _old_spelling(status: dict[str, bool], lexicon: Lexicon) -> set[str]:

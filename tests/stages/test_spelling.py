@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cleaner import corrector, propose
-from cleaner.config import DEFAULT
+from cleaner.config import DEFAULT, Config
 from cleaner.lexicon import default_lexicon
 from cleaner.stages import spelling
 from cleaner.stages.spelling import candidate_tokens, document_noise, judgeable
@@ -115,6 +115,23 @@ def test_page_noise_never_reads_under_its_floor() -> None:
     assert spelling.noise_of(text, DEFAULT) == own
 
 
+def test_status_and_noise_are_worked_out_afresh_for_other_inputs() -> None:
+    # Kept for the last tokens asked: the same objects get the same answer,
+    # anything else a new one.
+    text = "tbe wlth wben tbis bnilt sbipped modnles tbem tbey witb stderr " + "and a page " * 10
+    tokens = spelling.judgeable_tokens(text)
+    lexicon = default_lexicon()
+    status = spelling.form_status(tokens, lexicon, DEFAULT)
+    assert spelling.form_status(tokens, lexicon, DEFAULT) is status
+    allowing = spelling.form_status(tokens, lexicon, Config(allow=frozenset({"witb", "tbe"})))
+    assert not status["witb"] and allowing["witb"] and allowing["tbe"]
+    noise = spelling.page_noise(text, tokens, status)
+    assert spelling.page_noise(text, tokens, allowing) < noise
+    assert spelling.page_noise(text, tokens, status) == noise
+    other = "tbe wlth " + "and a page " * 30
+    assert spelling.noise_of(other, DEFAULT) < noise
+
+
 def test_looks_misread() -> None:
     assert spelling.looks_misread("thal")  # that
     assert spelling.looks_misread("ofhis")  # of his, run together
@@ -167,8 +184,6 @@ def test_which_tokens_the_texts_own_words_may_raise_a_reading_of() -> None:
 
 
 def test_allow_list_words_are_not_judged() -> None:
-    from cleaner.config import Config
-
     edits = propose(OCR, Config(allow=frozenset({"witb"})))
     assert "witb" not in {e.before for e in edits}
 
