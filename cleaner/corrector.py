@@ -68,6 +68,10 @@ class Judgement(NamedTuple):
     observed: str
     readings: tuple[Reading, ...]
     posteriors: tuple[float, ...]
+    # The most any other reading could score before context and ``adapt``
+    # (see Corrector.judge_unknown): with the token kept scoring more than
+    # this and all they can add, no neighbours can overturn keeping it.
+    ceiling: float = -math.inf
 
     @property
     def best(self) -> Reading:
@@ -163,7 +167,7 @@ class _Sorted:
         return i < len(self._list) and self._list[i] == word
 
 
-def _normalise(observed: str, readings: Iterable[Reading]) -> Judgement:
+def _normalise(observed: str, readings: Iterable[Reading], ceiling: float = -math.inf) -> Judgement:
     # Equal scores are ranked by spelling: candidates come from sets, whose
     # order changes from one process to the next.
     ranked = sorted(readings, key=lambda r: (-r.score, r.surface))
@@ -171,7 +175,7 @@ def _normalise(observed: str, readings: Iterable[Reading]) -> Judgement:
     kept = [r for r in ranked if r.score >= top - _BEAM]
     weights = [10 ** (r.score - top) for r in kept]
     total = sum(weights)
-    return Judgement(observed, tuple(kept), tuple(w / total for w in weights))
+    return Judgement(observed, tuple(kept), tuple(w / total for w in weights), ceiling)
 
 
 class Corrector:
@@ -320,12 +324,16 @@ class Corrector:
         It must stay below the cheapest misreading (``min_cost``), so that a
         reading never gains by one more. ``favour`` adds to a candidate's
         prior (at most FAVOUR_CAP): what the document's own words say of it.
+
+        The judgement's ``ceiling`` bounds what any reading but the token
+        kept scored before context and ``adapt``, dropped readings included.
         """
         if per_step >= self.min_cost:
             raise ValueError(f"per_step {per_step} would make a misreading free")
         patterns = tuple(surfaces) if surfaces is not None else (shape(observed),)
         readings = [Reading(observed, observed, keep_score, keep_score, 0.0, None)]
         floor = keep_score - _BEAM
+        ceiling = -math.inf
         # Context can add at most this much: readings that cannot reach the
         # floor even so are dropped before the bigram list is consulted.
         reach = (2 * CONTEXT_WEIGHT * CONTEXT_CAP if left or right else 0.0) + (
@@ -335,13 +343,18 @@ class Corrector:
             prior = math.log10(self.lexicon.count(word)) - self._log_total
             if favour is not None:
                 prior += min(FAVOUR_CAP, favour(word))
-            if prior - self.min_cost + per_step + reach < floor:
+            # No reading gains by a misreading (per_step < min_cost): this is
+            # the most the word can score before context and adapt.
+            bound = prior - self.min_cost + per_step
+            if bound + reach < floor:
+                ceiling = max(ceiling, bound)
                 continue
             best: Reading | None = None
             for pattern in patterns:
                 surface = apply_shape(word, pattern)
                 alignment = self.model.cost(observed, surface)
                 score = prior - alignment.cost + per_step * len(alignment.steps)
+                ceiling = max(ceiling, score)
                 if adapt is not None:
                     score += min(ADAPT_CAP, adapt(alignment))
                 if best is None or score > best.score:
@@ -351,7 +364,13 @@ class Corrector:
             fit = self.context(word, left, right)
             if best.score + fit >= floor:
                 readings.append(_rescored(best, fit))
-        return _normalise(observed, readings)
+        return _normalise(observed, readings, ceiling)
+
+    @staticmethod
+    def reach(left: str | None, right: str | None, adapt: bool) -> float:
+        """The most context and a document's profile can add to a reading (log10)."""
+        sides = (left is not None) + (right is not None)
+        return sides * CONTEXT_WEIGHT * CONTEXT_CAP + (ADAPT_CAP if adapt else 0.0)
 
     def judge_known(
         self,

@@ -132,6 +132,37 @@ def test_a_favoured_word_gains_at_most_the_cap() -> None:
     assert after["rnessages"] == before["rnessages"]
 
 
+def test_the_ceiling_bounds_every_other_reading_even_dropped_ones() -> None:
+    corrector = default_corrector()
+    scored = corrector.judge_unknown("tbe", -6.0)
+    assert scored.best.surface == "the"
+    assert scored.ceiling == pytest.approx(max(r.score for r in scored.readings if not r.keeps))
+    # Kept far above every reading: all are dropped, most before they are
+    # aligned, yet the ceiling still bounds what "the" scored.
+    dropped = corrector.judge_unknown("tbe", 5.0)
+    assert len(dropped.readings) == 1 and dropped.best.keeps
+    assert scored.best.score <= dropped.ceiling < 5.0
+
+
+def test_no_context_overturns_a_token_kept_by_more_than_the_reach() -> None:
+    corrector = default_corrector()
+    ceiling = corrector.judge_unknown("tbe", -6.0).ceiling
+    reach = corrector.reach("of", "same", adapt=False)
+    assert reach == 2 * corrector_module.CONTEXT_WEIGHT * corrector_module.CONTEXT_CAP
+    # "of the same" fits "the" by about 2.4: enough for it to win over a
+    # token kept by 1 more than "the" scores alone ...
+    assert corrector.context("the", "of", "same") > 2.0
+    near = corrector.judge_unknown("tbe", ceiling + 1.0, left="of", right="same")
+    assert near.best.surface == "the"
+    # ... and never from above it, whatever the neighbours.
+    far = ceiling + reach + 0.01
+    for left, right in (("of", "same"), ("in", "first"), ("at", "end")):
+        assert corrector.judge_unknown("tbe", far, left=left, right=right).best.keeps
+    assert corrector.reach(None, "same", adapt=True) == (
+        corrector_module.CONTEXT_WEIGHT * corrector_module.CONTEXT_CAP + corrector_module.ADAPT_CAP
+    )
+
+
 def test_posteriors_sum_to_one() -> None:
     judgement = default_corrector().judge_unknown("cbarges", -6.0, left="the", deep=True)
     assert sum(judgement.posteriors) == pytest.approx(1.0)

@@ -797,18 +797,29 @@ def propose(context: Context) -> Iterator[Edit]:
     # A judgement depends on the form, its place and its neighbours only: the
     # same unknown form repeated is judged once per distinct setting.
     judged: dict[tuple[str, bool, str | None, str | None], Judgement] = {}
+    # The first pass's judgements, without neighbours or profile. A form kept
+    # there by more than both can add to any reading (Corrector.reach) is
+    # kept in every setting, and is not judged again: in the documentation
+    # tree of bench/speed.py, most of its identifiers and jargon.
+    alone: dict[tuple[str, bool], Judgement] = {}
 
     def judge(token: Token, left: str | None, right: str | None) -> Judgement:
         key = (token.text, token.initial, left, right)
         found = judged.get(key)
         if found is None:
-            found = judged[key] = _judge(corrector, document, token, left, right)
+            first = alone.get(key[:2])
+            reach = corrector.reach(left, right, document.adaptation(token.text) is not None)
+            if first is not None and first.best.keeps and first.best.score - first.ceiling > reach:
+                found = first
+            else:
+                found = _judge(corrector, document, token, left, right)
+            judged[key] = found
         return found
 
     misread = False
     for i, token in enumerate(tokens):
         if not status[token.text] and not _entry_label(text, token):
-            judgement = judge(token, None, None)
+            judgement = alone[token.text, token.initial] = judge(token, None, None)
             best = judgement.best
             first_pass[i] = None if best.keeps else best
             if not best.keeps and judgement.confidence >= REAL_WORD_SURE_READING:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from pathlib import Path
 
@@ -227,6 +228,36 @@ def _context(text: str):  # type: ignore[no-untyped-def]
     from cleaner.stages import Context
 
     return Context(text, "text", DEFAULT, protected_spans(text, "text"))
+
+
+def test_a_form_kept_by_more_than_context_can_add_is_judged_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # An OCR page with misreadings to repair, and unknown forms (names,
+    # jargon) used in several settings, each with other neighbours.
+    text = (
+        "Tbe minister said tbat the Baykar drones were sold. The Baykar "
+        "deal was signed in Ankara, and tlie Baykar firm said the reflog "
+        "of talks and the reflog of sales were kept. Kuleba met Lavrov; "
+        "Kuleba said tbe reflog was long, and Lavrov said notbing more.\n"
+    )
+    calls: list[str] = []
+    real = spelling._judge
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(args[2].text)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(spelling, "_judge", counted)
+    quick = list(spelling.propose(_context(text)))
+    quick_calls = len(calls)
+    # Without the shortcut: every setting judged afresh.
+    calls.clear()
+    monkeypatch.setattr(corrector.Corrector, "reach", staticmethod(lambda *a, **k: math.inf))
+    full = list(spelling.propose(_context(text)))
+    assert quick == full
+    assert {e.before for e in full} >= {"Tbe", "tbat", "tlie", "notbing"}
+    assert quick_calls < len(calls)
 
 
 def test_one_unknown_word_in_clean_prose_needs_no_index(monkeypatch: pytest.MonkeyPatch) -> None:
