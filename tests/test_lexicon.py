@@ -89,6 +89,26 @@ def test_damaged_copy_is_rebuilt_not_trusted(fresh_cache: Path, damage: object) 
     assert "the" in default_lexicon()  # the rewritten entry is whole again
 
 
+def test_the_words_alone_are_read_only_when_asked_for_and_rebuilt_when_damaged(
+    fresh_cache: Path,
+) -> None:
+    # A check whose words are all known never reads the second entry; one
+    # that asks for candidates reads it, and a damaged one is not trusted.
+    searched = default_lexicon()
+    assert "the" in searched
+    assert len(list(fresh_cache.glob("lexicon-*"))) == 1
+    expected = sorted(parsed().words())
+    assert searched.alphabetical == expected
+    entries = set(fresh_cache.glob("lexicon-*"))
+    assert len(entries) == 2
+    (words,) = [e for e in entries if b"lexicon words" in e.read_bytes()[:100]]
+    data = words.read_bytes()
+    words.write_bytes(data.replace(b"\nthe\n", b"\nthx\n", 1))
+    default_lexicon.cache_clear()
+    assert default_lexicon().alphabetical == expected
+    assert words.read_bytes() == data  # rewritten whole
+
+
 def test_another_list_gets_its_own_copy(
     fresh_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
