@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import math
-import mmap
 from typing import cast
 
 from cleaner.lexicon import Lexicon, default_lexicon, search_lines
@@ -106,6 +105,8 @@ def default_bigrams() -> Bigrams:
     Reading and decoding its 4.8 MB took about 10 ms, a third of what a
     small file with a slip in it costs the spelling stage.
     """
+    import mmap  # a shared library: loaded only by a check that asks for pairs
+
     path = dictionary_path("bigrams.txt")
     try:
         with path.open("rb") as handle:
