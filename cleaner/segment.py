@@ -124,6 +124,17 @@ class Protected:
             return self._starts[i] < start < self._ends[i]
         return self._ends[i] > start
 
+    def covers(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lies inside one protected span: every edit
+        within it would touch that span.
+
+        >>> p = Protected([(5, 10), (10, 12), (20, 25)])
+        >>> p.covers(6, 12), p.covers(6, 13), p.covers(19, 21), p.covers(0, 1)
+        (True, False, False, False)
+        """
+        i = bisect.bisect_right(self._starts, start) - 1
+        return i >= 0 and self._ends[i] >= end
+
     def spans(self) -> list[Span]:
         return list(zip(self._starts, self._ends, strict=True))
 

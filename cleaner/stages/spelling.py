@@ -864,9 +864,15 @@ def propose(context: Context) -> Iterator[Edit]:
         return None
 
     bare: list[tuple[int, int]] | None = None  # worked out when first needed
+    covers = context.protected.covers
     for i, token in enumerate(tokens):
         if status[token.text] and not (real_words and token.text.islower()):
             continue  # a known word, and no neighbours to question it by
+        if covers(token.start, token.end):
+            # Inside code, a URL or an ignored region, where every edit would
+            # be dropped (the first pass above still read it, as the page's
+            # evidence): two in five of the docs tree's tokens.
+            continue
         left = neighbour(i - 1) if token.glued_left and not token.hyphen_part else None
         right = (
             neighbour(i + 1)

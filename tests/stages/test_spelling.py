@@ -260,6 +260,35 @@ def test_a_form_kept_by_more_than_context_can_add_is_judged_once(
     assert quick_calls < len(calls)
 
 
+def test_a_word_inside_a_protected_span_is_not_judged_between_neighbours(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cleaner.segment import Protected
+    from cleaner.stages import Context
+
+    text = "He said tbat tbe minister left.\n\n    for tbe wbole run\n\nAnd tbe rest.\n"
+    block = (text.index("    for"), text.index("run") + 4)
+    judged: list[tuple[int, str | None]] = []
+    real = spelling._judge
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        judged.append((args[2].start, args[3]))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(spelling, "_judge", counted)
+    guarded = list(spelling.propose(Context(text, "text", DEFAULT, Protected([block]))))
+    inside = [s for s, _ in judged if block[0] <= s < block[1]]
+    judged.clear()
+    open_ = list(spelling.propose(Context(text, "text", DEFAULT, Protected([]))))
+    # The same edits, less those the pipeline drops for touching the block.
+    assert guarded == [e for e in open_ if not (e.end > block[0] and e.start < block[1])]
+    assert [e.before for e in guarded] == ["tbat", "tbe", "tbe"]
+    assert {e.before for e in open_ if e.start > block[0]} >= {"wbole"}
+    # In the block, only the first pass's judgement of "wbole", without neighbours.
+    assert inside == [text.index("wbole")]
+    assert len([s for s, _ in judged if block[0] <= s < block[1]]) > 1
+
+
 def test_one_unknown_word_in_clean_prose_needs_no_index(monkeypatch: pytest.MonkeyPatch) -> None:
     real = corrector.default_corrector()
     fresh = corrector.Corrector(
