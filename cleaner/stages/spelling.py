@@ -817,24 +817,30 @@ def propose(context: Context) -> Iterator[Edit]:
         return found
 
     misread = False
+    # A token inside code, a URL or an ignored region is never edited (the
+    # pipeline drops every edit that touches one), and its readings would
+    # teach nothing of the page's misreadings: it is not judged at all. Two
+    # in five of the docs tree's tokens (bench/speed.py) are such.
+    covers = context.protected.covers
     for i, token in enumerate(tokens):
-        if not status[token.text] and not _entry_label(text, token):
-            judgement = alone[token.text, token.initial] = judge(token, None, None)
-            best = judgement.best
-            first_pass[i] = None if best.keeps else best
-            if not best.keeps and judgement.confidence >= REAL_WORD_SURE_READING:
-                misread = True
-            # A reading the text's own words raised teaches nothing about the
-            # page's misreadings: a list of modules ("cmath" beside "math")
-            # would have OCR add a "c" to "codecs" and "cPickle".
-            if (
-                best.alignment is not None
-                and judgement.confidence >= SAFE_AT
-                and not _favoured(document, token.text, best.word)
-            ):
-                for step in best.alignment.steps:
-                    if step.listed:
-                        profile.setdefault((step.observed, step.intended), set()).add(token.text)
+        if status[token.text] or covers(token.start, token.end) or _entry_label(text, token):
+            continue
+        judgement = alone[token.text, token.initial] = judge(token, None, None)
+        best = judgement.best
+        first_pass[i] = None if best.keeps else best
+        if not best.keeps and judgement.confidence >= REAL_WORD_SURE_READING:
+            misread = True
+        # A reading the text's own words raised teaches nothing about the
+        # page's misreadings: a list of modules ("cmath" beside "math")
+        # would have OCR add a "c" to "codecs" and "cPickle".
+        if (
+            best.alignment is not None
+            and judgement.confidence >= SAFE_AT
+            and not _favoured(document, token.text, best.word)
+        ):
+            for step in best.alignment.steps:
+                if step.listed:
+                    profile.setdefault((step.observed, step.intended), set()).add(token.text)
     document.profile = profile
     if profile:
         judged.clear()  # the profile now adapts every judgement; without one they stand
@@ -864,15 +870,11 @@ def propose(context: Context) -> Iterator[Edit]:
         return None
 
     bare: list[tuple[int, int]] | None = None  # worked out when first needed
-    covers = context.protected.covers
     for i, token in enumerate(tokens):
         if status[token.text] and not (real_words and token.text.islower()):
             continue  # a known word, and no neighbours to question it by
         if covers(token.start, token.end):
-            # Inside code, a URL or an ignored region, where every edit would
-            # be dropped (the first pass above still read it, as the page's
-            # evidence): two in five of the docs tree's tokens.
-            continue
+            continue  # protected (see the first pass)
         left = neighbour(i - 1) if token.glued_left and not token.hyphen_part else None
         right = (
             neighbour(i + 1)
