@@ -48,7 +48,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -140,7 +140,8 @@ def propose(context: Context) -> Iterator[Edit]:
     if not found:
         return
     lexicon = default_lexicon()
-    for verdict in judge(context.text, found, gazetteer, lexicon, context.config):
+    covers = context.protected.covers
+    for verdict in judge(context.text, found, gazetteer, lexicon, context.config, covers):
         yield _edit(verdict, gazetteer)
 
 
@@ -150,11 +151,19 @@ def judge(
     gazetteer: Gazetteer,
     lexicon: Lexicon,
     config: Config,
+    protected: Callable[[int, int], bool] | None = None,
 ) -> list[Verdict]:
-    """The repairs worth proposing for the unknown capitalised words of ``text``."""
+    """The repairs worth proposing for the unknown capitalised words of ``text``.
+
+    Words and runs for which ``protected(start, end)`` holds (inside code, a
+    URL, an ignored region) are not looked up: every edit there, and every
+    one overlapping it, would be dropped.
+    """
     found = _names_opening_sentences(found, text)
     known = [_known(w.text, gazetteer, lexicon, config) for w in found]
     spans = _spans(found, known, text, gazetteer, lexicon)
+    if protected is not None:
+        spans = [span for span in spans if not protected(span.start, span.end)]
     if not spans:
         return []
     named = _named(found, known, text, gazetteer, lexicon)

@@ -182,3 +182,45 @@ def test_a_line_of_names_alone_is_written_as_meant() -> None:
     # In a sentence, beside "Tonga", the same word is Tonga misspelt.
     [edit] = names("The Tonga delegation met the Tsonga delegation.")
     assert (edit.before, edit.after, edit.safe) == ("Tsonga", "Tonga", True)
+
+
+def test_a_name_inside_a_protected_span_is_not_looked_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleaner.gazetteer import Gazetteer
+    from cleaner.lexicon import default_lexicon
+    from cleaner.segment import Protected
+    from cleaner.stages import Context
+    from cleaner.stages import names as names_stage
+
+    text = (
+        "The talks in Anara went on. Turkey hosted them.\n\n"
+        "    route = Istanbl + Izmr\n\n"
+        "Then Antalya answered.\n"
+    )
+    block = (text.index("    route"), text.index("Izmr") + 5)
+    asked: list[str] = []
+    real = Gazetteer.near
+
+    def counted(self: Gazetteer, queries: list[str], max_distance: int = 2):  # type: ignore[no-untyped-def]
+        asked.extend(queries)
+        return real(self, queries, max_distance)
+
+    monkeypatch.setattr(Gazetteer, "near", counted)
+    gazetteer = names_stage.gazetteer_for(())
+    found = names_stage.name_words(text)
+    guarded = names_stage.judge(
+        text, found, gazetteer, default_lexicon(), ONLY_NAMES, Protected([block]).covers
+    )
+    looked_up = list(asked)
+    asked.clear()
+    everything = names_stage.judge(text, found, gazetteer, default_lexicon(), ONLY_NAMES)
+    # The same verdicts, less those inside the block; nothing there looked up.
+    assert guarded == [v for v in everything if not (v.start >= block[0] and v.end <= block[1])]
+    assert [text[v.start : v.end] for v in everything] == ["Anara", "Istanbl", "Izmr"]
+    assert [text[v.start : v.end] for v in guarded] == ["Anara"]
+    assert not any(q in ("Istanbl", "Izmr") for q in looked_up)
+    assert {"Istanbl", "Izmr"} <= set(asked)
+    # Through the stage: the pipeline drops what touches the block anyway.
+    context = Context(text, "text", ONLY_NAMES, Protected([block]))
+    assert [e.before for e in names_stage.propose(context)] == [
+        e.before for e in names(text) if not (e.start >= block[0] and e.end <= block[1])
+    ]
