@@ -570,51 +570,63 @@ def judgeable_tokens(text: str) -> tuple[Token, ...]:
 def _candidate_tokens(text: str) -> Iterator[Token]:
     # The loop runs once per word of every document (1.7 million words in the
     # documentation tree of bench/speed.py), so what it reads often is bound
-    # to locals, and tokens are built as the tuples they are.
+    # to locals, the text is cut once into what lies between words and the
+    # words (no match object per word), and tokens are built as the tuples
+    # they are.
     new = tuple.__new__
     plain_before = _PLAIN_BEFORE
     plain_after = _PLAIN_AFTER
     excluded = _excluded
     is_initial = _is_initial
-    previous_end = -1
-    size = len(text)
+    # gaps and words by turns: gap, word, gap, ..., word, gap.
+    parts = _WORD_SPLIT_RE.split(text)
+    end = len(parts[0])
     # Whether the word before was left out: the next token is then glued to
     # nothing the stages see ("the x_y summit": "summit" is not after "the").
     dropped = False
-    for match in WORD_RE.finditer(text):
-        start, end = match.span()
-        word = match.group()
-        before = text[start - 1] if start else ""
-        after = text[end] if end < size else ""
-        # One space or tab after the previous word (most words): glued to it,
-        # and no sentence start, since _is_initial would stop at that word's
-        # last character, a letter.
-        if start - previous_end == 1 and previous_end >= 0:
+    for k in range(1, len(parts), 2):
+        gap = parts[k - 1]
+        word = parts[k]
+        following = parts[k + 1]
+        start = end
+        end = start + len(word)
+        before = gap[-1:]
+        after = following[:1]
+        if k == 1:
+            glued = after_space = False  # the first word follows no word
+        elif len(gap) == 1:
+            # One space or tab after the previous word (most words): glued to
+            # it, and no sentence start, since _is_initial would stop at that
+            # word's last character, a letter.
             after_space = before == " " or before == "\t"
             glued = after_space or before == "\n"
         else:
             after_space = False
-            glued = previous_end >= 0 and not text[previous_end:start].strip(" \t\n")
-        previous_end = end
+            glued = not gap.strip(" \t\n")
         # Most words stand between spaces and plain punctuation: no rule below
         # can leave them out, so they skip the checks.
         if not (before in plain_before and after in plain_after) and excluded(
             text, start, end, before, after
         ):
             dropped = True
+            end += len(following)
             continue
-        initial = not after_space and is_initial(text, start)
+        # A word after a line break opens a line; one after a space does not.
+        initial = before == "\n" or (not after_space and is_initial(text, start))
         if word.isalpha():
             yield new(Token, (start, end, word, initial, glued and not dropped, False))
             dropped = False
+            end += len(following)
             continue
+        span_end = end
+        end += len(following)
         if "'" in word or "\N{RIGHT SINGLE QUOTATION MARK}" in word:
             possessive = _POSSESSIVE_RE.search(word)
             if not possessive:
                 dropped = True
                 continue  # "o'er", "don't": whole forms, known or not
             word = word[: possessive.start()]
-            end = start + len(word)
+            span_end = start + len(word)
         if "-" in word:
             offset = start
             for part in word.split("-"):
@@ -623,9 +635,12 @@ def _candidate_tokens(text: str) -> Iterator[Token]:
                 offset += len(part) + 1
             dropped = False
             continue
-        yield new(Token, (start, end, word, initial, glued and not dropped, False))
+        yield new(Token, (start, span_end, word, initial, glued and not dropped, False))
         dropped = False
 
+
+# WORD_RE as one group, for re.split: the text between words, then a word.
+_WORD_SPLIT_RE = lazy(f"({WORD_RE.pattern})")
 
 # A token's form and whether it is part of a hyphenated word, read by C code
 # (map, Counter) rather than a Python loop over every token.
