@@ -5,7 +5,8 @@ Measures, in one run, interleaved (cleaner, codespell, typos, cleaner, ...):
 1. a pre-commit-sized file: `check` on about 1 KB of prose (the seed article's
    first paragraphs), as it is and with two typing slips in it ("teh",
    "mediaton"): what a hook is there to catch, and what makes the corrector
-   look words up;
+   look words up; and five such files in one run, as pre-commit passes a
+   commit's changed files (each a different slip);
 2. a folder: `check` on a tree of real documentation (Debian's python3.11-doc
    reST sources and git-doc text pages, copied into bench/.cache/speed/docs);
 3. a pipe: `cleaner fix -` on generated prose of --pipe-mb megabytes, for
@@ -117,6 +118,25 @@ def small_file_with_typos() -> Path:
     return path
 
 
+def five_small_files() -> list[Path]:
+    """Five copies of the small file, each with another slip, in one folder."""
+    folder = CACHE / "five"
+    slips = [
+        ("teh", "the"),
+        ("recieved", "received"),
+        ("goverment", "government"),
+        ("wich", "which"),
+        ("beleive", "believe"),
+    ]
+    paths = [folder / f"note{i}.txt" for i in range(1, len(slips) + 1)]
+    if not all(p.exists() for p in paths):
+        folder.mkdir(parents=True, exist_ok=True)
+        text = small_file().read_text(encoding="utf-8")
+        for path, (slip, word) in zip(paths, slips, strict=True):
+            path.write_text(f"{text}The {slip} is here, not the {word}.\n", encoding="utf-8")
+    return paths
+
+
 def _peak_tree_rss(process: psutil.Process, stop: threading.Event, out: list[int]) -> None:
     peak = 0
     while not stop.is_set():
@@ -197,13 +217,15 @@ def main() -> int:
     tree, files, size = build_tree()
     small = small_file()
     typos = small_file_with_typos()
+    five = five_small_files()
     systems = {
         "cleaner": [tool("cleaner"), "check"],
         "codespell": [tool("codespell")],
         "typos": [tool("typos")],
     }
     results: dict[str, dict[str, Sample]] = {
-        name: {"small": Sample(), "typos": Sample(), "tree": Sample()} for name in systems
+        name: {"small": Sample(), "typos": Sample(), "five": Sample(), "tree": Sample()}
+        for name in systems
     }
     fresh = environment(CLEANER_NO_CACHE="1")
     for command in systems.values():  # untimed: bytecode and caches written
@@ -211,9 +233,10 @@ def main() -> int:
     run([*systems["cleaner"], str(tree)])  # leaves the remembered results for "again"
     again = Sample()
     for _ in range(args.repeats):
-        for target, path in (("small", small), ("typos", typos), ("tree", tree)):
+        runs = (("small", [small]), ("typos", [typos]), ("five", five), ("tree", [tree]))
+        for target, paths in runs:
             for name, command in systems.items():
-                seconds, peak = run([*command, str(path)], env=fresh)
+                seconds, peak = run([*command, *map(str, paths)], env=fresh)
                 results[name][target].seconds.append(seconds)
                 results[name][target].peak_rss.append(peak)
         seconds, peak = run([*systems["cleaner"], str(tree)])
@@ -240,21 +263,22 @@ def main() -> int:
     print(f"{report['machine']}; {args.repeats} interleaved repeats; medians")
     print(f"small file: {small.stat().st_size} bytes; tree: {files} files, {size / 1e6:.1f} MB\n")
     print(
-        f"{'system':<10} {'1 KB file':>10} {'with slips':>11} {'tree':>9} {'tree MB/s':>10}"
-        f" {'tree peak RSS':>14}"
+        f"{'system':<10} {'1 KB file':>10} {'with slips':>11} {'5 files':>8} {'tree':>9}"
+        f" {'tree MB/s':>10} {'tree peak RSS':>14}"
     )
-    for name, targets in results.items():
-        tree_s = targets["tree"].median()
+    for name, samples in results.items():
+        tree_s = samples["tree"].median()
         print(
-            f"{name:<10} {targets['small'].median():>9.3f}s {targets['typos'].median():>10.3f}s"
-            f" {tree_s:>8.2f}s {size / 1e6 / tree_s:>10.1f} {targets['tree'].peak_mib():>10.0f} MiB"
+            f"{name:<10} {samples['small'].median():>9.3f}s {samples['typos'].median():>10.3f}s"
+            f" {samples['five'].median():>7.3f}s {tree_s:>8.2f}s {size / 1e6 / tree_s:>10.1f}"
+            f" {samples['tree'].peak_mib():>10.0f} MiB"
         )
     print(
-        f"{'  again':<10} {'':>10} {'':>11} {again.median():>8.2f}s"
+        f"{'  again':<10} {'':>10} {'':>11} {'':>8} {again.median():>8.2f}s"
         f" {size / 1e6 / again.median():>10.1f} {again.peak_mib():>10.0f} MiB"
         "   (cleaner, the tree unchanged since its last check)"
     )
-    for target in ("small", "typos", "tree"):
+    for target in ("small", "typos", "five", "tree"):
         ours = results["cleaner"][target].median()
         ratios = ", ".join(
             f"{ours / results[peer][target].median():.2f}x {peer}"
