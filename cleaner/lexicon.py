@@ -49,6 +49,7 @@ class Lexicon:
         # The same lines in alphabetical order, for searching (text or UTF-8).
         self._sorted: str | bytes = ""
         self._sorted_words: Callable[[], str] | None = None  # their words alone, a line each
+        self._answers: dict[str, int | None] = {}  # what searches found (see _get)
         self._searches = 0
         self._lower = False  # every word in lower case: no search for a word as capitalised
 
@@ -77,6 +78,7 @@ class Lexicon:
         lexicon._ranked = text
         lexicon._sorted = alphabetical
         lexicon._sorted_words = words
+        lexicon._answers = {}
         lexicon._searches = 0
         # The shipped list is all lower case: "Ankara" is then looked up once,
         # as "ankara", not first as written (a search that cannot succeed).
@@ -103,12 +105,17 @@ class Lexicon:
             self._dict = dict(zip(words, map(int, parts[1::2]), strict=True))
             self._ranked = self._sorted = ""  # the dict answers everything now
             self._sorted_words = None
+            self._answers = {}
         return self._dict
 
     def _get(self, word: str) -> int | None:
         """The count of ``word`` exactly as written."""
         if self._dict is not None:
             return self._dict.get(word)
+        # Each word is searched once: the files of one run ask mostly the
+        # same words ("the", "and"), and only new ones count towards the dict.
+        if word in self._answers:
+            return self._answers[word]
         self._searches += 1
         if self._searches > SEARCHES_BEFORE_DICT or not self._sorted:
             return self._parse().get(word)
@@ -117,7 +124,8 @@ class Lexicon:
             found: str | bytes | None = search_lines(lines, word.encode("utf-8") + b" ")
         else:
             found = search_lines(lines, word + " ")
-        return None if found is None else int(found)
+        count = self._answers[word] = None if found is None else int(found)
+        return count
 
     def count(self, word: str) -> int:
         """How often ``word`` occurs in the reference corpus (0 if unknown).
