@@ -22,6 +22,7 @@ def test_the_mapped_list_counts_as_the_text_does() -> None:
         assert mapped.count(first, second) == read.count(first, second) == int(count)
     # Pairs the list lacks, before its first line, after its last and between.
     for first, second in (
+        ("0", "x"),
         ("a", "aaaaa"),
         ("zzzz", "zzzz"),
         ("xylophone", "quantum"),
