@@ -302,11 +302,11 @@ def _alphabetical_words(version: str, lines: bytes) -> str:
     """The words of the alphabetical lines alone, a line each, from the cache or
     cut from ``lines`` now: read only when a document asks for candidates."""
     key = f"lexicon words {_SORTED_FORMAT} {version}"
-    path = cache.entry("lexicon", key)
+    path = cache.entry("lexicon_words", key)
     payload = cache.read(path, key)
     if payload is not None:
         return payload.decode("utf-8")
     words = "\n".join(line.partition(" ")[0] for line in lines.decode("utf-8").splitlines())
     if cache.write(path, key, words.encode("utf-8")):
-        cache.prune("lexicon")
+        cache.prune("lexicon_words")
     return words
