@@ -7,8 +7,8 @@ A small check asks about a few hundred words, and parsing 80,000 lines into a
 dict costs more than all its other work. So the shipped lexicon is first
 answered from a copy of the list in alphabetical order (kept in the cache
 folder, see :mod:`cleaner.cache`; rebuilt when missing, stale or damaged) by
-binary search over its text, and becomes a dict only once a document asks
-enough questions to pay for one. The words at least N times common are a
+binary search over its bytes as read, each word once, and becomes a dict
+only once the documents of a run ask enough questions to pay for one. The words at least N times common are a
 prefix of the shipped list, found the same way.
 """
 
