@@ -16,7 +16,7 @@ import functools
 import math
 from typing import cast
 
-from cleaner.lexicon import Lexicon, default_lexicon, search_lines
+from cleaner.lexicon import Lexicon, default_lexicon, search_count
 from cleaner.memo import Memo
 from cleaner.resources import dictionary_path
 
@@ -44,10 +44,8 @@ class Bigrams:
     def from_text(cls, text: str, lexicon: Lexicon) -> Bigrams:
         """Parse the ``bigrams.txt`` format (a ``# smallest count N`` line, then sorted pairs)."""
         header, _, body = text.partition("\n")
-        if not header.startswith(_HEADER):
-            raise ValueError(f"bigram list must start with '{_HEADER}N'")
         # Sorted by the build script (and checked by the data tests).
-        return cls(body, int(header.rsplit(" ", 1)[1]), lexicon)
+        return cls(body, _floor(header), lexicon)
 
     @classmethod
     def from_pairs(cls, counts: dict[tuple[str, str], int], lexicon: Lexicon) -> Bigrams:
@@ -65,13 +63,7 @@ class Bigrams:
         >>> default_bigrams().count("It", "is") > default_bigrams().count("is", "it") > 0
         True
         """
-        key = f"{first.lower()} {second.lower()} "
-        lines = self._lines
-        if isinstance(lines, str):
-            found: str | bytes | None = search_lines(lines, key, self._start)
-        else:
-            found = search_lines(lines, key.encode("utf-8"), self._start)
-        return int(found) if found else 0
+        return search_count(self._lines, f"{first.lower()} {second.lower()} ", self._start) or 0
 
     def association(self, first: str, second: str) -> float:
         """log10 of how much more often the pair occurs than independent words would.
@@ -115,8 +107,13 @@ def default_bigrams() -> Bigrams:
         return Bigrams.from_text(path.read_text("utf-8"), default_lexicon())
     header_end = mapped.find(b"\n")
     header = mapped[: max(header_end, 0)].decode("utf-8")
-    if not header.startswith(_HEADER):
-        raise ValueError(f"bigram list must start with '{_HEADER}N'")
     # An mmap answers len, find, rfind and slicing (as bytes) as bytes do.
     lines = cast("bytes", mapped)
-    return Bigrams(lines, int(header.removeprefix(_HEADER)), default_lexicon(), header_end + 1)
+    return Bigrams(lines, _floor(header), default_lexicon(), header_end + 1)
+
+
+def _floor(header: str) -> int:
+    """The smallest count of a list, from its first line ("# smallest count N")."""
+    if not header.startswith(_HEADER):
+        raise ValueError(f"bigram list must start with '{_HEADER}N'")
+    return int(header.removeprefix(_HEADER))

@@ -336,9 +336,7 @@ class Corrector:
         ceiling = -math.inf
         # Context can add at most this much: readings that cannot reach the
         # floor even so are dropped before the bigram list is consulted.
-        reach = (2 * CONTEXT_WEIGHT * CONTEXT_CAP if left or right else 0.0) + (
-            ADAPT_CAP if adapt else 0.0
-        )
+        reach = self.reach(left, right, adapt is not None)
         for word in self.candidates(observed, deep=deep, min_count=min_count):
             prior = math.log10(self.lexicon.count(word)) - self._log_total
             if favour is not None:

@@ -8,8 +8,9 @@ dict costs more than all its other work. So the shipped lexicon is first
 answered from a copy of the list in alphabetical order (kept in the cache
 folder, see :mod:`cleaner.cache`; rebuilt when missing, stale or damaged) by
 binary search over its bytes as read, each word once, and becomes a dict
-only once the documents of a run ask enough questions to pay for one. The words at least N times common are a
-prefix of the shipped list, found the same way.
+only once the documents of a run ask enough questions to pay for one. The
+words at least N times common are a prefix of the shipped list, found the
+same way.
 """
 
 from __future__ import annotations
@@ -119,12 +120,7 @@ class Lexicon:
         self._searches += 1
         if self._searches > SEARCHES_BEFORE_DICT or not self._sorted:
             return self._parse().get(word)
-        lines = self._sorted
-        if isinstance(lines, bytes):
-            found: str | bytes | None = search_lines(lines, word.encode("utf-8") + b" ")
-        else:
-            found = search_lines(lines, word + " ")
-        count = self._answers[word] = None if found is None else int(found)
+        count = self._answers[word] = search_count(self._sorted, word + " ")
         return count
 
     def count(self, word: str) -> int:
@@ -239,6 +235,20 @@ def search_lines(lines: _Text, prefix: _Text, low: int = 0) -> _Text | None:
         else:
             high = start
     return None
+
+
+def search_count(lines: str | bytes, key: str, low: int = 0) -> int | None:
+    """The count on the line that starts with ``key`` (see :func:`search_lines`),
+    in lines held as text or as UTF-8 bytes; None when no line does.
+
+    >>> search_count("ant 5\\nbee 7\\n", "bee "), search_count(b"ant 5\\nbee 7\\n", "be ")
+    (7, None)
+    """
+    if isinstance(lines, str):
+        found: str | bytes | None = search_lines(lines, key, low)
+    else:
+        found = search_lines(lines, key.encode("utf-8"), low)
+    return None if found is None else int(found)
 
 
 def _middle_line(lines: _Text, low: int, high: int) -> tuple[int, int]:

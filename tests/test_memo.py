@@ -36,3 +36,24 @@ def test_a_failed_answer_is_not_kept() -> None:
     with pytest.raises(ValueError):
         memo["x"]
     assert "x" not in memo
+
+
+def test_last_call_answers_again_only_for_the_very_same_objects() -> None:
+    from cleaner.memo import last_call
+
+    asked: list[tuple[object, ...]] = []
+
+    @last_call
+    def total(counts: dict[str, int], extra: int) -> int:
+        asked.append((counts, extra))
+        return sum(counts.values()) + extra
+
+    counts = {"a": 1, "b": 2}
+    assert total(counts, 1) == total(counts, 1) == 4
+    assert len(asked) == 1
+    assert total(dict(counts), 1) == 4  # equal, but another dict: worked out again
+    assert len(asked) == 2
+    assert total(counts, 2) == 5  # another second argument
+    assert len(asked) == 3
+    assert total(counts, 1) == 4  # only the last call is kept
+    assert len(asked) == 4

@@ -75,6 +75,7 @@ from cleaner.corrector import Corrector, Judgement, Reading, default_corrector
 from cleaner.edits import Edit
 from cleaner.letters import word_model
 from cleaner.lexicon import Lexicon
+from cleaner.memo import last_call
 from cleaner.regex import lazy
 from cleaner.stages import Context
 from cleaner.tokens import APOSTROPHE_TAILS, LETTERS_RE, WORD_RE, letter_runs
@@ -580,18 +581,17 @@ def _candidate_tokens(text: str) -> Iterator[Token]:
     is_initial = _is_initial
     # gaps and words by turns: gap, word, gap, ..., word, gap.
     parts = _WORD_SPLIT_RE.split(text)
-    end = len(parts[0])
+    offset = 0  # where the gap before the word starts
     # Whether the word before was left out: the next token is then glued to
     # nothing the stages see ("the x_y summit": "summit" is not after "the").
     dropped = False
     for k in range(1, len(parts), 2):
         gap = parts[k - 1]
         word = parts[k]
-        following = parts[k + 1]
-        start = end
-        end = start + len(word)
+        start = offset + len(gap)
+        end = offset = start + len(word)
         before = gap[-1:]
-        after = following[:1]
+        after = parts[k + 1][:1]
         if k == 1:
             glued = after_space = False  # the first word follows no word
         elif len(gap) == 1:
@@ -609,33 +609,29 @@ def _candidate_tokens(text: str) -> Iterator[Token]:
             text, start, end, before, after
         ):
             dropped = True
-            end += len(following)
             continue
         # A word after a line break opens a line; one after a space does not.
         initial = before == "\n" or (not after_space and is_initial(text, start))
         if word.isalpha():
             yield new(Token, (start, end, word, initial, glued and not dropped, False))
             dropped = False
-            end += len(following)
             continue
-        span_end = end
-        end += len(following)
         if "'" in word or "\N{RIGHT SINGLE QUOTATION MARK}" in word:
             possessive = _POSSESSIVE_RE.search(word)
             if not possessive:
                 dropped = True
                 continue  # "o'er", "don't": whole forms, known or not
             word = word[: possessive.start()]
-            span_end = start + len(word)
+            end = start + len(word)
         if "-" in word:
-            offset = start
+            part_start = start
             for part in word.split("-"):
-                first = initial and offset == start
-                yield new(Token, (offset, offset + len(part), part, first, False, True))
-                offset += len(part) + 1
+                first = initial and part_start == start
+                yield new(Token, (part_start, part_start + len(part), part, first, False, True))
+                part_start += len(part) + 1
             dropped = False
             continue
-        yield new(Token, (start, span_end, word, initial, glued and not dropped, False))
+        yield new(Token, (start, end, word, initial, glued and not dropped, False))
         dropped = False
 
 
@@ -823,8 +819,12 @@ def propose(context: Context) -> Iterator[Edit]:
         found = judged.get(key)
         if found is None:
             first = alone.get(key[:2])
-            reach = corrector.reach(left, right, document.adaptation(token.text) is not None)
-            if first is not None and first.best.keeps and first.best.score - first.ceiling > reach:
+            if (
+                first is not None
+                and first.best.keeps
+                and first.best.score - first.ceiling
+                > corrector.reach(left, right, document.adaptation(token.text) is not None)
+            ):
                 found = first
             else:
                 found = _judge(corrector, document, token, left, right)
@@ -1400,6 +1400,7 @@ def _pronoun_ones(corrector: Corrector, text: str) -> Iterator[Edit]:
         )
 
 
+@last_call
 def form_status(tokens: Sequence[Token], lexicon: Lexicon, config: Config) -> dict[str, bool]:
     """Each form of ``tokens`` -> whether it is right as written (listed or allowed).
 
@@ -1407,19 +1408,7 @@ def form_status(tokens: Sequence[Token], lexicon: Lexicon, config: Config) -> di
     objects): every word stage asks it of the same :func:`judgeable_tokens`.
     The dict is shared, so it is read, never changed.
     """
-    for asked, status in _last_status:
-        if asked[0] is tokens and asked[1] is lexicon and asked[2] is config:
-            return status
-    status = {form: form in lexicon or config.allows(form) for form in set(map(_TEXT, tokens))}
-    _last_status[:] = [((tokens, lexicon, config), status)]
-    return status
-
-
-# What form_status, page_noise and in_old_spelling worked out last, and from
-# what (held, so that no other object can take their place in memory).
-_last_status: list[tuple[tuple[Sequence[Token], Lexicon, Config], dict[str, bool]]] = []
-_last_noise: list[tuple[tuple[str, Sequence[Token], dict[str, bool]], float]] = []
-_last_old: list[tuple[tuple[dict[str, bool], Lexicon], bool]] = []
+    return {form: form in lexicon or config.allows(form) for form in set(map(_TEXT, tokens))}
 
 
 def page_noise(
@@ -1432,14 +1421,15 @@ def page_noise(
     (see Context.noise_floor): repairs take a page's misreadings away, not
     the evidence that its OCR misreads.
     """
-    for asked, noise in _last_noise:
-        if asked[0] is text and asked[1] is tokens and asked[2] is status:
-            return max(noise, floor)
+    return max(_page_noise(text, tokens, status), floor)
+
+
+@last_call  # every stage asks it of the same text, tokens and status
+def _page_noise(text: str, tokens: Sequence[Token], status: dict[str, bool]) -> float:
     noise = document_noise(tokens, status, vocabulary=True)
     if noise > CLEAN_NOISE and code_share(text) >= CODE_SHARE:
-        noise = CLEAN_NOISE
-    _last_noise[:] = [((text, tokens, status), noise)]
-    return max(noise, floor)
+        return CLEAN_NOISE
+    return noise
 
 
 def noise_of(text: str, config: Config) -> float:
@@ -1510,20 +1500,15 @@ _OLD_WORDS = frozenset(
 )
 
 
+@last_call  # the spelling, boundary and names stages ask it of one status
 def in_old_spelling(status: dict[str, bool], lexicon: Lexicon) -> bool:
     """Whether a document whose forms are ``status`` (form -> known) is in old spelling
     (see OLD_SPELLING_SHARE)."""
-    for asked, answer in _last_old:
-        if asked[0] is status and asked[1] is lexicon:
-            return answer
     old = len(_old_spelling(status, lexicon))
     if old < OLD_SPELLING_FORMS:
-        answer = False
-    else:
-        unknown = sum(1 for form, known in status.items() if not known and form.islower())
-        answer = old >= OLD_SPELLING_SHARE * unknown
-    _last_old[:] = [((status, lexicon), answer)]
-    return answer
+        return False
+    unknown = sum(1 for form, known in status.items() if not known and form.islower())
+    return old >= OLD_SPELLING_SHARE * unknown
 
 
 def _old_spelling(status: dict[str, bool], lexicon: Lexicon) -> set[str]:
