@@ -29,6 +29,11 @@ _MAGIC = b"cleaner-cache 2\n"
 # Entries of one kind kept for installs other than the newest one.
 KEEP_PER_KIND = 4
 RECENT_SECONDS = 7 * 24 * 3600
+# Entries of one kind kept however recent: a machine that makes many installs
+# in a week (CI runners, throwaway virtual environments) must not fill its
+# cache folder at about 11 MB an install. An older install still in use then
+# rebuilds its entry once.
+MOST_PER_KIND = 12
 
 
 def cache_dir() -> Path:
@@ -66,10 +71,11 @@ def entry(kind: str, key: str) -> Path:
     return cache_dir() / f"{kind}-{zlib.crc32(key.encode('utf-8')):08x}.bin"
 
 
-def prune(kind: str, keep: int = KEEP_PER_KIND) -> None:
+def prune(kind: str, keep: int = KEEP_PER_KIND, most: int = MOST_PER_KIND) -> None:
     """Remove entries of ``kind`` left by older installs: all but the ``keep``
     newest, and of those only ones written more than RECENT_SECONDS ago (an
-    install in use beside several newer ones keeps its entry)."""
+    install in use beside several newer ones keeps its entry); but never keep
+    more than the ``most`` newest."""
     import time
 
     try:
@@ -77,8 +83,8 @@ def prune(kind: str, keep: int = KEEP_PER_KIND) -> None:
     except OSError:
         return
     now = time.time()
-    for written, path in sorted(found, reverse=True)[keep:]:
-        if now - written > RECENT_SECONDS:
+    for rank, (written, path) in enumerate(sorted(found, reverse=True)):
+        if rank >= most or (rank >= keep and now - written > RECENT_SECONDS):
             with contextlib.suppress(OSError):
                 path.unlink()
 

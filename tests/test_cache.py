@@ -81,6 +81,20 @@ def test_prune_keeps_the_newest_and_the_recent_entries_of_one_kind(
     )
 
 
+def test_prune_bounds_the_entries_of_one_kind_however_recent(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Twenty installs in one day (a CI runner, say): only the newest stay.
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    paths = [cache.entry("index", f"version-{n}") for n in range(20)]
+    now = time.time()
+    for age, path in enumerate(paths):  # paths[0] the newest, a minute apart
+        cache.write(path, path.name, b"x")
+        os.utime(path, (now, now - age * 60))
+    cache.prune("index", keep=2, most=5)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in paths[:5])
+
+
 def test_cache_dir_can_be_chosen(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
     assert cache.cache_dir() == tmp_path
