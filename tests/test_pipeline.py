@@ -3,8 +3,10 @@ and fixing twice changes nothing more."""
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,7 +15,7 @@ from hypothesis import strategies as st
 from cleaner import clean, pipeline, propose
 from cleaner.config import Config
 from cleaner.edits import Edit, apply_edits
-from cleaner.stages import Context
+from cleaner.stages import LAYERS, Context
 
 # Prose-like text with the characters the normaliser works on: spaces, tabs,
 # punctuation, newlines (LF and CRLF), invisible characters, accents and
@@ -225,3 +227,24 @@ def test_what_a_person_decides_is_read_at_the_floor(monkeypatch: pytest.MonkeyPa
         ("cat", "cot", False),
         (" ,", ",", True),
     ]
+
+
+def test_automatic_collection_is_paused_while_a_text_is_proposed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: list[bool] = []
+
+    def probe(context: Context) -> Iterator[Edit]:
+        seen.append(gc.isenabled())
+        return iter(())
+
+    monkeypatch.setitem(LAYERS[-1], "probe", probe)
+    propose("Tbe cat sat on tbe mat.")
+    assert seen and not any(seen)
+    assert gc.isenabled()  # and on again after it
+    gc.disable()
+    try:
+        propose("Tbe cat sat on tbe mat, again.")
+        assert not gc.isenabled()  # a caller who turned it off keeps it off
+    finally:
+        gc.enable()
