@@ -10,8 +10,6 @@ come out as their letter parts and a stage can see the digit next to them.
 
 from __future__ import annotations
 
-import functools
-
 from cleaner.regex import lazy
 
 WORD_RE = lazy(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -22,12 +20,29 @@ LETTERS_RE = lazy(r"[^\W\d_]+")
 APOSTROPHE_TAILS = frozenset({"s", "t", "st", "d", "ll", "re", "ve", "m"})
 
 
-@functools.lru_cache(maxsize=1)
-def letter_runs(text: str) -> frozenset[str]:
-    """Every run of letters ``text`` writes, as written: whether it ever writes
-    a word in lower case, asked by the names and spelling stages of one text.
+def writes_run(text: str, run: str) -> bool:
+    """Whether ``text`` writes ``run`` as a whole run of letters (as
+    LETTERS_RE finds them): whether it ever writes a word so, in lower case
+    say, asked by the names and spelling stages of a few words of a text.
 
-    >>> sorted(letter_runs("Peter met peter's O'Neill"))
-    ['Neill', 'O', 'Peter', 'met', 'peter', 's']
+    Found with ``str.find``, not by listing every run of the text: the words
+    asked about are few, and a long text has tens of thousands of runs.
+
+    >>> text = "Peter met peter's O'Neill"
+    >>> [writes_run(text, w) for w in ("peter", "Neill", "ete", "met", "O'Neill", "")]
+    [True, True, False, True, False, False]
     """
-    return frozenset(LETTERS_RE.findall(text))
+    if LETTERS_RE.fullmatch(run) is None:
+        return False  # "o'neill": no run of letters, though the text may write it
+    letter = _LETTER_RE.match
+    size = len(run)
+    start = text.find(run)
+    while start != -1:
+        end = start + size
+        if not (start and letter(text, start - 1)) and not letter(text, end):
+            return True
+        start = text.find(run, start + 1)
+    return False
+
+
+_LETTER_RE = lazy(r"[^\W\d_]")

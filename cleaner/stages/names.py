@@ -62,7 +62,7 @@ from cleaner.namewords import PLACE_WORDS, Word, name_words, neighbours, run_end
 from cleaner.regex import lazy
 from cleaner.stages import Context
 from cleaner.stages.spelling import form_status, in_old_spelling, judgeable_tokens
-from cleaner.tokens import letter_runs
+from cleaner.tokens import writes_run
 from cleaner.typos import channel_cost, demonym_form, derived_form, transliteration_variant
 
 RULE = "names.gazetteer"
@@ -244,8 +244,7 @@ def _names_opening_sentences(found: Sequence[Word], text: str) -> Sequence[Word]
     }
     if not opening:
         return found
-    written = letter_runs(text)
-    names = {word for word in opening if word.lower() not in written}
+    names = {word for word in opening if not writes_run(text, word.lower())}
     if not names:
         return found
     return [w._replace(sentence_start=False) if w.text in names else w for w in found]

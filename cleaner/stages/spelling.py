@@ -78,7 +78,7 @@ from cleaner.lexicon import Lexicon
 from cleaner.memo import last_call
 from cleaner.regex import lazy
 from cleaner.stages import Context
-from cleaner.tokens import APOSTROPHE_TAILS, LETTERS_RE, WORD_RE, letter_runs
+from cleaner.tokens import APOSTROPHE_TAILS, LETTERS_RE, WORD_RE, writes_run
 
 RULE = "spelling.ocr"
 RULE_REAL_WORD = "spelling.real-word"
@@ -1200,7 +1200,7 @@ def _specks_before_capitals(corrector: Corrector, text: str) -> Iterator[Edit]:
         # is no speck's doing: "wShould" is "should", "XInclude" a name.
         lower = word.lower()
         inside = not _is_initial(text, match.start())
-        if inside and lower in letter_runs(text):
+        if inside and writes_run(text, lower):
             reason += f"; but the page writes {lower!r} in lower case"
             safe = False
         elif inside and speck.islower() and speck != "l":
