@@ -5,22 +5,25 @@ spelling the same document uses for it when that spelling is the same letters
 with their diacritics complete ("Cavuşoğlu" beside "Çavuşoğlu"), or one edit
 away and used more often ("Lashker-e-Taiba" beside two "Lashkar-e-Taiba").
 A word that is itself real (lexicon, gazetteer, allow-list) is never changed:
-"Austria" beside "Australia", "Nara" beside "Ankara".
+"Austria" beside "Australia", "Nara" beside "Ankara". Nor is a name one
+edit from another when both stand in full names that share no part: "Vitor
+Pereira" beside "Victor Stinner" are two people, "Christien Heimes" beside
+"Christian Heimes" one.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from cleaner.edits import Edit
 from cleaner.fuzzy import within
 from cleaner.gazetteer import fold, gazetteer_for
-from cleaner.lexicon import default_lexicon
-from cleaner.namewords import name_words
+from cleaner.lexicon import Lexicon, default_lexicon
+from cleaner.namewords import PLACE_WORDS, Word, name_words, neighbours
 from cleaner.stages import Context
-from cleaner.stages.names import MIN_LETTERS
+from cleaner.stages.names import COMMON, MIN_LETTERS, OFFICES, TITLES
 from cleaner.typos import derived_form, transliteration_variant
 
 RULE = "names.consistency"
@@ -59,10 +62,53 @@ def propose(context: Context) -> Iterator[Edit]:
         if choice is not None:
             targets[spelling] = choice
     text = context.text
+    if any(not safe for _, _, _, safe in targets.values()):
+        partners = _partners(found, text, lexicon)
+        for spelling, (target, _, _, safe) in list(targets.items()):
+            if not safe and _other_person(partners[spelling], partners[target]):
+                del targets[spelling]
     for word in found:
         if word.text in targets and not _glued(text, word.start, word.end):
             after, confidence, reason, safe = targets[word.text]
             yield Edit(word.start, word.end, word.text, after, RULE, confidence, reason, safe)
+
+
+def _partners(
+    found: Sequence[Word], text: str, lexicon: Lexicon
+) -> dict[str, list[frozenset[str]]]:
+    """For each spelling, the other parts of a name beside each of its uses:
+    "Stinner" beside "Victor" in "Victor Stinner"; nothing beside "Kuleba" in
+    "Kuleba said" or "President Kuleba" (offices, titles, words that go with
+    places and a sentence's capitalised first word are no part of a name).
+    """
+    partners: dict[str, list[frozenset[str]]] = defaultdict(list)
+    for i, word in enumerate(found):
+        near = frozenset(
+            n.text
+            for n in neighbours(found, i, text)
+            if n.text not in _NOT_A_PART
+            and not (n.sentence_start and lexicon.count(n.text) >= COMMON)
+        )
+        partners[word.text].append(near)
+    return partners
+
+
+_NOT_A_PART = OFFICES | TITLES | PLACE_WORDS
+
+
+def _other_person(once: list[frozenset[str]], target: list[frozenset[str]]) -> bool:
+    """Whether a spelling used once and the spelling it would become name two
+    people: each stands in a full name every time, and the names share no part.
+
+    >>> _other_person([frozenset({"Pereira"})], [frozenset({"Stinner"})] * 2)
+    True
+    >>> _other_person([frozenset({"Heimes"})], [frozenset({"Heimes"}), frozenset({"Ward"})])
+    False
+    >>> _other_person([frozenset({"Pereira"})], [frozenset({"Stinner"}), frozenset()])
+    False
+    """
+    names = frozenset().union(*once)
+    return bool(names) and all(target) and all(names.isdisjoint(near) for near in target)
 
 
 def _glued(text: str, start: int, end: int) -> bool:

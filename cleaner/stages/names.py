@@ -418,7 +418,7 @@ OFFICES = frozenset(
 # Titles that put a person's name after them ("Mr. Jerdan", "Sir Hedworth").
 # Not "St." (St. Louis), nor "Lord" and "Lady", whose titles are mostly
 # places ("Lord Palmerston", "Lady Cork").
-_TITLES = frozenset(
+TITLES = frozenset(
     {"Mr", "Mrs", "Ms", "Messrs", "Mme", "Mlle", "Dr", "Sir", "Rev", "Revd", "Prof",
      "Professor", "Madame", "Monsieur", "Herr", "Frau", "Señor", "Señora"}
 )  # fmt: skip
@@ -428,7 +428,7 @@ _TITLE_RE = lazy(r"([A-Z][a-zñ]+)\.? $")
 def _after_title(text: str, start: int) -> bool:
     """Whether the word at ``start`` follows a title ("Mr. ", "Sir ")."""
     match = _TITLE_RE.search(text, max(0, start - 12), start)
-    return match is not None and match.group(1) in _TITLES
+    return match is not None and match.group(1) in TITLES
 
 
 # Initials beside a word mark a person's name: a middle initial between two

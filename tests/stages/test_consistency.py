@@ -91,3 +91,17 @@ def test_allow_list_wins() -> None:
     text = "Tarvosk said so. Tarvask left; Tarvosk stayed."
     allowed = dataclasses.replace(ONLY, allow=frozenset({"Tarvask"}))
     assert edits(text, allowed) == []
+
+
+def test_two_full_names_that_share_no_part_are_two_people() -> None:
+    # Python's release notes credit both "Victor Stinner" and "Vitor Pereira".
+    assert edits("Thanks to Victor Stinner, Victor Stinner again, and Vitor Pereira.") == []
+    # One part shared: the same person, one part misspelt.
+    text = "Thanks to Christian Heimes, Christian Heimes again, and Christien Heimes."
+    assert edits(text) == [("Christien", "Christian", False)]
+    # The spelling used more often also stands alone: nothing says two people.
+    text = "Thanks to Victor Stinner, and to Victor again, and Vitor Pereira."
+    assert edits(text) == [("Vitor", "Victor", False)]
+    # Offices, titles and a sentence's first word are no part of a name.
+    text = "Minister Kuleba spoke. President Kuleba agreed. Mr Kulbea left."
+    assert edits(text) == [("Kulbea", "Kuleba", False)]
