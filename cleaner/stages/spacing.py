@@ -106,6 +106,12 @@ JUSTIFIED_WIDTH = 40
 JUSTIFIED_LINES = 5
 _PADDING_RE = lazy(r"[^\s.!?:;,\"')\]]  +[^\s]")
 _DOUBLED_GAP_RE = lazy(r"  (?<=\S  ) *(?=\S)")
+# Three or more spaces between two words (or marks), anywhere in a text.
+_WIDE_GAP_RE = lazy(r"(?<=\S)   +(?=\S)")
+# A text with this many such gaps uses them for layout: in the READMEs of
+# bench/readmes.py (325 files), all 728 gaps of three spaces or more that were
+# proposed for review were columns, padded labels or hanging indents.
+WIDE_GAPS = 3
 # Lines that start with a letter, digit or quote: prose, not code or layout.
 _PROSE_LINE_RE = lazy(r"^[\w\"'“‘(*].*$", re.MULTILINE)
 _PUNCT_NAME = {",": "comma", ";": "semicolon", ":": "colon", ".": "full stop", "!": "!", "?": "?"}
@@ -131,6 +137,7 @@ def propose(context: Context) -> Iterator[Edit]:
     boxed = _BOX_BAR_RE.search(text) is not None
     # How often each word glued to another by a mark appears (see _missing_after).
     glued = functools.cache(lambda: Counter(_GLUED_FORM_RE.findall(text)))
+    wide_gaps = functools.cache(lambda: _uses_wide_gaps(text))
     for number, (offset, line) in enumerate(lines):
         body = line.rstrip("\r\n")
         leading = (
@@ -199,6 +206,8 @@ def propose(context: Context) -> Iterator[Edit]:
                     # "a  :," ...): a doubled-space edit here would change its verdict.
                     continue
                 elif len(run.group()) > 1 and not aligned and len(body) != justified():
+                    if len(run.group()) > 2 and wide_gaps():
+                        continue  # the document's layout (see WIDE_GAPS)
                     yield from _double(text, start, end, body, run, two_space_sentences)
         yield from _missing_after(offset, body, glued)
     if "\N{LEFT SINGLE QUOTATION MARK}" in text:
@@ -624,6 +633,17 @@ def _uses_two_space_sentences(text: str) -> bool:
     return after_sentence >= gaps.count(1) or after_sentence * 2 >= len(
         _DOUBLED_GAP_RE.findall(prose)
     )
+
+
+def _uses_wide_gaps(text: str) -> bool:
+    """Whether the text puts three or more spaces between words in WIDE_GAPS
+    places or more: then they are its layout (definition lists, columns,
+    labels padded to their values), not slips.
+
+    >>> _uses_wide_gaps("a gap   here"), _uses_wide_gaps("a   b\\nc   d\\ne   f")
+    (False, True)
+    """
+    return len(_WIDE_GAP_RE.findall(text)) >= WIDE_GAPS
 
 
 def _uses_spaced_punctuation(
