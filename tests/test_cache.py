@@ -68,11 +68,7 @@ def test_prune_keeps_the_newest_and_the_recent_entries_of_one_kind(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
-    paths = [cache.entry("index", f"version-{n}") for n in range(6)]
-    now = time.time()
-    for age, path in enumerate(paths):  # paths[0] written today, paths[1] 6 days ago, ...
-        cache.write(path, path.name, b"x")
-        os.utime(path, (now, now - age * 6 * 24 * 3600))
+    paths = _installs(6, apart=6 * 24 * 3600)  # paths[0] written today, paths[1] 6 days ago, ...
     cache.write(cache.entry("other", "k"), "k", b"y")
     cache.prune("index", keep=1)
     # The newest, and the one written this week (an install still in use), stay.
@@ -86,13 +82,19 @@ def test_prune_bounds_the_entries_of_one_kind_however_recent(
 ) -> None:
     # Twenty installs in one day (a CI runner, say): only the newest stay.
     monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
-    paths = [cache.entry("index", f"version-{n}") for n in range(20)]
-    now = time.time()
-    for age, path in enumerate(paths):  # paths[0] the newest, a minute apart
-        cache.write(path, path.name, b"x")
-        os.utime(path, (now, now - age * 60))
+    paths = _installs(20, apart=60)  # paths[0] the newest, a minute apart
     cache.prune("index", keep=2, most=5)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in paths[:5])
+
+
+def _installs(count: int, apart: float) -> list[Path]:
+    """Entries of kind "index" for ``count`` installs, each ``apart`` seconds older."""
+    paths = [cache.entry("index", f"version-{n}") for n in range(count)]
+    now = time.time()
+    for age, path in enumerate(paths):
+        cache.write(path, path.name, b"x")
+        os.utime(path, (now, now - age * apart))
+    return paths
 
 
 def test_cache_dir_can_be_chosen(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
