@@ -291,7 +291,7 @@ class Corrector:
                 )
                 if w.lower() in words
             )
-        found.update(w for w in edits1(lower) if w in words)
+        found.update(w for w in edits1(lower, vocabulary.starts) if w in words)
         if deep:
             distance = 1 if len(lower) <= 4 else 2
             found.update(w for w, _ in self._index().lookup(lower, distance) if w in words)
@@ -440,14 +440,23 @@ def _clip(value: float) -> float:
     return max(-CONTEXT_CAP, min(CONTEXT_CAP, value))
 
 
-def edits1(word: str) -> Iterable[str]:
+def edits1(word: str, prefix_ok: Callable[[str], bool] | None = None) -> Iterable[str]:
     """Every string one deletion, transposition, substitution or insertion away.
+
+    With ``prefix_ok``, edits stop at the first beginning of ``word`` it
+    refuses: every string an edit further right makes starts so, and none
+    is wanted. For a word misspelt near its end that is most of them.
 
     >>> "the" in set(edits1("tbe")), "the" in set(edits1("te")), "the" in set(edits1("hte"))
     (True, True, True)
+    >>> after_x = set(edits1("xyz", prefix_ok=lambda s: s == "x"))
+    >>> "xz" in after_x, "yz" in after_x, "xy" in after_x  # "xy" drops the "z" of "xy|z"
+    (True, True, False)
     """
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     for a, b in splits:
+        if a and prefix_ok is not None and not prefix_ok(a):
+            return
         if b:
             yield a + b[1:]
             if len(b) > 1:
