@@ -144,6 +144,14 @@ TITLE_NAMES_SHARE = 1.0
 # Words a capitalised token may be read as: common words, never names.
 COMMON = 10_000_000
 PROPOSE_AT = 0.5
+# In technical writing outside OCR pages (see CODE_LIKE, OCR_PAGE_NOISE) a
+# misreading is proposed from this confidence: there an unknown word is
+# mostly a name, a command or a code ("alsa", "tty", "lto", "udeb"), and the
+# confidence the page's noise gives overstates a reading. In the changelogs
+# and READMEs of bench/readmes.py this holds back 40 readings below it: 36
+# wrong ("alsa" 12 times, "anv" 7, "sed" 5, "txt" 3) and 4 right ("lauch",
+# "prevert", "eack", "ambigious").
+CODE_PROPOSE_AT = 0.6
 SAFE_AT = 0.95
 # The posterior of a reading of a longer word understates it: applying
 # readings of words of LONG_WORD letters or more from 0.85 brought 428 more
@@ -908,6 +916,8 @@ def propose(context: Context) -> Iterator[Edit]:
             # known words, is it worth a guess ("m Adelaide").
             continue
         edit = _edit(token, judge(token, left, right), document)
+        if edit is not None and typos and document.code_like and edit.confidence < CODE_PROPOSE_AT:
+            edit = None  # technical writing: too unsure to show (a slip may still be, below)
         if edit is not None and edit.safe:
             if bare is None:
                 bare = _bare_paragraphs(text)

@@ -358,3 +358,36 @@ def test_old_spelling_needs_its_forms_to_be_a_share_of_the_unknown_ones() -> Non
     # The same three forms in a page with no other unknown words still count.
     alone = {"thie": False, "weie": False, "honse": False, **dict.fromkeys(noise, True)}
     assert spelling.in_old_spelling(alone, lexicon)
+
+
+# A Debian changelog entry: technical writing (code_share past CODE_LIKE), not
+# as noisy as an OCR page, whose unknown words are names of tools and drivers.
+_CHANGELOG = (
+    "mesa (23.2.1-1) unstable; urgency=medium\n\n"
+    "  * New upstream release, with the fixes the team has been waiting for.\n"
+    "  * rules: Limit anv ray-tracing support to amd64.\n"
+    "  * Use sed instead of ${x/y/z} in configure.ac (eu_version).\n"
+    "  * Update the description of the package, and the list of its authors.\n"
+    "  * Pass --docdir=/usr/share/doc/mesa and --with-llvm=15 to ./configure.\n"
+    "  * Move the documentation into its own package, as the policy asks.\n"
+    "  * Drop debian/patches/01_fix.diff and 02_gl.diff (applied upstream).\n"
+    "  * Fix a test to pass under perl with core bool support.\n\n"
+    " -- Jordi Mallach <jordi@debian.org>  Wed, 30 Nov 2022 18:22:03 +0100\n"
+)
+
+
+def test_technical_writing_shows_only_surer_readings(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert spelling.code_share(_CHANGELOG) >= spelling.CODE_LIKE
+    assert spelling.noise_of(_CHANGELOG, DEFAULT) < spelling.OCR_PAGE_NOISE
+
+    def readings() -> dict[str, float]:
+        return {e.before: e.confidence for e in propose(_CHANGELOG) if e.rule == spelling.RULE}
+
+    shown = readings()
+    assert set(shown) == {"anv", "sed"}  # "anv" -> "any", "sed" -> "used": both for review
+    assert all(spelling.CODE_PROPOSE_AT <= c < spelling.SAFE_AT for c in shown.values())
+    # Raised past the surer one's confidence, the floor holds that one back too.
+    monkeypatch.setattr(spelling, "CODE_PROPOSE_AT", max(shown.values()) + 0.01)
+    assert readings() == {}
+    monkeypatch.setattr(spelling, "CODE_PROPOSE_AT", min(shown.values()) + 0.01)
+    assert set(readings()) == {max(shown, key=lambda w: shown[w])}
