@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from cleaner.edits import Edit
 from cleaner.fuzzy import within
 from cleaner.gazetteer import fold, gazetteer_for
 from cleaner.lexicon import Lexicon, default_lexicon
 from cleaner.namewords import PLACE_WORDS, Word, name_words, neighbours
+from cleaner.regex import lazy
 from cleaner.stages import Context
 from cleaner.stages.names import COMMON, MIN_LETTERS, OFFICES, TITLES
 from cleaner.typos import derived_form, transliteration_variant
@@ -63,7 +64,7 @@ def propose(context: Context) -> Iterator[Edit]:
             targets[spelling] = choice
     text = context.text
     if any(not safe for _, _, _, safe in targets.values()):
-        partners = _partners(found, text, lexicon)
+        partners = _partners(found, text, lexicon, context.protected.covers)
         for spelling, (target, _, _, safe) in list(targets.items()):
             if not safe and _other_person(partners[spelling], partners[target]):
                 del targets[spelling]
@@ -74,25 +75,47 @@ def propose(context: Context) -> Iterator[Edit]:
 
 
 def _partners(
-    found: Sequence[Word], text: str, lexicon: Lexicon
+    found: Sequence[Word],
+    text: str,
+    lexicon: Lexicon,
+    protected: Callable[[int, int], bool] = lambda start, end: False,
 ) -> dict[str, list[frozenset[str]]]:
     """For each spelling, the other parts of a name beside each of its uses:
-    "Stinner" beside "Victor" in "Victor Stinner"; nothing beside "Kuleba" in
-    "Kuleba said" or "President Kuleba" (offices, titles, words that go with
-    places and a sentence's capitalised first word are no part of a name).
+    "Stinner" beside "Victor" in "Victor Stinner", "Lukyanov" beside
+    "Alexander" in "Alexander V. Lukyanov", "Roques" in "Christian von
+    Roques"; nothing beside "Kuleba" in "Kuleba said" or "President Kuleba"
+    (offices, titles, words that go with places and a sentence's capitalised
+    first word are no part of a name). Uses inside code, an address or an
+    ignored region (``protected``) are left out: "<Patrick.Hayes@...>".
     """
     partners: dict[str, list[frozenset[str]]] = defaultdict(list)
     for i, word in enumerate(found):
-        near = frozenset(
+        if protected(word.start, word.end):
+            continue
+        near = {
             n.text
             for n in neighbours(found, i, text)
-            if n.text not in _NOT_A_PART
-            and not (n.sentence_start and lexicon.count(n.text) >= COMMON)
-        )
-        partners[word.text].append(near)
+            if not (n.sentence_start and lexicon.count(n.text) >= COMMON)
+        }
+        after = _PAST_INITIALS_RE.match(text, word.end)
+        if after is not None:
+            near.add(after.group(1))
+        before = _BEFORE_INITIALS_RE.search(text, max(0, word.start - 80), word.start)
+        if before is not None:
+            near.add(before.group(1))
+        partners[word.text].append(frozenset(near - _NOT_A_PART))
     return partners
 
 
+# A name's part past initials or particles: "V. Lukyanov" after "Alexander",
+# "von Roques" after "Christian"; and one before them. Not past "and" or
+# "of", which join two names ("Victor Stinner and Vitor Pereira").
+_PARTICLES = (
+    "von", "van", "de", "da", "dos", "das", "del", "della", "di", "du", "der", "den", "ter",
+)  # fmt: skip
+_CONNECTING = r"(?:[ \t]+(?:[A-Z]\.?|" + "|".join(_PARTICLES) + r"))+[ \t]+"
+_PAST_INITIALS_RE = lazy(_CONNECTING + r"([A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*)")
+_BEFORE_INITIALS_RE = lazy(r"(?<![^\W\d_])([A-Z][^\W\d_]+)" + _CONNECTING + r"\Z")
 _NOT_A_PART = OFFICES | TITLES | PLACE_WORDS
 
 

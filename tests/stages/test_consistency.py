@@ -102,6 +102,13 @@ def test_two_full_names_that_share_no_part_are_two_people() -> None:
     # The spelling used more often also stands alone: nothing says two people.
     text = "Thanks to Victor Stinner, and to Victor again, and Vitor Pereira."
     assert edits(text) == [("Vitor", "Victor", False)]
+    # Initials and particles stand inside a name; "and" joins two.
+    text = "Alexander V. Lukyanov, Alexander Ross and Alexandre Julliard wrote it."
+    assert edits(text) == []
+    text = "Victor Stinner and Victor Stinner again, then Vitor Pereira."
+    assert edits(text) == []
+    text = "Christian von Roques, Christian Heimes, and Cristian Rodriguez."
+    assert edits(text) == []
     # Offices, titles and a sentence's first word are no part of a name.
     text = "Minister Kuleba spoke. President Kuleba agreed. Mr Kulbea left."
     assert edits(text) == [("Kulbea", "Kuleba", False)]
