@@ -129,9 +129,11 @@ def _other_person(once: list[frozenset[str]], target: list[frozenset[str]]) -> b
     False
     >>> _other_person([frozenset({"Pereira"})], [frozenset({"Stinner"}), frozenset()])
     False
+    >>> _other_person([frozenset({"Pereira"})], [])  # every use of it in code: nothing said
+    False
     """
     names = frozenset().union(*once)
-    return bool(names) and all(target) and all(names.isdisjoint(near) for near in target)
+    return bool(names and target) and all(target) and all(names.isdisjoint(n) for n in target)
 
 
 def _glued(text: str, start: int, end: int) -> bool:
