@@ -147,11 +147,16 @@ def run_ends(found: Sequence[Word], text: str) -> list[int]:
 
 
 def neighbours(found: Sequence[Word], i: int, text: str) -> list[Word]:
-    """The capitalised words right before and after word i, one space away."""
+    """The capitalised words right before and after word i, one space away
+    (or one no-break space, which binds a name's parts: "Adam Williamson")."""
     word = found[i]
     near = []
-    if i > 0 and text[found[i - 1].end : word.start] == " ":
+    if i > 0 and text[found[i - 1].end : word.start] in ONE_SPACE:
         near.append(found[i - 1])
-    if i + 1 < len(found) and text[word.end : found[i + 1].start] == " ":
+    if i + 1 < len(found) and text[word.end : found[i + 1].start] in ONE_SPACE:
         near.append(found[i + 1])
     return near
+
+
+# The gaps between the parts of a person's name.
+ONE_SPACE = (" ", "\N{NO-BREAK SPACE}")

@@ -58,7 +58,7 @@ from cleaner.edits import Edit
 from cleaner.gazetteer import Gazetteer, Place, fold, gazetteer_for, small_place
 from cleaner.lexicon import Lexicon, default_lexicon
 from cleaner.mentions import quoted_name
-from cleaner.namewords import PLACE_WORDS, Word, name_words, neighbours, run_ends
+from cleaner.namewords import ONE_SPACE, PLACE_WORDS, Word, name_words, neighbours, run_ends
 from cleaner.regex import lazy
 from cleaner.stages import Context
 from cleaner.stages.spelling import form_status, in_old_spelling, judgeable_tokens
@@ -240,7 +240,7 @@ def _names_opening_sentences(found: Sequence[Word], text: str) -> Sequence[Word]
     opening = {
         w.text
         for w, after in itertools.pairwise(found)
-        if w.sentence_start and w.text in inside and text[w.end : after.start] == " "
+        if w.sentence_start and w.text in inside and text[w.end : after.start] in ONE_SPACE
     }
     if not opening:
         return found
@@ -369,14 +369,14 @@ def _spans(
         previous = found[i - 1] if i else None
         after_name = (
             previous is not None
-            and text[previous.end : word.start] == " "
+            and text[previous.end : word.start] in ONE_SPACE
             and previous.text not in PLACE_WORDS
             and not _ordinary(previous, lexicon)
         )
         following = found[i + 1] if i + 1 < len(found) else None
         before_office = (
             following is not None
-            and text[word.end : following.start] == " "
+            and text[word.end : following.start] in ONE_SPACE
             and following.text in OFFICES
         )
         spans.append(

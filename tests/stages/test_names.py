@@ -224,3 +224,9 @@ def test_a_name_inside_a_protected_span_is_not_looked_up(monkeypatch: pytest.Mon
     assert [e.before for e in names_stage.propose(context)] == [
         e.before for e in names(text) if not (e.start >= block[0] and e.end <= block[1])
     ]
+
+
+def test_a_no_break_space_binds_a_persons_name_like_a_space() -> None:
+    # systemd's NEWS binds each contributor's names so.
+    text = "Thanks to everyone who helped: Evgeny\u00a0Vereshchagin, Sonali\u00a0Srivastava."
+    assert propose(text, ONLY_NAMES) == propose(text.replace("\u00a0", " "), ONLY_NAMES) == []
