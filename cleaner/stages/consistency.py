@@ -189,9 +189,11 @@ def _one_edit_target(
     folded = fold(spelling)
     hits = within(folded, choices, 1)
     # Names that differ in their first letter are told apart by it ("Cython",
-    # "Jython" and "Python"); a typo there is left to the gazetteer.
+    # "Jython" and "Python"), and so are those of several parts in a part's
+    # first letter ("Ctrl-Z" and "Ctrl-Y", "Cortex-X" and "Cortex-A"); a
+    # typo there is left to the gazetteer.
     close = sorted({frequent[i] for _, distance, i in hits if distance == 1})
-    close = [s for s in close if fold(s)[0] == folded[0]]
+    close = [s for s in close if _initials(fold(s)) == _initials(folded)]
     if not close:
         return None
     best = max(spellings[s] for s in close)
@@ -215,6 +217,15 @@ def _one_edit_target(
         f"the document spells it {target!r} {_times(best)}, this way once{note}",
         False,
     )
+
+
+def _initials(name: str) -> list[str]:
+    """The first letter of each of a name's parts (folded: hyphens are spaces).
+
+    >>> _initials(fold("Ctrl-Z")), _initials(fold("Lashkar-e-Taiba")), _initials("python")
+    (['c', 'z'], ['l', 'e', 't'], ['p'])
+    """
+    return [part[:1] for part in name.replace("-", " ").split(" ")]
 
 
 def _plural_pair(a: str, b: str) -> bool:

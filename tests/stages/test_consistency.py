@@ -112,3 +112,13 @@ def test_two_full_names_that_share_no_part_are_two_people() -> None:
     # Offices, titles and a sentence's first word are no part of a name.
     text = "Minister Kuleba spoke. President Kuleba agreed. Mr Kulbea left."
     assert edits(text) == [("Kulbea", "Kuleba", False)]
+
+
+def test_parts_of_a_name_are_told_apart_by_their_first_letters() -> None:
+    # Keys and models: "Ctrl-Z" is no slip of "Ctrl-Y", "Cortex-X" of "Cortex-A".
+    assert edits("Use Ctrl-Y to scroll, Ctrl-Y again and Ctrl-Y once more; Ctrl-Z stops.") == []
+    # A hyphen more or less is a way of writing, not a name spelt two ways.
+    assert edits("Cherrypick it. Cherrypick that too, then Cherry-pick the rest.") == []
+    # A slip inside a part is still proposed.
+    text = "The Lashkar-e-Taiba group said Lashkar-e-Taiba fighters left. A Lashker-e-Taiba man denied it."
+    assert edits(text) == [("Lashker-e-Taiba", "Lashkar-e-Taiba", False)]
