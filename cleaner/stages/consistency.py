@@ -194,6 +194,9 @@ def _one_edit_target(
     # typo there is left to the gazetteer.
     close = sorted({frequent[i] for _, distance, i in hits if distance == 1})
     close = [s for s in close if _initials(fold(s)) == _initials(folded)]
+    # A month's or a day's abbreviation is the document's dates, not a name
+    # ("Nový" beside the "Nov" of every changelog entry's date).
+    close = [s for s in close if s not in _CALENDAR]
     if not close:
         return None
     best = max(spellings[s] for s in close)
@@ -217,6 +220,12 @@ def _one_edit_target(
         f"the document spells it {target!r} {_times(best)}, this way once{note}",
         False,
     )
+
+
+_CALENDAR = frozenset((
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
+))  # fmt: skip
 
 
 def _initials(name: str) -> list[str]:

@@ -122,3 +122,8 @@ def test_parts_of_a_name_are_told_apart_by_their_first_letters() -> None:
     # A slip inside a part is still proposed.
     text = "The Lashkar-e-Taiba group said Lashkar-e-Taiba fighters left. A Lashker-e-Taiba man denied it."
     assert edits(text) == [("Lashker-e-Taiba", "Lashkar-e-Taiba", False)]
+
+
+def test_a_date_abbreviation_is_no_name() -> None:
+    text = "Fixed by Ondřej Nový.\n\n -- Jo Ma <jo@x.org>  Mon, 02 Nov 2020\n -- Jo Ma  Tue, 03 Nov 2020\n"
+    assert edits(text) == []
