@@ -450,7 +450,7 @@ def edits1(word: str, prefix_ok: Callable[[str], bool] | None = None) -> Iterabl
     >>> "the" in set(edits1("tbe")), "the" in set(edits1("te")), "the" in set(edits1("hte"))
     (True, True, True)
     >>> after_x = set(edits1("xyz", prefix_ok=lambda s: s == "x"))
-    >>> "xz" in after_x, "yz" in after_x, "xy" in after_x  # "xy" drops the "z" of "xy|z"
+    >>> "xz" in after_x, "yz" in after_x, "xy" in after_x  # "xy": an edit after "xy", refused
     (True, True, False)
     """
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
