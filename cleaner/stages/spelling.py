@@ -916,7 +916,7 @@ def propose(context: Context) -> Iterator[Edit]:
             # known words, is it worth a guess ("m Adelaide").
             continue
         edit = _edit(token, judge(token, left, right), document)
-        if edit is not None and typos and document.code_like and edit.confidence < CODE_PROPOSE_AT:
+        if edit is not None and typos and edit.confidence < CODE_PROPOSE_AT and document.code_like:
             edit = None  # technical writing: too unsure to show (a slip may still be, below)
         if edit is not None and edit.safe:
             if bare is None:
