@@ -78,7 +78,7 @@ def _partners(
     found: Sequence[Word],
     text: str,
     lexicon: Lexicon,
-    protected: Callable[[int, int], bool] = lambda start, end: False,
+    protected: Callable[[int, int], bool],
 ) -> dict[str, list[frozenset[str]]]:
     """For each spelling, the other parts of a name beside each of its uses:
     "Stinner" beside "Victor" in "Victor Stinner", "Lukyanov" beside
