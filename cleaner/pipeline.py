@@ -80,31 +80,32 @@ def _propose(
     # What each layer proposed for each text it saw: a layer shown the same
     # text in a later round (most are, when the repairs were all safe and
     # from one layer) is not run again.
-    seen: dict[tuple[int, float, str], list[Edit]] = {}
-    edits = _propose_layers(text, config, kind, encodable, seen, 0.0)
+    seen: dict[tuple[int, _Floors, str], list[Edit]] = {}
+    edits = _propose_layers(text, config, kind, encodable, seen, _NO_FLOOR)
     # The later rounds judge the repaired text as noisy as the page read
     # before its words were repaired (see Context.noise_floor): a page whose
     # misreadings were repaired reads cleaner than the OCR page it still is.
     # A round that finds nothing more so is checked once more on the text's
     # own noise, which is what the next run on the repaired text will see.
-    floor: float | None = None
+    floor: _Floors | None = None
     for _ in range(_MAX_SAFE_ROUNDS):
         safe = [e for e in edits if e.safe]
         if not safe:
             break
         repaired = apply_edits(text, safe)
-        lifted = 0.0  # no word repaired yet: the page reads as noisy as it did
+        lifted = _NO_FLOOR  # no word repaired yet: the page reads as noisy as it did
         if any(not e.rule.startswith(_CHARACTER_RULES) for e in safe):
             if floor is None:
                 characters = [e for e in edits if e.rule.startswith(_CHARACTER_RULES)]
-                floor = noise_of(apply_edits(text, characters), config)
+                first = apply_edits(text, characters)
+                floor = (noise_of(first, config), noise_of(first, config, beside_technical=True))
             # A floor the repaired text reaches by itself changes nothing, and
             # one of clean prose (a typo repaired in a manual) too little.
-            if floor > CLEAN_NOISE and floor > noise_of(repaired, config):
+            if floor[0] > CLEAN_NOISE and floor[0] > noise_of(repaired, config):
                 lifted = floor
         again = _propose_layers(repaired, config, kind, encodable, seen, lifted)
-        if lifted and not any(e.safe for e in again):
-            checked = _propose_layers(repaired, config, kind, encodable, seen, 0.0)
+        if lifted != _NO_FLOOR and not any(e.safe for e in again):
+            checked = _propose_layers(repaired, config, kind, encodable, seen, _NO_FLOOR)
             # Its repairs join; what a person decides is still read at the floor.
             again = resolve([e for e in checked if e.safe] + again)
         if not any(e.safe for e in again):
@@ -116,6 +117,10 @@ def _propose(
     return edits
 
 
+# The noise floor and the technical floor of a later round (see Context).
+_Floors = tuple[float, float]
+_NO_FLOOR: _Floors = (0.0, 0.0)
+
 # Rounds of safe repairs before the last is taken as it stands.
 _MAX_SAFE_ROUNDS = 3
 
@@ -125,11 +130,11 @@ def _propose_layers(
     config: Config,
     kind: str,
     encodable: Callable[[str], bool] | None,
-    seen: dict[tuple[int, float, str], list[Edit]],
-    noise_floor: float,
+    seen: dict[tuple[int, _Floors, str], list[Edit]],
+    floors: _Floors,
 ) -> list[Edit]:
     """Every layer's edits for ``text``, each layer run again on its own result
-    (``noise_floor``: see Context.noise_floor)."""
+    (``floors``: see Context.noise_floor and Context.technical_floor)."""
     edits: list[Edit] = []
     current = text
     # Most layers change nothing, so the protected spans of one text serve many.
@@ -140,12 +145,12 @@ def _propose_layers(
         # judged by its neighbours may read differently once a neighbour is
         # repaired ("ba aa": "aa" -> "an", then "ba an" -> "be an").
         for attempt in range(_MAX_PASSES):
-            found = seen.get((number, noise_floor, current))
+            found = seen.get((number, floors, current))
             if found is None:
                 if protected is None or protected[0] is not current:
                     protected = (current, protected_spans(current, kind))
-                context = Context(current, kind, config, protected[1], noise_floor)
-                found = seen[number, noise_floor, current] = _layer_edits(layer, context, encodable)
+                context = Context(current, kind, config, protected[1], *floors)
+                found = seen[number, floors, current] = _layer_edits(layer, context, encodable)
             kept = found
             if not kept:
                 break

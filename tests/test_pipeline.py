@@ -159,31 +159,35 @@ def test_later_rounds_judge_the_page_as_noisy_as_it_was_read(
     # Repairing a page's misreadings makes it read cleaner than the OCR page
     # it is: the rounds after the first see the noise of the page as first
     # read (after character repairs), not the repaired text's own.
-    floors: list[tuple[str, float]] = []
+    # The technical floor is the same with words of software writing taken
+    # as right (spelling.ocr_page_beside_technical).
+    floors: list[tuple[str, float, float]] = []
 
     def words(context: Context) -> list[Edit]:
-        floors.append((context.text, context.noise_floor))
+        floors.append((context.text, context.noise_floor, context.technical_floor))
         if context.text == "tbe cat":
             return [Edit(0, 3, "tbe", "the", "test.word", 0.99, "sure", True)]
         if context.text == "the cat" and context.noise_floor == 0.2:
             return [Edit(4, 7, "cat", "car", "test.word", 0.99, "sure on a noisy page", True)]
         return []
 
-    measured: list[str] = []
+    measured: list[tuple[str, bool]] = []
 
-    def noise_of(text: str, config: Config) -> float:
-        measured.append(text)
-        return 0.2 if text == "tbe cat" else 0.05
+    def noise_of(text: str, config: Config, *, beside_technical: bool = False) -> float:
+        measured.append((text, beside_technical))
+        if text == "tbe cat":
+            return 0.15 if beside_technical else 0.2
+        return 0.05
 
     monkeypatch.setattr(pipeline, "LAYERS", [{"words": words}])
     monkeypatch.setattr(pipeline, "noise_of", noise_of)
     assert clean("tbe cat") == "the car"
-    assert measured[0] == "tbe cat"
-    assert floors[0] == ("tbe cat", 0.0)
-    assert ("the cat", 0.2) in floors
+    assert measured[:2] == [("tbe cat", False), ("tbe cat", True)]
+    assert floors[0] == ("tbe cat", 0.0, 0.0)
+    assert ("the cat", 0.2, 0.15) in floors
     # The repaired text's own noise has the last word: fix writes what a
     # second fix, which reads only that, leaves alone.
-    assert floors[-1] == ("the car", 0.0)
+    assert floors[-1] == ("the car", 0.0, 0.0)
     assert clean("the car") == "the car"
 
 
@@ -201,7 +205,9 @@ def test_a_repair_the_repaired_texts_own_noise_allows_is_made(
         return []
 
     monkeypatch.setattr(pipeline, "LAYERS", [{"words": words}])
-    monkeypatch.setattr(pipeline, "noise_of", lambda text, config: 0.2 if "tbe" in text else 0.0)
+    monkeypatch.setattr(
+        pipeline, "noise_of", lambda text, config, **_: 0.2 if "tbe" in text else 0.0
+    )
     assert clean("tbe cat ,") == "the cat,"
     assert clean("the cat,") == "the cat,"
 
@@ -220,7 +226,9 @@ def test_what_a_person_decides_is_read_at_the_floor(monkeypatch: pytest.MonkeyPa
         return []
 
     monkeypatch.setattr(pipeline, "LAYERS", [{"words": words}])
-    monkeypatch.setattr(pipeline, "noise_of", lambda text, config: 0.2 if "tbe" in text else 0.0)
+    monkeypatch.setattr(
+        pipeline, "noise_of", lambda text, config, **_: 0.2 if "tbe" in text else 0.0
+    )
     edits = propose("tbe cat ,")
     assert [(e.before, e.after, e.safe) for e in edits] == [
         ("tbe", "the", True),

@@ -22,6 +22,8 @@ class Context(NamedTuple):
     ``noise_floor`` is how noisy the page read before any of its words was
     repaired (see spelling.page_noise): the pipeline's later rounds judge a
     repaired page as the OCR page it was, not as the cleaner page it became.
+    ``technical_floor`` is the same with its words of software writing taken
+    as right (see spelling.ocr_page_beside_technical).
     """
 
     text: str
@@ -29,6 +31,7 @@ class Context(NamedTuple):
     config: Config
     protected: Protected
     noise_floor: float = 0.0
+    technical_floor: float = 0.0
 
 
 class Stage(Protocol):

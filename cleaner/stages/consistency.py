@@ -4,8 +4,9 @@ A capitalised word that no list knows, spelt this way only once, becomes the
 spelling the same document uses for it when that spelling is the same letters
 with their diacritics complete ("Cavuşoğlu" beside "Çavuşoğlu"), or one edit
 away and used more often ("Lashker-e-Taiba" beside two "Lashkar-e-Taiba").
-A word that is itself real (lexicon, gazetteer, allow-list) is never changed:
-"Austria" beside "Australia", "Nara" beside "Ankara". Nor is a name one
+A word that is itself real (lexicon, gazetteer, allow-list, technical words)
+is never changed: "Austria" beside "Australia", "Nara" beside "Ankara",
+"Alloc" beside "Allow". Nor is a name one
 edit from another when both stand in full names that share no part: "Vitor
 Pereira" beside "Victor Stinner" are two people, "Christien Heimes" beside
 "Christian Heimes" one.
@@ -25,6 +26,7 @@ from cleaner.namewords import PLACE_WORDS, Word, name_words, neighbours
 from cleaner.regex import lazy
 from cleaner.stages import Context
 from cleaner.stages.names import COMMON, MIN_LETTERS, OFFICES, TITLES
+from cleaner.technical import is_technical
 from cleaner.typos import derived_form, transliteration_variant
 
 RULE = "names.consistency"
@@ -42,7 +44,7 @@ def propose(context: Context) -> Iterator[Edit]:
     config = context.config
 
     def real(word: str) -> bool:
-        return config.allows(word) or word in lexicon or word in gazetteer
+        return config.allows(word) or word in lexicon or word in gazetteer or is_technical(word)
 
     by_fold: dict[str, list[str]] = defaultdict(list)
     for spelling in spellings:

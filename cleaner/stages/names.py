@@ -62,6 +62,7 @@ from cleaner.namewords import ONE_SPACE, PLACE_WORDS, Word, name_words, neighbou
 from cleaner.regex import lazy
 from cleaner.stages import Context
 from cleaner.stages.spelling import form_status, in_old_spelling, judgeable_tokens
+from cleaner.technical import is_technical
 from cleaner.tokens import writes_run
 from cleaner.typos import channel_cost, demonym_form, derived_form, transliteration_variant
 
@@ -298,7 +299,8 @@ def _lost_letters(observed: str, name: str) -> str:
 
 
 def _known(word: str, gazetteer: Gazetteer, lexicon: Lexicon, config: Config) -> bool:
-    return config.allows(word) or word in lexicon or word in gazetteer
+    # A listed word of software writing is no misspelt place: "Todo", "Endian".
+    return config.allows(word) or word in lexicon or word in gazetteer or is_technical(word)
 
 
 class Span(NamedTuple):

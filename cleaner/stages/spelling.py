@@ -78,6 +78,7 @@ from cleaner.lexicon import Lexicon
 from cleaner.memo import last_call
 from cleaner.regex import lazy
 from cleaner.stages import Context
+from cleaner.technical import is_technical
 from cleaner.tokens import APOSTROPHE_TAILS, LETTERS_RE, WORD_RE, writes_run
 
 RULE = "spelling.ocr"
@@ -893,6 +894,7 @@ def propose(context: Context) -> Iterator[Edit]:
         return None
 
     bare: list[tuple[int, int]] | None = None  # worked out when first needed
+    listed_ocr: bool | None = None  # worked out for the first listed technical word
     for i, token in enumerate(tokens):
         if status[token.text] and not (real_words and token.text.islower()):
             continue  # a known word, and no neighbours to question it by
@@ -927,11 +929,18 @@ def propose(context: Context) -> Iterator[Edit]:
                 bare=_inside(bare, token.start),
             )
         if edit is not None and edit.safe and dialect and _g_dropped(edit.before, edit.after):
-            edit = dataclasses.replace(
-                edit, safe=False, reason=edit.reason + "; the page drops the g of -ing: dialect?"
-            )
+            edit = _held(edit, "the page drops the g of -ing: dialect?")
         if (edit is None or not edit.safe) and typos:
             edit = _typo(corrector, token, document) or edit
+        if edit is not None and is_technical(token.text):
+            # "printf" -> "prints", "systemd" -> "systems": a function's or a
+            # program's name, not a slip; only OCR may have misread one.
+            if listed_ocr is None:
+                listed_ocr = ocr_page_beside_technical(
+                    text, tokens, status, context.technical_floor
+                )
+            if not listed_ocr:
+                edit = None
         if edit is not None:
             yield edit
     if noise > CLEAN_NOISE:
@@ -1060,7 +1069,12 @@ def _in_list(edit: Edit, words: Sequence[str | None], *, bare: bool = False) -> 
     (see BARE_WORDS)."""
     if not bare and any(word in FUNCTION_WORDS for word in words):
         return edit
-    return dataclasses.replace(edit, safe=False, reason=edit.reason + "; in a list, not a sentence")
+    return _held(edit, "in a list, not a sentence")
+
+
+def _held(edit: Edit, doubt: str) -> Edit:
+    """``edit`` left for review, its reason saying why."""
+    return dataclasses.replace(edit, safe=False, reason=f"{edit.reason}; {doubt}")
 
 
 def _bare_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -1434,18 +1448,44 @@ def page_noise(
     return max(_page_noise(text, tokens, status), floor)
 
 
-@last_call  # every stage asks it of the same text, tokens and status
-def _page_noise(text: str, tokens: Sequence[Token], status: dict[str, bool]) -> float:
+def _plain_page_noise(text: str, tokens: Sequence[Token], status: dict[str, bool]) -> float:
     noise = document_noise(tokens, status, vocabulary=True)
     if noise > CLEAN_NOISE and code_share(text) >= CODE_SHARE:
         return CLEAN_NOISE
     return noise
 
 
-def noise_of(text: str, config: Config) -> float:
-    """:func:`page_noise` of ``text``, tokens and all."""
+# Every stage asks it of the same text, tokens and status.
+_page_noise = last_call(_plain_page_noise)
+
+
+def ocr_page_beside_technical(
+    text: str, tokens: Sequence[Token], status: dict[str, bool], floor: float = 0.0
+) -> bool:
+    """Whether ``text`` reads as OCR output with its words of software writing
+    (:mod:`cleaner.technical`) taken as right; never under ``floor`` (see
+    Context.technical_floor).
+
+    Asked before a listed word is changed: a changelog that names "glibc",
+    "musl", "systemd" and "gcc" once each reads as noisy as OCR output by
+    those alone, and it is no OCR page for them.
+    """
+    return max(_plain_page_noise(text, tokens, _beside_technical(status)), floor) >= OCR_PAGE_NOISE
+
+
+def _beside_technical(status: dict[str, bool]) -> dict[str, bool]:
+    return {form: right or is_technical(form) for form, right in status.items()}
+
+
+def noise_of(text: str, config: Config, *, beside_technical: bool = False) -> float:
+    """:func:`page_noise` of ``text``, tokens and all; with ``beside_technical``,
+    with its words of software writing taken as right (see
+    :func:`ocr_page_beside_technical`)."""
     tokens = judgeable_tokens(text)
-    return page_noise(text, tokens, form_status(tokens, default_corrector().lexicon, config))
+    status = form_status(tokens, default_corrector().lexicon, config)
+    if beside_technical:
+        return _plain_page_noise(text, tokens, _beside_technical(status))
+    return page_noise(text, tokens, status)
 
 
 def document_noise(

@@ -28,3 +28,31 @@ def test_a_split_reads_only_the_whole_words_beside_it(monkeypatch: pytest.Monkey
     list(boundaries.propose(Context(text, "text", DEFAULT, protected_spans(text, "text"))))
     assert seen["theevening"] == (None, "of")
     assert seen["ofthe"] == ("and", "town")
+
+
+# Unknown once-used words enough for splits to be judged, not enough for an OCR page.
+SLIPS = "We fixd the buidl and the instal scirpt. The manual sayz how to use goto there. "
+
+
+def _splits_offered(text: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    def split(*args: object) -> Edit | None:
+        token = args[2]
+        start, end, word = token.start, token.end, token.text  # type: ignore[attr-defined]
+        return Edit(start, end, word, word + "!", "boundaries.split", 0.9, "probe", safe=False)
+
+    monkeypatch.setattr(boundaries, "_split", split)
+    context = Context(text, "text", DEFAULT, protected_spans(text, "text"))
+    return [e.before for e in boundaries.propose(context) if e.rule == "boundaries.split"]
+
+
+def test_no_split_of_a_word_of_software_writing(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "goto", "sizeof", "foreach" are one word in software writing.
+    text = "The reader multiplies by sizeof and the writer closes the file. " * 2 + SLIPS
+    offered = _splits_offered(text, monkeypatch)
+    assert "buidl" in offered and "scirpt" in offered
+    assert "goto" not in offered and "sizeof" not in offered
+
+
+def test_in_ocr_output_a_listed_word_may_be_split(monkeypatch: pytest.MonkeyPatch) -> None:
+    offered = _splits_offered(NOISY + SLIPS, monkeypatch)
+    assert "goto" in offered

@@ -69,6 +69,12 @@ def test_real_words_are_not_changed() -> None:
     assert edits(text) == []
 
 
+def test_words_of_software_writing_are_not_changed() -> None:
+    # "Alloc" (dictionaries/technical.txt) is no misspelt "Allow".
+    text = "Remove stray calls to Tcl_Alloc and friends. Allow the debugger; Allow the rest."
+    assert edits(text) == []
+
+
 def test_first_letters_tell_names_apart() -> None:
     text = "Cython is fast. Python is slow, but Python is popular and Python is everywhere."
     assert edits(text) == []

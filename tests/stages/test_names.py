@@ -51,6 +51,16 @@ def test_names_nobody_listed_stay(name: str) -> None:
         assert names(text) == [], text
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["\t* Middle Endian magic (Diomidis Spinellis)\n\t* Fix the detection of old archives.\n",
+     "Todo list (last updated 12 June 2008)\n\n- Handle large files better.\n"],
+)  # fmt: skip
+def test_words_of_software_writing_are_no_places(text: str) -> None:
+    # "Endian" -> "Indian" was applied, "Todo" -> "Togo" proposed.
+    assert names(text) == []
+
+
 def test_possessive_is_kept() -> None:
     text = "Anara's position on the talks with Turkey has not changed."
     assert clean(text, ONLY_NAMES) == "Ankara's position on the talks with Turkey has not changed."

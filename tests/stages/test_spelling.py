@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
 from pathlib import Path
@@ -14,7 +15,8 @@ from cleaner.lexicon import default_lexicon
 from cleaner.stages import spelling
 from cleaner.stages.spelling import candidate_tokens, document_noise, judgeable
 
-SEED = Path(__file__).parents[2] / "fixtures" / "seed" / "000_96fd921571c764bf.txt"
+FIXTURES = Path(__file__).parents[2] / "fixtures"
+SEED = FIXTURES / "seed" / "000_96fd921571c764bf.txt"
 OCR = (
     "Tbe prisoner was brougbt up at tbe Police-court on Monday, cbarged witb stealing "
     "a silver watch from tbe house of his employer."
@@ -393,3 +395,55 @@ def test_technical_writing_shows_only_surer_readings(monkeypatch: pytest.MonkeyP
     assert readings() == {}
     monkeypatch.setattr(spelling, "CODE_PROPOSE_AT", min(shown.values()) + 0.01)
     assert set(readings()) == {max(shown, key=lambda w: shown[w])}
+
+
+# A changelog that names libraries, tools and functions once each.
+_NAMES_ONCE = (
+    "gpm (1.20.7-10) unstable; urgency=medium\n\n"
+    "  * Use sigemptyset instead of the glibc internals, so that gpm builds\n"
+    "    against musl libc as well. (Closes: #813751)\n"
+    "  * Fix enabling of gpm under systemd by adding the debhelper marker.\n"
+    "  * Drop the prerm script; gcc 12 no longer warns about it.\n"
+    "  * Strip trailing whitespace from the commandline help.\n"
+    "  * Fix the instalation of the watch file.\n\n"
+    " -- Debian Maintainer <maint@example.org>  Sun, 14 Aug 2022 10:00:00 +0200\n"
+)
+
+
+def test_names_of_software_alone_make_no_ocr_page() -> None:
+    tokens = spelling.judgeable_tokens(_NAMES_ONCE)
+    status = spelling.form_status(tokens, default_lexicon(), DEFAULT)
+    # Unknown words used once: as noisy as OCR output by "glibc", "musl",
+    # "systemd", "gcc" and the rest; not with them taken as right.
+    assert spelling.page_noise(_NAMES_ONCE, tokens, status) >= spelling.OCR_PAGE_NOISE
+    assert not spelling.ocr_page_beside_technical(_NAMES_ONCE, tokens, status)
+    edits = propose(_NAMES_ONCE)
+    assert [(e.before, e.after) for e in edits if e.rule == spelling.RULE] == [
+        ("instalation", "installation")
+    ]
+    page = (
+        "Tbe prisoner, wbo was brougbt up at the Police-court, said tbat he was "
+        "unable to pay ior the watcb. Tlie magistrate asked whetber be had any "
+        "witnesses, and tbe constable said the man bad heen seen in tlie street "
+        "witb two otber men on the nigbt of the robbery, near tbe market."
+    )
+    tokens = spelling.judgeable_tokens(page)
+    status = spelling.form_status(tokens, default_lexicon(), DEFAULT)
+    assert spelling.ocr_page_beside_technical(page, tokens, status)
+    # There "ior" (a listed register name) is a misread "for".
+    assert ("ior", "for", True) in [(e.before, e.after, e.safe) for e in propose(page)]
+
+
+def test_a_list_reading_teaches_no_misreading_without_the_technical_list(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The fixture "module-list-in-a-paragraph-teaches-no-misreading" with
+    # dictionaries/technical.txt out of the way, so that "cmath" is read
+    # again: its reading ("math", which the list names) must not teach the
+    # page that OCR adds a "c", or "codecs" would become "codes".
+    cases = json.loads((FIXTURES / "spelling" / "untouched.json").read_text(encoding="utf-8"))
+    (case,) = [c for c in cases if c["label"] == "module-list-in-a-paragraph-teaches-no-misreading"]
+    monkeypatch.setattr(spelling, "is_technical", lambda word: False)
+    edits = {e.before: e for e in propose(case["input"]) if e.rule == spelling.RULE}
+    assert edits["cmath"].after == "math" and not edits["cmath"].safe
+    assert "codecs" not in edits
