@@ -175,6 +175,10 @@ def judge(
     old_spelling: bool | None = None  # worked out when first needed
     for span, near in zip(spans, gazetteer.near(queries), strict=True):
         observed = text[span.start : span.end]
+        if not span.multiword and is_technical(observed):
+            # A listed word of software writing is no misspelt place ("Todo",
+            # "Endian"); in a run it may be a misread part ("Inited States").
+            continue
         mentions = whole if whole is not None else _tally(_near(named, span.start))
         verdict = _decide(span, observed, near, mentions, gazetteer)
         if verdict is None:
@@ -299,8 +303,7 @@ def _lost_letters(observed: str, name: str) -> str:
 
 
 def _known(word: str, gazetteer: Gazetteer, lexicon: Lexicon, config: Config) -> bool:
-    # A listed word of software writing is no misspelt place: "Todo", "Endian".
-    return config.allows(word) or word in lexicon or word in gazetteer or is_technical(word)
+    return config.allows(word) or word in lexicon or word in gazetteer
 
 
 class Span(NamedTuple):

@@ -61,6 +61,12 @@ def test_words_of_software_writing_are_no_places(text: str) -> None:
     assert names(text) == []
 
 
+def test_a_listed_word_in_a_run_may_be_a_misread_part() -> None:
+    # "inited" is on dictionaries/technical.txt; "Inited States" is no program.
+    text = "The minister flew to the Inited States on Monday, officials said."
+    assert [(e.before, e.after) for e in names(text)] == [("Inited States", "United States")]
+
+
 def test_possessive_is_kept() -> None:
     text = "Anara's position on the talks with Turkey has not changed."
     assert clean(text, ONLY_NAMES) == "Ankara's position on the talks with Turkey has not changed."
