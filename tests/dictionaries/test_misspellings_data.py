@@ -1,0 +1,91 @@
+"""Checks on the shipped list of common misspellings and on its build script."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import re
+import tarfile
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).parents[2]
+MISSPELLINGS = ROOT / "dictionaries" / "misspellings.txt"
+LICENCE = ROOT / "dictionaries" / "misspellings-LICENSE.txt"
+BUILD_SCRIPT = ROOT / "dictionaries" / "tools" / "build_misspellings.py"
+HEADER_LINES = 4
+
+
+@cache
+def build_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("build_misspellings", BUILD_SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@cache
+def rows() -> list[tuple[str, str]]:
+    lines = MISSPELLINGS.read_text(encoding="utf-8").splitlines()[HEADER_LINES:]
+    found = []
+    for line in lines:
+        assert re.fullmatch(r"[a-z]+ [a-z]+", line), line
+        wrong, right = line.split(" ")
+        found.append((wrong, right))
+    return found
+
+
+def test_header_names_source_licence_and_rebuild() -> None:
+    header = MISSPELLINGS.read_text(encoding="utf-8").splitlines()[:HEADER_LINES]
+    assert all(line.startswith("# ") for line in header)
+    text = "\n".join(header)
+    assert "dict-en-common-misspellings 2.2.6" in text and "CC BY-SA 4.0" in text
+    assert LICENCE.name in text and "build_misspellings.py" in text
+    assert "Attribution-ShareAlike 4.0" in LICENCE.read_text(encoding="utf-8")
+
+
+def test_pairs_are_sorted_by_misspelling_without_duplicates() -> None:
+    # cleaner.misspellings finds a pair by binary search over the lines.
+    wrong = [w for w, _ in rows()]
+    assert len(wrong) > 50_000
+    assert wrong == sorted(set(wrong))
+    raw = MISSPELLINGS.read_bytes()
+    assert raw.endswith(b"\n") and b"\r" not in raw
+
+
+def test_corrections_are_known_and_misspellings_are_not() -> None:
+    script = build_script()
+    known = script._words(script.LEXICON)
+    right = script._words(script.TECHNICAL)
+    for wrong, correction in rows():
+        assert correction in known, correction
+        assert wrong not in known and wrong not in right, wrong
+
+
+def test_pairs_keeps_one_plain_correction_only() -> None:
+    lines = [
+        "accomodate->accommodate",
+        "wich->which, witch",  # two corrections: the list cannot choose
+        "teh->the",
+        "recieve->receive",  # correction not known here: left out
+        "the->teh",  # a known word is never a misspelling
+        "printf->prints",  # a technical word is right
+        "colour->color",
+        "naïve->naive",  # not plain letters
+    ]
+    # "teh" and "colour" are known here: a known word is never a misspelling.
+    known = {"accommodate", "which", "witch", "the", "teh", "prints", "color", "colour", "naive"}
+    got = build_script().pairs(lines, known, right={"printf"})
+    assert got == [("accomodate", "accommodate")]
+
+
+def test_a_tarball_other_than_the_recorded_one_is_refused() -> None:
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode="w:gz"):
+        pass
+    with pytest.raises(SystemExit, match="SHA-256"):
+        build_script().entries(out.getvalue())
