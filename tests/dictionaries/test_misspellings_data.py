@@ -2,30 +2,25 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import re
+import sys
 import tarfile
 from functools import cache
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+# dictionaries/tools is not installed: import the build script from the repository.
+# Appended, not prepended, so the other tests keep importing the installed cleaner.
+sys.path.append(str(Path(__file__).resolve().parents[2]))
+
+from dictionaries.tools import build_misspellings
 
 ROOT = Path(__file__).parents[2]
 MISSPELLINGS = ROOT / "dictionaries" / "misspellings.txt"
 LICENCE = ROOT / "dictionaries" / "misspellings-LICENSE.txt"
-BUILD_SCRIPT = ROOT / "dictionaries" / "tools" / "build_misspellings.py"
 HEADER_LINES = 4
-
-
-@cache
-def build_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_misspellings", BUILD_SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @cache
@@ -58,7 +53,7 @@ def test_pairs_are_sorted_by_misspelling_without_duplicates() -> None:
 
 
 def test_corrections_are_known_and_misspellings_are_not() -> None:
-    script = build_script()
+    script = build_misspellings
     known = script._words(script.LEXICON)
     right = script._words(script.TECHNICAL)
     for wrong, correction in rows():
@@ -79,7 +74,7 @@ def test_pairs_keeps_one_plain_correction_only() -> None:
     ]
     # "teh" and "colour" are known here: a known word is never a misspelling.
     known = {"accommodate", "which", "witch", "the", "teh", "prints", "color", "colour", "naive"}
-    got = build_script().pairs(lines, known, right={"printf"})
+    got = build_misspellings.pairs(lines, known, right={"printf"})
     assert got == [("accomodate", "accommodate")]
 
 
@@ -88,4 +83,4 @@ def test_a_tarball_other_than_the_recorded_one_is_refused() -> None:
     with tarfile.open(fileobj=out, mode="w:gz"):
         pass
     with pytest.raises(SystemExit, match="SHA-256"):
-        build_script().entries(out.getvalue())
+        build_misspellings.entries(out.getvalue())

@@ -2,30 +2,24 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import re
+import sys
 import tarfile
-from functools import cache
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+# dictionaries/tools is not installed: import the build script from the repository.
+# Appended, not prepended, so the other tests keep importing the installed cleaner.
+sys.path.append(str(Path(__file__).resolve().parents[2]))
+
+from dictionaries.tools import build_technical
 
 ROOT = Path(__file__).parents[2]
 TECHNICAL = ROOT / "dictionaries" / "technical.txt"
 LICENCE = ROOT / "dictionaries" / "technical-LICENSE.txt"
-BUILD_SCRIPT = ROOT / "dictionaries" / "tools" / "build_technical.py"
 HEADER_LINES = 4
-
-
-@cache
-def build_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_technical", BUILD_SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def lines() -> list[str]:
@@ -40,7 +34,7 @@ def test_header_names_sources_licence_and_rebuild() -> None:
     header = lines()[:HEADER_LINES]
     assert all(line.startswith("# ") for line in header)
     text = "\n".join(header)
-    for name in build_script().SOURCES:
+    for name in build_technical.SOURCES:
         assert name.removesuffix(".tgz") in text
     assert "MIT" in text and LICENCE.name in text and "build_technical.py" in text
     assert "Street Side Software" in LICENCE.read_text(encoding="utf-8")
@@ -62,7 +56,7 @@ def test_holds_the_names_a_changelog_uses() -> None:
 
 
 def test_leaves_out_lexicon_words_and_codespells_misspellings() -> None:
-    script = build_script()
+    script = build_technical
     listed = set(words())
     assert not listed & script.lexicon_words()
     misspellings = script.codespell_misspellings()
@@ -86,12 +80,12 @@ def test_leaves_out_lexicon_words_and_codespells_misspellings() -> None:
     ],
 )
 def test_entry_words(line: str, expected: list[str]) -> None:
-    assert list(build_script().entry_words(line)) == expected
+    assert list(build_technical.entry_words(line)) == expected
 
 
 def test_technical_words_drops_known_words_and_misspellings() -> None:
     lists = ["printf\nsplitted\nthe\n", "# comment\nSystemd\nprintf\n"]
-    got = build_script().technical_words(lists, known={"the"}, misspellings={"splitted"})
+    got = build_technical.technical_words(lists, known={"the"}, misspellings={"splitted"})
     assert got == ["printf", "systemd"]
 
 
@@ -106,7 +100,7 @@ def _tarball(files: dict[str, bytes]) -> bytes:
 
 
 def test_a_tarball_other_than_the_recorded_one_is_refused() -> None:
-    script = build_script()
+    script = build_technical
     tarballs = {name: _tarball({}) for name in script.SOURCES}
     with pytest.raises(SystemExit, match="SHA-256"):
         script.read_lists(tarballs)
