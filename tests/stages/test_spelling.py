@@ -447,3 +447,19 @@ def test_a_list_reading_teaches_no_misreading_without_the_technical_list(
     edits = {e.before: e for e in propose(case["input"]) if e.rule == spelling.RULE}
     assert edits["cmath"].after == "math" and not edits["cmath"].safe
     assert "codecs" not in edits
+
+
+def test_a_listed_slip_inside_a_hyphenated_word_is_not_applied() -> None:
+    # "tution" -> "tuition" is on the list of common misspellings, but here
+    # it is the second half of "consti-tution", broken at a line end.
+    text = (
+        "In the tenth century, however, we hear of the first consti-tution framed "
+        "by the islanders, under their own legislator, and of the tuition "
+        "of their children.\n"
+    )
+    assert [e for e in propose(text) if e.before == "tution" and e.safe] == []
+    # Alone, the same slip is applied.
+    alone = text.replace("consti-tution", "tution")
+    assert [(e.after, e.safe) for e in propose(alone) if e.before == "tution"] == [
+        ("tuition", True)
+    ]
