@@ -44,7 +44,7 @@ def propose(context: Context) -> Iterator[Edit]:
     config = context.config
 
     def real(word: str) -> bool:
-        return config.allows(word) or word in lexicon or word in gazetteer or is_technical(word)
+        return config.allows(word) or word in lexicon or word in gazetteer
 
     by_fold: dict[str, list[str]] = defaultdict(list)
     for spelling in spellings:
@@ -62,7 +62,8 @@ def propose(context: Context) -> Iterator[Edit]:
             # A place: the names stage weighs it against its neighbours
             # ("Indina": India or Indian?) and the document's context.
             continue
-        if choice is not None:
+        if choice is not None and not is_technical(spelling):
+            # Asked last: the list is read only when a name has a target.
             targets[spelling] = choice
     text = context.text
     if any(not safe for _, _, _, safe in targets.values()):

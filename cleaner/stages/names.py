@@ -175,13 +175,14 @@ def judge(
     old_spelling: bool | None = None  # worked out when first needed
     for span, near in zip(spans, gazetteer.near(queries), strict=True):
         observed = text[span.start : span.end]
-        if not span.multiword and is_technical(observed):
-            # A listed word of software writing is no misspelt place ("Todo",
-            # "Endian"); in a run it may be a misread part ("Inited States").
-            continue
         mentions = whole if whole is not None else _tally(_near(named, span.start))
         verdict = _decide(span, observed, near, mentions, gazetteer)
         if verdict is None:
+            continue
+        if not span.multiword and is_technical(observed):
+            # A listed word of software writing is no misspelt place ("Todo",
+            # "Endian"); in a run it may be a misread part ("Inited States").
+            # Asked last: the list is read only when a word has a verdict.
             continue
         if verdict.safe and span.sentence_start:
             word = _common_reading(observed, verdict.best.place.name, lexicon)
