@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from cleaner.lexicon import default_lexicon
-from cleaner.technical import is_technical, technical_words
+from cleaner.technical import is_technical
 
 
 def test_listed_words_in_any_case() -> None:
@@ -15,8 +14,3 @@ def test_english_words_and_slips_are_not_listed() -> None:
     # Words the lexicon knows are never on the list; nor are their slips.
     for word in ("prints", "systems", "must", "the", "recieve", "teh", "splitted"):
         assert not is_technical(word), word
-
-
-def test_no_word_is_both_listed_and_in_the_lexicon() -> None:
-    lexicon = default_lexicon()
-    assert [w for w in technical_words() if w in lexicon] == []

@@ -159,7 +159,6 @@ def propose(context: Context) -> Iterator[Edit]:
     # Only an OCR page pays for the old-spelling check (see SAFE_AT_WORDS).
     ocr_page = noise >= OCR_PAGE_NOISE and not in_old_spelling(status, lexicon)
     place = {t.start: i for i, t in enumerate(every)}
-    listed_ocr: bool | None = None  # worked out for the first listed technical word
     for token in unknown:
         if token.start not in joined:
             i = place[token.start]
@@ -167,16 +166,13 @@ def propose(context: Context) -> Iterator[Edit]:
             glued = i + 1 < len(every) and every[i + 1].glued_left
             right = known_neighbour(every, i + 1, lexicon) if glued else None
             edit = _split(corrector, text, token, noise, ocr_page, left, right)
-            if edit is not None and is_technical(token.text):
-                # "sizeof", "foreach", "goto": one word in software writing.
-                if listed_ocr is None:
-                    listed_ocr = ocr_page_beside_technical(
-                        text, every, status, context.technical_floor
-                    )
-                if not listed_ocr:
-                    continue
-            if edit is not None:
-                yield edit
+            if edit is None:
+                continue
+            if is_technical(token.text) and not ocr_page_beside_technical(
+                text, every, status, context.technical_floor
+            ):
+                continue  # "sizeof", "foreach", "goto": one word in software writing
+            yield edit
 
 
 def _specks(

@@ -898,7 +898,6 @@ def propose(context: Context) -> Iterator[Edit]:
         return None
 
     bare: list[tuple[int, int]] | None = None  # worked out when first needed
-    listed_ocr: bool | None = None  # worked out for the first listed technical word
     for i, token in enumerate(tokens):
         if status[token.text] and not (real_words and token.text.islower()):
             continue  # a known word, and no neighbours to question it by
@@ -936,20 +935,14 @@ def propose(context: Context) -> Iterator[Edit]:
             edit = _held(edit, "the page drops the g of -ing: dialect?")
         if (edit is None or not edit.safe) and typos:
             edit = _typo(corrector, token, document) or edit
-        if edit is not None and is_technical(token.text):
+        if (
+            edit is not None
+            and is_technical(token.text)
+            and not ocr_page_beside_technical(text, tokens, status, context.technical_floor)
+        ):
             # "printf" -> "prints", "systemd" -> "systems": a function's or a
             # program's name, not a slip; only OCR may have misread one.
-            if listed_ocr is None:
-                listed_ocr = ocr_page_beside_technical(
-                    text, tokens, status, context.technical_floor
-                )
-            if not listed_ocr:
-                edit = None
-        if edit is not None and not edit.safe and edit.rule == RULE_TYPO and not token.hyphen_part:
-            # Not a part of a hyphenated word: in a book the line-end break
-            # of "consti-tution" and "succes-sively" (ICDAR train: 18 such
-            # parts repaired to "tuition" and "success", 3 right).
-            edit = _listed_slip(edit)
+            edit = None
         if edit is not None:
             yield edit
     if noise > CLEAN_NOISE:
@@ -1081,7 +1074,7 @@ def _in_list(edit: Edit, words: Sequence[str | None], *, bare: bool = False) -> 
     return _held(edit, "in a list, not a sentence")
 
 
-def _listed_slip(edit: Edit) -> Edit:
+def _listed_slip(edit: Edit, twice: bool) -> Edit:
     """``edit`` safe to apply when it repairs a listed common misspelling the
     way the list does ("accomodate" -> "accommodate"; see cleaner.misspellings).
 
@@ -1095,11 +1088,10 @@ def _listed_slip(edit: Edit) -> Edit:
     right = correction(edit.before)
     if right is None or right != edit.after.lower():
         return edit
-    typed = edit.before.lower()
-    slip = _slip(typed, right)
-    if slip is not None and slip.endswith(_TYPED_TWICE) and not _TRIPLE_RE.search(typed):
-        # A letter doubled: "buildds" is Debian's build daemons, 33 times
-        # in the changelogs, not "builds". Tripled ("commmon"), never English.
+    if twice and not _TRIPLE_RE.search(edit.before.lower()):
+        # A letter doubled (``twice``): "buildds" is Debian's build daemons,
+        # 33 times in the changelogs, not "builds". Tripled ("commmon"),
+        # never English.
         return edit
     return dataclasses.replace(
         edit,
@@ -1499,6 +1491,7 @@ def _plain_page_noise(text: str, tokens: Sequence[Token], status: dict[str, bool
 _page_noise = last_call(_plain_page_noise)
 
 
+@last_call  # asked for each listed word a stage would change, of the same page
 def ocr_page_beside_technical(
     text: str, tokens: Sequence[Token], status: dict[str, bool], floor: float = 0.0
 ) -> bool:
@@ -1985,7 +1978,7 @@ def _typo(corrector: Corrector, token: Token, document: _Document) -> Edit | Non
         # takes 29 readings: 27 given names, 2 slips ("Peliminary Delphi",
         # "Thaks Ross Burton"; the consistency stage still proposes the latter).
         return None
-    return Edit(
+    edit = Edit(
         token.start,
         token.end,
         word,
@@ -1996,6 +1989,12 @@ def _typo(corrector: Corrector, token: Token, document: _Document) -> Edit | Non
         False,
         (),
     )
+    if token.hyphen_part:
+        # In a book, a part of a hyphenated word is most often a line-end
+        # break: "consti-tution", "succes-sively" (ICDAR train: 18 such
+        # parts repaired to "tuition" and "success" by the list, 3 right).
+        return edit
+    return _listed_slip(edit, twice)
 
 
 def _before_capitalised(text: str, end: int) -> bool:
