@@ -184,6 +184,17 @@ def judge(
             # "Endian"); in a run it may be a misread part ("Inited States").
             # Asked last: the list is read only when a word has a verdict.
             continue
+        if (
+            not span.multiword
+            and not verdict.best.evidence
+            and _written_in_lower_case(text, observed)
+        ):
+            # "conary: Remove the Conary backend": a word the document also
+            # writes in small letters is a term of its own (a program, a
+            # command), not a place misspelt. Unless the document backs the
+            # place: an OCR page may misread a name the same way twice
+            # ("Kxeter Bank ... kxeter", in a page that names Exeter).
+            continue
         if verdict.safe and span.sentence_start:
             word = _common_reading(observed, verdict.best.place.name, lexicon)
             if word is not None:
@@ -208,6 +219,14 @@ def judge(
         if verdict.safe and span.after_name and verdict.best.place.kind == "demonym":
             # "Julian Berman": a nationality word does not follow a name; a surname does.
             verdict = verdict._replace(safe=False, doubt="after a capitalised word: a surname?")
+        if (
+            verdict.safe
+            and verdict.best.place.kind == "demonym"
+            and _POSSESSIVE_AFTER_RE.match(text, span.end)
+        ):
+            # "Welch's t-test": a nationality word or language takes no
+            # possessive; a person's name does.
+            verdict = verdict._replace(safe=False, doubt="a possessive: a person's name?")
         if verdict.safe and _one_letter_apart(observed, verdict.best.place.name):
             if old_spelling is None:
                 old_spelling = _in_old_spelling(text, lexicon, config)
@@ -278,7 +297,12 @@ def _in_cell(text: str, start: int, end: int) -> bool:
 
 # A line of nothing but up to four capitalised words, set apart by spaces,
 # commas or semicolons, and a closing mark: "Kikuyu; Gikuyu.", "Tsonga.".
-_NAMES_LINE_RE = lazy(r"[ \t]*[A-Z][\w'’-]*(?:[,;]? [A-Z][\w'’-]*){0,3}[.,;:]?[ \t]*")
+_NAMES_LINE_RE = lazy(
+    r"[ \t]*(?:[-*+•][ \t]+)?[A-Z][\w'’-]*(?:[,;]? [A-Z][\w'’-]*){0,3}"
+    r"(?:[ \t]+\([^()\n]*\))?[.,;:]?[ \t]*"
+)
+# A possessive right after a word.
+_POSSESSIVE_AFTER_RE = lazy(r"['’]s\b")
 
 
 def _line_of_names(text: str, start: int, end: int) -> bool:
@@ -288,10 +312,38 @@ def _line_of_names(text: str, start: int, end: int) -> bool:
     >>> [_line_of_names(text, text.index(w), text.index(w) + len(w))
     ...  for w in ("Gikuyu", "Tsonga", "Tonga", "Yrok")]
     [True, True, False, True]
+
+    An item of a bulleted list, with a note in brackets, is such a line too
+    (a changelog's list of the languages a release adds):
+
+    >>> text = "  * Portugol (#2300)\\n  * Smali (Dalvik assembly)\\n  * Fix Anara (see #12) now"
+    >>> [_line_of_names(text, text.index(w), text.index(w) + len(w))
+    ...  for w in ("Portugol", "Smali", "Anara")]
+    [True, True, False]
     """
     line = text.rfind("\n", 0, start) + 1
     stop = text.find("\n", end)
     return _NAMES_LINE_RE.fullmatch(text, line, len(text) if stop < 0 else stop) is not None
+
+
+def _written_in_lower_case(text: str, word: str) -> bool:
+    """Whether ``text`` also has ``word`` in small letters, as a word of its own.
+
+    >>> _written_in_lower_case("conary: Remove the Conary backend", "Conary")
+    True
+    >>> _written_in_lower_case("Remove the Conary backend from conarybuild", "Conary")
+    False
+    """
+    lower = word.lower()
+    if lower == word:
+        return False
+    at = text.find(lower)
+    while at >= 0:
+        end = at + len(lower)
+        if not (at and text[at - 1].isalnum()) and not (end < len(text) and text[end].isalnum()):
+            return True
+        at = text.find(lower, at + 1)
+    return False
 
 
 def _lost_letters(observed: str, name: str) -> str:
@@ -452,9 +504,10 @@ _INITIAL = (
 )
 # A word with capitals inside ("GitLab", "PayPal"): a brand, which the
 # capitalised words the stage reads leave out.
+# So is a capitalised word with small letters and a digit ("IPv6", "Win32").
 _BRAND = (
-    lazy(r" [A-Z][a-z]+[A-Z][A-Za-z]*\b"),
-    lazy(r"\b[A-Z][a-z]+[A-Z][A-Za-z]* $"),
+    lazy(r" (?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][A-Za-z]*[a-z][A-Za-z]*\d\w*)\b"),
+    lazy(r"\b(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][A-Za-z]*[a-z][A-Za-z]*\d\w*) $"),
 )
 
 
@@ -468,6 +521,9 @@ def _beside(text: str, word: Word, patterns: tuple[re.Pattern[str], re.Pattern[s
     [('Nehal', True, False), ('Wani', True, False), ('John', True, False),
      ('Kennedy', True, False), ('Ankara', False, False), ('Turkish', False, False),
      ('Inria', False, True)]
+    >>> [_beside(t, w, _BRAND) for t in ("Inria IPv6 code", "the G20 Anara summit")
+    ...  for w in name_words(t)]
+    [True, False]
     >>> text = "Patches by Mauro S. M. Rodrigues. Khan WZ, Imran M.\\nIn Iran I met them."
     >>> [(w.text, _beside(text, w, _INITIAL)) for w in name_words(text)]
     ... # doctest: +NORMALIZE_WHITESPACE
