@@ -1989,12 +1989,34 @@ def _typo(corrector: Corrector, token: Token, document: _Document) -> Edit | Non
         False,
         (),
     )
-    if token.hyphen_part:
+    if token.hyphen_part and not _beside_words(document.text, token, corrector.lexicon):
         # In a book, a part of a hyphenated word is most often a line-end
         # break: "consti-tution", "succes-sively" (ICDAR train: 18 such
         # parts repaired to "tuition" and "success" by the list, 3 right).
+        # Beside parts that are all words it is a slip in a compound
+        # ("cross-comiling", "fixed-lenght", "pam-auth-udpate").
         return edit
     return _listed_slip(edit, twice)
+
+
+def _beside_words(text: str, token: Token, lexicon: Lexicon) -> bool:
+    """Whether the other parts of the hyphenated word ``token`` is part of are all words.
+
+    >>> text = "cross-comiling and consti-tution"
+    >>> tokens = candidate_tokens(text)
+    >>> [(t.text, _beside_words(text, t, default_corrector().lexicon)) for t in tokens]
+    [('cross', False), ('comiling', True), ('and', False), ('consti', False), ('tution', False)]
+    """
+    start, end = token.start, token.end
+    while start and (text[start - 1] == "-" or text[start - 1].isalpha()):
+        start -= 1
+    while end < len(text) and (text[end] == "-" or text[end].isalpha()):
+        end += 1
+    others = text[start:end].split("-")
+    if len(others) < 2 or token.text not in others:
+        return False
+    others.remove(token.text)
+    return all(part.islower() and part in lexicon for part in others)
 
 
 def _before_capitalised(text: str, end: int) -> bool:
