@@ -88,10 +88,11 @@ JOIN_MIN_COUNT = 1_000_000
 # tity"). A full stop before a lower-case word is itself rare, but "et al. to"
 # and "after. wards" are both words either side, so there one part must be
 # no word. On the BLN600 train pages this shape (a part no word, the whole at
-# least JOIN_MIN_COUNT) was a broken word 114 times of 117 (the other three
-# the gold keeps hyphenated: "subse-quently"), and on ICDAR 2017 train 14 of
-# 14; no file of the clean prose, READMEs, changelogs or documentation tree of
-# bench/ has it.
+# least JOIN_MIN_COUNT) was a broken word 114 times of 117 (of the other
+# three, the gold keeps "en countered" apart and lacks the sentence of two),
+# and on ICDAR 2017 train 13 of 14 (the other is garbled: "me sk. is" for
+# "me sk, is"); no file of the clean prose, READMEs, changelogs or
+# documentation tree of bench/ has it.
 _JOIN_GAPS = (" ", ". ")
 # log10 cost of OCR reading a hyphen as a full stop, on top of SPACE_ADDED.
 STOP_FOR_HYPHEN = 1.0

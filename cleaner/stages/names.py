@@ -25,13 +25,16 @@ so a word is left alone when the document spells it so more than once, when
 it stands beside a rare capitalised word ("Berk Esen": a person) or a
 middle initial ("Nehal J Wani"), after a title ("Mr. Jerdan") or in a name
 credited after "by" ("Contributed by Julian Berman"), when it is part of a
-longer known name or the first half of a broken one ("Staly- bridge"), or
-when it is the entry romanised another way. A word beside a
-common capitalised word ("Berman Group") or a brand ("Inria GitLab") is
-fixed only when the document backs the entry, or when it is a nationality
-word before an office ("Fernch President"). A person decides when a
-nationality word would follow a capitalised word ("Julian Berman"), when
-a word opening a sentence is as likely a common word misread ("Thia": This),
+longer known name or the first half of a broken one ("Staly- bridge"), when
+it is the entry romanised another way ("Duesseldorf", its umlaut written
+out), or when the document also writes it in small letters and does not
+back the place ("conary: Remove the Conary backend": a program). A word
+beside a common capitalised word ("Berman Group") or a brand ("Inria
+GitLab", "Inria IPv6") is fixed only when the document backs the entry, or
+when it is a nationality word before an office ("Fernch President"). A
+person decides when a nationality word would follow a capitalised word
+("Julian Berman") or take a possessive ("Welch's t-test"), when a word
+opening a sentence is as likely a common word misread ("Thia": This),
 when the word has a letter outside ASCII the entry lacks ("Montané" is
 spelt so on purpose, not "Montana" mistyped), and when it is a cell of a
 table ("Tsonga" in a list of languages that holds "Tonga"). A place named
