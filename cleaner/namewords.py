@@ -160,3 +160,24 @@ def neighbours(found: Sequence[Word], i: int, text: str) -> list[Word]:
 
 # The gaps between the parts of a person's name.
 ONE_SPACE = (" ", "\N{NO-BREAK SPACE}")
+
+
+# A line that is a person's name in brackets, as Debian changelogs head the
+# changes of each of several uploaders ("  [ Johannes Schauer Marin Rodrigues ]").
+_UPLOADER_LINE_RE = lazy(
+    r"[ \t]*\[[ \t]+[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|[a-z]{1,3})){1,5}[ \t]+\][ \t]*\r?"
+)
+
+
+def on_uploader_line(text: str, start: int) -> bool:
+    """Whether ``start`` is on a line that is only a name in brackets: a
+    person heading the changes they made ("[ Tris Emmy Wilson ]"), whatever
+    place or other name a word of it is one letter from.
+
+    >>> text = "  [ Johannes Schauer Marin Rodrigues ]\\n  * Fix Anara [ see #12 ]"
+    >>> [on_uploader_line(text, text.index(w)) for w in ("Rodrigues", "Anara")]
+    [True, False]
+    """
+    line = text.rfind("\n", 0, start) + 1
+    stop = text.find("\n", start)
+    return _UPLOADER_LINE_RE.fullmatch(text, line, len(text) if stop < 0 else stop) is not None

@@ -22,7 +22,7 @@ from cleaner.edits import Edit
 from cleaner.fuzzy import within
 from cleaner.gazetteer import fold, gazetteer_for
 from cleaner.lexicon import Lexicon, default_lexicon
-from cleaner.namewords import PLACE_WORDS, Word, name_words, neighbours
+from cleaner.namewords import PLACE_WORDS, Word, name_words, neighbours, on_uploader_line
 from cleaner.regex import lazy
 from cleaner.stages import Context
 from cleaner.stages.names import COMMON, MIN_LETTERS, OFFICES, TITLES
@@ -72,7 +72,12 @@ def propose(context: Context) -> Iterator[Edit]:
             if not safe and _other_person(partners[spelling], partners[target]):
                 del targets[spelling]
     for word in found:
-        if word.text in targets and not _glued(text, word.start, word.end):
+        if (
+            word.text in targets
+            and not _glued(text, word.start, word.end)
+            # "[ Tris Emmy Wilson ]": an uploader's name as they write it.
+            and not on_uploader_line(text, word.start)
+        ):
             after, confidence, reason, safe = targets[word.text]
             yield Edit(word.start, word.end, word.text, after, RULE, confidence, reason, safe)
 

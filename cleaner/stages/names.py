@@ -61,7 +61,15 @@ from cleaner.edits import Edit
 from cleaner.gazetteer import Gazetteer, Place, fold, gazetteer_for, small_place
 from cleaner.lexicon import Lexicon, default_lexicon
 from cleaner.mentions import quoted_name
-from cleaner.namewords import ONE_SPACE, PLACE_WORDS, Word, name_words, neighbours, run_ends
+from cleaner.namewords import (
+    ONE_SPACE,
+    PLACE_WORDS,
+    Word,
+    name_words,
+    neighbours,
+    on_uploader_line,
+    run_ends,
+)
 from cleaner.regex import lazy
 from cleaner.stages import Context
 from cleaner.stages.spelling import form_status, in_old_spelling, judgeable_tokens
@@ -406,8 +414,8 @@ def _spans(
     for i, j, run in runs:
         if all(known[i : j + 1]) or repeated[run] > 1 or inside.issuperset(range(i, j + 1)):
             continue  # nothing unknown, the document's own name, or inside "Ho Chi Minh City"
-        if _credit_line(text, found[j]):
-            continue  # "Phan Vinh Thinh <teppi82@...>": a person
+        if _credit_line(text, found[j]) or on_uploader_line(text, found[j].start):
+            continue  # "Phan Vinh Thinh <teppi82@...>", "[ Tris Emmy Wilson ]": a person
         if not any(gazetteer.in_multiword_name(w.text) for w in found[i : j + 1]):
             continue  # no word of it is part of any multi-word name
         if run not in gazetteer:
@@ -424,6 +432,8 @@ def _spans(
             continue  # "Mr. Jerdan": a person; "Staly- bridge": half of "Stalybridge"
         if _credited(found, i, text) or _credit_line(text, word):
             continue  # "Contributed by Julian Berman", "Harry Edmon <harry@...>": a person
+        if on_uploader_line(text, word.start):
+            continue  # "[ Johannes Schauer Marin Rodrigues ]": a changelog's uploader
         beside = [n for n in neighbours(found, i, text) if not _ordinary(n, lexicon)]
         if any(_name_like(n, lexicon) for n in beside) or _beside(text, word, _INITIAL):
             continue  # "Berk Esen", "Dmytro Kuleba", "Nehal J Wani": part of a person's name
