@@ -806,7 +806,7 @@ def propose(context: Context) -> Iterator[Edit]:
         in_old_spelling(status, lexicon),
         topic=_topic(corrector, forms, status),
         text=text,
-        capitals_misread=_capitals_misread(noise, status),
+        capitals_misread=capitals_misread(noise, status),
     )
 
     # Each neighbour as the word it most likely is: itself when known, the
@@ -1643,13 +1643,13 @@ def keep_score(document: _Document, token: Token) -> float:
     return score
 
 
-def _capitals_misread(noise: float, status: dict[str, bool]) -> bool:
+def capitals_misread(noise: float, status: dict[str, bool]) -> bool:
     """Whether a page's capitalised unknown words are as likely misread as the
     rest (see TITLE_NAMES_SHARE), given its noise and each form's status.
 
-    >>> _capitals_misread(0.1, {"tbe": False, "witb": False, "Jobn": False, "the": True})
+    >>> capitals_misread(0.1, {"tbe": False, "witb": False, "Jobn": False, "the": True})
     True
-    >>> _capitals_misread(0.1, {"twoaday": False, "Timo": False, "Huy": False, "Schulz": False})
+    >>> capitals_misread(0.1, {"twoaday": False, "Timo": False, "Huy": False, "Schulz": False})
     False
     """
     title = lower = 0
