@@ -341,7 +341,7 @@ def _hyphenation(text: str, corrector: Corrector) -> Iterator[Edit]:
 
 
 def _join(
-    corrector: Corrector, context: Context, first: Token, second: Token, gap: str = " "
+    corrector: Corrector, context: Context, first: Token, second: Token, gap: str
 ) -> Edit | None:
     a, b = first.text, second.text
     if not b.islower() or len(a) < 2 or len(b) < 2 or a.isupper():

@@ -32,8 +32,8 @@ from cleaner.stages.spelling import (
     capitals_misread,
     form_status,
     judgeable_tokens,
-    noise_of,
     ocr_page_beside_technical,
+    page_noise,
 )
 from cleaner.technical import is_technical
 from cleaner.typos import derived_form, transliteration_variant
@@ -57,7 +57,7 @@ def _ocr_page(context: Context) -> bool:
     status = form_status(tokens, default_lexicon(), context.config)
     return ocr_page_beside_technical(
         text, tokens, status, context.technical_floor
-    ) and capitals_misread(max(noise_of(text, context.config), context.noise_floor), status)
+    ) and capitals_misread(page_noise(text, tokens, status, context.noise_floor), status)
 
 
 def propose(context: Context) -> Iterator[Edit]:
