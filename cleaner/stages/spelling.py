@@ -1494,17 +1494,21 @@ _page_noise = last_call(_plain_page_noise)
 
 @last_call  # asked for each listed word a stage would change, of the same page
 def ocr_page_beside_technical(
-    text: str, tokens: Sequence[Token], status: dict[str, bool], floor: float = 0.0
+    text: str,
+    tokens: Sequence[Token],
+    status: dict[str, bool],
+    floor: float = 0.0,
+    least: float = OCR_PAGE_NOISE,
 ) -> bool:
-    """Whether ``text`` reads as OCR output with its words of software writing
-    (:mod:`cleaner.technical`) taken as right; never under ``floor`` (see
-    Context.technical_floor).
+    """Whether ``text`` reads as OCR output (at least ``least`` noisy) with
+    its words of software writing (:mod:`cleaner.technical`) taken as right;
+    never under ``floor`` (see Context.technical_floor).
 
     Asked before a listed word is changed: a changelog that names "glibc",
     "musl", "systemd" and "gcc" once each reads as noisy as OCR output by
     those alone, and it is no OCR page for them.
     """
-    return max(_plain_page_noise(text, tokens, _beside_technical(status)), floor) >= OCR_PAGE_NOISE
+    return max(_plain_page_noise(text, tokens, _beside_technical(status)), floor) >= least
 
 
 def _beside_technical(status: dict[str, bool]) -> dict[str, bool]:
@@ -1644,9 +1648,10 @@ def keep_score(document: _Document, token: Token) -> float:
     return score
 
 
-def capitals_misread(noise: float, status: dict[str, bool]) -> bool:
+def capitals_misread(noise: float, status: dict[str, bool], least: float = OCR_PAGE_NOISE) -> bool:
     """Whether a page's capitalised unknown words are as likely misread as the
-    rest (see TITLE_NAMES_SHARE), given its noise and each form's status.
+    rest (see TITLE_NAMES_SHARE), given its noise (at least ``least``) and
+    each form's status.
 
     >>> capitals_misread(0.1, {"tbe": False, "witb": False, "Jobn": False, "the": True})
     True
@@ -1660,7 +1665,7 @@ def capitals_misread(noise: float, status: dict[str, bool]) -> bool:
                 lower += len(form) > 1
             elif form[1:].islower():
                 title += 1
-    return noise >= OCR_PAGE_NOISE and title <= TITLE_NAMES_SHARE * lower
+    return noise >= least and title <= TITLE_NAMES_SHARE * lower
 
 
 def _unlike_candidate(word: str) -> bool:
