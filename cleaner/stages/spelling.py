@@ -1662,6 +1662,9 @@ def capitals_misread(noise: float, status: dict[str, bool], least: float = OCR_P
     True
     >>> capitals_misread(0.1, {"twoaday": False, "Timo": False, "Huy": False, "Schulz": False})
     False
+    >>> page = {"tbe": False, "witb": False, "Jobn": False}
+    >>> capitals_misread(0.03, page), capitals_misread(0.03, page, least=0.02)
+    (False, True)
     """
     title = lower = 0
     for form, known in status.items():
