@@ -350,10 +350,10 @@ def _after_articles(text: str) -> Iterator[Edit]:
 
 # "the" or "an" in lower case, a mark, one space, a lower-case word. A
 # capital "The" may be quoted as a word ("The, use"); "an'" is dialect ("an'
-# gowd"). On the BLN600 train pages (from SPECK_NOISE) the gold lacks the mark
-# wherever it writes the next word (86 times; the other 31 are garbled), on
-# ICDAR 2017 train 17 times and keeps it once ("Ireland the, place", as
-# garbled in the gold). The clean prose, READMEs, changelogs and
+# gowd"). On the BLN600 train pages (at any noise) the gold lacks the mark
+# wherever it writes the next word (86 times; the other 31 are garbled); on
+# ICDAR 2017 train 17 times, and it keeps the mark twice ("Ireland the,
+# place", "to the' old days"). The clean prose, READMEs, changelogs and
 # documentation tree of bench/ have no match in lower case at any noise.
 _AFTER_ARTICLE_RE = lazy(r"(?<![\w'’-])(the|an)(?:([.,;:])|(?<=the)(['’]))(?= [a-z])")
 ARTICLE_MARK_CONFIDENCE = 0.95
