@@ -297,16 +297,22 @@ def _marks(text: str, lexicon: Lexicon) -> Iterator[Edit]:
         if tail.lower() in APOSTROPHE_TAILS and head.lower() in lexicon:
             continue
         safe = count >= MARK_SAFE_COUNT
-        yield Edit(
-            match.start(),
-            match.end(),
-            match.group(),
+        yield _without_mark(
+            match,
             word,
-            RULE_SPECK,
             MARK_CONFIDENCE if safe else MARK_REVIEW_CONFIDENCE,
             f"a speck read as {mark!r} inside {word!r}, in a page that looks like OCR output",
             safe,
         )
+
+
+def _without_mark(
+    match: re.Match[str], after: str, confidence: float, reason: str, safe: bool
+) -> Edit:
+    """The speck edit that writes ``after`` for what ``match`` found."""
+    return Edit(
+        match.start(), match.end(), match.group(), after, RULE_SPECK, confidence, reason, safe
+    )
 
 
 # A mark inside a word of at least this many uses is applied: on the BLN600
@@ -334,15 +340,13 @@ def _after_small_words(text: str) -> Iterator[Edit]:
     []
     """
     for match in _AFTER_SMALL_WORD_RE.finditer(text):
-        word = match.group(1) or match.group(4)
-        mark = match.group(2) or match.group(3) or match.group(5)
-        what = "an article" if match.group(1) else f"{word!r} before a small letter"
-        yield Edit(
-            match.start(),
-            match.end(),
-            match.group(),
+        word, mark = match.groups()
+        if mark not in _MARKS_AFTER[word]:
+            continue
+        what = "an article" if word in ("the", "an") else f"{word!r} before a small letter"
+        yield _without_mark(
+            match,
             word,
-            RULE_SPECK,
             SMALL_WORD_MARK_CONFIDENCE,
             f"a speck read as {mark!r} after {word!r}, in a page that looks like OCR output:"
             f" {what} ends no sentence or clause",
@@ -361,9 +365,9 @@ def _after_small_words(text: str) -> Iterator[Edit]:
 # 10 times, and it keeps the mark twice ("Ireland the, place", "to the' old
 # days"). The clean prose, READMEs, changelogs and documentation tree of
 # bench/ have no match at any noise.
-_AFTER_SMALL_WORD_RE = lazy(
-    r"(?<![\w'’-])(?:(the|an)(?:([.,;:])|(?<=the)(['’]))|(and|of)(\.))(?= [a-z])"
-)
+_AFTER_SMALL_WORD_RE = lazy(r"(?<![\w'’-])(the|an|and|of)([.,;:'’])(?= [a-z])")
+# The marks each small word may be read with.
+_MARKS_AFTER = {"the": ".,;:'’", "an": ".,;:", "and": ".", "of": "."}
 SMALL_WORD_MARK_CONFIDENCE = 0.95
 
 

@@ -198,7 +198,8 @@ def judge(
         if (
             not span.multiword
             and not verdict.best.evidence
-            and _written_in_lower_case(text, observed)
+            and not observed.islower()
+            and writes_run(text, observed.lower())
         ):
             # "conary: Remove the Conary backend": a word the document also
             # writes in small letters is a term of its own (a program, a
@@ -335,26 +336,6 @@ def _line_of_names(text: str, start: int, end: int) -> bool:
     line = text.rfind("\n", 0, start) + 1
     stop = text.find("\n", end)
     return _NAMES_LINE_RE.fullmatch(text, line, len(text) if stop < 0 else stop) is not None
-
-
-def _written_in_lower_case(text: str, word: str) -> bool:
-    """Whether ``text`` also has ``word`` in small letters, as a word of its own.
-
-    >>> _written_in_lower_case("conary: Remove the Conary backend", "Conary")
-    True
-    >>> _written_in_lower_case("Remove the Conary backend from conarybuild", "Conary")
-    False
-    """
-    lower = word.lower()
-    if lower == word:
-        return False
-    at = text.find(lower)
-    while at >= 0:
-        end = at + len(lower)
-        if not (at and text[at - 1].isalnum()) and not (end < len(text) and text[end].isalnum()):
-            return True
-        at = text.find(lower, at + 1)
-    return False
 
 
 def _lost_letters(observed: str, name: str) -> str:
