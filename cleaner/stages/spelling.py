@@ -918,8 +918,10 @@ def propose(context: Context) -> Iterator[Edit]:
             if left or right:
                 yield from _real_word(corrector, token, left, right, document)
             continue
-        if _row_label(text, token) or _entry_label(text, token):
-            continue  # "nb     Norwegian Bokmal", "- net: hsr: fix": a table's or a list's label
+        if _row_label(text, token) or _entry_label(text, token) or _numbered(text, token):
+            # "nb     Norwegian Bokmal", "- net: hsr: fix", "msp (18)": a
+            # table's or a list's label, a thing named with its number
+            continue
         if len(token.text) == 1 and not (real_words and left and right and left not in LABELLED):
             # A lone letter is a list label, a variable or an initial far more
             # often than a misread word; only in OCR output, between two
@@ -974,6 +976,8 @@ _LABEL_RE = lazy(
 )
 # A line that opens with a word alone before a colon and a space ("wc: Paul Rubin").
 _LONE_LABEL_RE = lazy(r"[ \t]*[\w./-]+:(?=[ \t])")
+# A number in brackets after a word and a space: "(18)", "(10081/udp)", "(1.2.11)".
+_NUMBERED_RE = lazy(r" \(\d[\w./-]*\)")
 
 
 def _entry_label(text: str, token: Token) -> bool:
@@ -1025,6 +1029,22 @@ def known_neighbour(tokens: Sequence[Token], i: int, lexicon: Lexicon) -> str | 
     if near.hyphen_part or shape(near.text) == "mixed" or near.text not in lexicon:
         return None
     return near.text.lower()
+
+
+def _numbered(text: str, token: Token) -> bool:
+    """Whether a number in brackets follows ``token``: a thing named with its
+    number ("msp (18), kamanda (10081/udp)" in a list of network services;
+    "ls (1)", a manual page; "zlib (1.2.11)", a version), not a word of prose.
+
+    In a Debian changelog's list of services (noise 0.081, as noisy as OCR
+    output) "msp" read as "map" and "kamanda" as "amanda"; no word the
+    corrector repaired in the OCR train pages stood so.
+
+    >>> text = "removed msp (18), kamanda (10081/udp), tbe (1 file)"
+    >>> [t.text for t in candidate_tokens(text) if _numbered(text, t)]
+    ['msp', 'kamanda']
+    """
+    return _NUMBERED_RE.match(text, token.end) is not None
 
 
 def _row_label(text: str, token: Token) -> bool:
