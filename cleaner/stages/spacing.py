@@ -97,6 +97,15 @@ _SPACED_MARK_RE = lazy(r"[:;!?](?<=\w[ \u00a0\u202f][:;!?])(?=[\s,.;:!?]|$)")
 _TIGHT_MARK_RE = lazy(r"[:;!?](?<=\w[:;!?])(?=[\s,.;:!?]|$)")
 _SPACED_COMMA_RE = lazy(r",(?<=\w ,)(?=[\s,.;:!?]|$)")
 _TIGHT_COMMA_RE = lazy(r",(?<=\w,)(?=[\s,.;:!?]|$)")
+# What opens a line and may be followed by any spaces: a list item's marker
+# ("-", "*", "+", "•", "1.", "2)", "a.", "(3)", "#.") or a field's name
+# ("Copyright:", "Author:", "Files:" of a header or a Debian copyright file).
+_ITEM_START_RE = lazy(
+    r"[ \t]*(?:[-*+\N{BULLET}]|\d{1,3}[.)]|[A-Za-z][.)]|\(\d{1,3}\)|#\.|[A-Z][\w-]*:)"
+)
+# A copyright notice up to its last year: "Copyright 1989, 1998  The Open
+# Group", the two spaces before the holder as X11 and GNU notices set them.
+_COPYRIGHT_YEARS_RE = lazy(r"(?i)[^\n]*(?:copyright|\(c\)|\N{COPYRIGHT SIGN})[^\n]*\d{4}[,.:]?")
 # ". . ." and ". . . .": an ellipsis spaced as style guides (and old printers)
 # space it; the spaces inside it and before it are not strays.
 _SPACED_ELLIPSIS_RE = lazy(r"(?<![^\s(\[\"'“‘])\.(?:[ \u00a0]\.){2,}")
@@ -104,6 +113,13 @@ _SPACED_ELLIPSIS_RE = lazy(r"(?<![^\s(\[\"'“‘])\.(?:[ \u00a0]\.){2,}")
 # ends no sentence, between words.
 JUSTIFIED_WIDTH = 40
 JUSTIFIED_LINES = 5
+# What a gap after a sentence follows: its stop, or a closing quote.
+_SENTENCE_GAP = frozenset(".!?\"'")
+# A line that pads this many gaps between words is justified on its own
+# ("License: Permission  is  hereby granted,  free  of charge", a licence
+# pasted into a Debian copyright file whose other lines are ragged). No
+# line of the OCR train pages has even one doubled gap between words.
+JUSTIFIED_GAPS = 3
 _PADDING_RE = lazy(r"[^\s.!?:;,\"')\]]  +[^\s]")
 _DOUBLED_GAP_RE = lazy(r"  (?<=\S  ) *(?=\S)")
 # Three or more spaces between two words (or marks), anywhere in a text.
@@ -164,22 +180,27 @@ def propose(context: Context) -> Iterator[Edit]:
             # Most lines: nothing for the rules below, which only look at runs.
             yield from _missing_after(offset, body, glued)
             continue
-        # Two or more wide gaps between words on a line are column alignment,
-        # and so is a table row. (Gaps before punctuation are not counted: they
-        # are removed, and must not change the verdict on a second pass.)
-        wide = [
+        # Two wide gaps between words on a line, or one that ends no sentence
+        # and another gap of two spaces or more, are column alignment
+        # ("C++      libstdc++-dbg  libstdc++-pic"), and so is a table row.
+        # (Gaps before punctuation are not counted: they are removed, and
+        # must not change the verdict on a second pass.)
+        gaps = [
             m
             for m in runs
-            if len(m.group()) > 2
+            if len(m.group()) > 1
             and m.start() > 0
             and m.end() < len(body)
             and not _SPACE_BEFORE_RE.match(body, m.end())
         ]
+        wide = [m for m in gaps if len(m.group()) > 2]
         # A line without letters or digits is a table border or a rule, and a
         # line next to a border with gaps ("====  ====") is a table row.
         neighbours = [lines[i][1] for i in (number - 1, number + 1) if 0 <= i < len(lines)]
         aligned = (
             len(wide) > 1
+            or (len(gaps) > 1 and any(body[m.start() - 1] not in _SENTENCE_GAP for m in wide))
+            or (len(gaps) >= JUSTIFIED_GAPS and len(_PADDING_RE.findall(body)) >= JUSTIFIED_GAPS)
             or body.lstrip().startswith("|")
             or not _HAS_WORD_RE.search(body)
             or any(_is_border(n) for n in neighbours)
@@ -209,6 +230,15 @@ def propose(context: Context) -> Iterator[Edit]:
                 elif len(run.group()) > 1 and not aligned and len(body) != justified():
                     if len(run.group()) > 2 and wide_gaps():
                         continue  # the document's layout (see WIDE_GAPS)
+                    if _ITEM_START_RE.fullmatch(body, 0, run.start()):
+                        # "-  item", "1.  step": reStructuredText and Markdown
+                        # take any spaces after a list's marker, and the
+                        # item's further lines are indented to match them;
+                        # "Copyright:  2009 Karel Zak": a field's value is
+                        # aligned after its name.
+                        continue
+                    if _COPYRIGHT_YEARS_RE.fullmatch(body, 0, run.start()):
+                        continue  # a notice is copied as its holder set it
                     yield from _double(text, start, end, body, run, two_space_sentences)
         yield from _missing_after(offset, body, glued)
     if "\N{LEFT SINGLE QUOTATION MARK}" in text:
