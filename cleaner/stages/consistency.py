@@ -4,8 +4,9 @@ A capitalised word that no list knows, spelt this way only once, becomes the
 spelling the same document uses for it when that spelling is the same letters
 with their diacritics complete ("Cavuşoğlu" beside "Çavuşoğlu"), or one edit
 away and used more often ("Lashker-e-Taiba" beside two "Lashkar-e-Taiba"):
-the first is applied, the second only proposed, except in a page with
-other misread words ("Marcbbank" beside two "Marchbank").
+the first is applied, unless the two stand in full names that share no
+part ("Jiri Grönroos" beside "Jiří Lebl"), the second only proposed, except
+in a page with other misread words ("Marcbbank" beside two "Marchbank").
 A word that is itself real (lexicon, gazetteer, allow-list, technical words)
 is never changed: "Austria" beside "Australia", "Nara" beside "Ankara",
 "Alloc" beside "Allow". Nor is a name one
@@ -108,10 +109,23 @@ def propose(context: Context) -> Iterator[Edit]:
             # Asked last: the list is read only when a name has a target.
             targets[spelling] = choice
     text = context.text
-    if any(not safe for _, _, _, safe in targets.values()):
+    if targets:
         partners = _partners(found, text, lexicon, context.protected.covers)
-        for spelling, (target, _, _, safe) in list(targets.items()):
-            if not safe and _other_person(partners[spelling], partners[target]):
+        for spelling, (target, confidence, reason, safe) in list(targets.items()):
+            if not _other_person(partners[spelling], partners[target]):
+                continue
+            if safe:
+                # "Jiri Grönroos" in credits that name "Jiří Pavlovský" and
+                # "Jiří Lebl", "Lili Quan" beside "Trần Ngọc Quân": the
+                # plain spelling may be another person's own (in Debian
+                # copyright files, 3 of the 4 such completions were).
+                targets[spelling] = (
+                    target,
+                    confidence,
+                    reason + "; but in full names that share no part: another person?",
+                    False,
+                )
+            else:
                 del targets[spelling]
         if any(c == ONE_EDIT_CONFIDENCE for _, c, _, _ in targets.values()) and _misread_page(
             context
