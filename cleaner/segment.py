@@ -3,8 +3,8 @@
 Prose is everything else. Every kind of document protects URLs, e-mail
 addresses, path-like tokens and what its author switched off with inline
 ignores; each document kind adds its own protectors (Markdown: code, front
-matter, HTML, link targets; reStructuredText: literal blocks, directives)
-through :data:`PROTECTORS`.
+matter, HTML, link targets; reStructuredText: literal blocks, directives;
+plain text: fenced and delimited blocks of code) through :data:`PROTECTORS`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from cleaner import ignores, markdown, rst
+from cleaner import ignores, markdown, plaintext, rst
 from cleaner.regex import lazy
 
 Span = tuple[int, int]
@@ -92,9 +92,10 @@ def _lines_with(text: str, marks: re.Pattern[str]) -> Iterator[Span]:
 
 
 # Each kind's own structure comes from its own module (cleaner.markdown,
-# cleaner.rst); inline ignores (cleaner.ignores) hold in every kind.
+# cleaner.rst; plain text's fenced and delimited code in cleaner.plaintext);
+# inline ignores (cleaner.ignores) hold in every kind.
 PROTECTORS: dict[str, tuple[Protector, ...]] = {
-    "text": (inline_protected, ignores.text_ignored),
+    "text": (inline_protected, plaintext.protected, ignores.text_ignored),
     "markdown": (inline_protected, markdown.protected, ignores.markdown_ignored),
     "rst": (inline_protected, rst.protected, ignores.text_ignored),
 }

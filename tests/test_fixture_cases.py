@@ -24,9 +24,18 @@ from cleaner.stages import STAGES
 
 ROOT = Path(__file__).parents[1]
 FIXTURES = ROOT / "fixtures"
-FOLDERS = ("normaliser", "markdown", "rst", "ignores", "spelling", "boundaries", "names")
+FOLDERS = (
+    "normaliser",
+    "markdown",
+    "rst",
+    "plaintext",
+    "ignores",
+    "spelling",
+    "boundaries",
+    "names",
+)
 # Structure and ignore cases are about the document kind: they must state it.
-KIND_FOLDERS = {"markdown", "rst", "ignores"}
+KIND_FOLDERS = {"markdown", "rst", "plaintext", "ignores"}
 # The names cases run the names stages alone, so that they say what those
 # stages do; the whole pipeline meets names on the seed (tests/test_cli.py).
 ONLY_STAGES = {"names": frozenset({"names", "consistency"})}

@@ -1,0 +1,129 @@
+"""Plain text's code: blocks fenced as Markdown fences them or delimited as AsciiDoc does, commands.
+
+A plain-text file often holds another format's markup: a README.txt written
+in Markdown, git's manual pages in AsciiDoc (``git-add.txt``). Their code
+blocks hold commands and output, not prose: ``$ git add .`` is no sentence
+with a space before its full stop. Protected here:
+
+* a fence of three backticks or more (at most three spaces in) and what
+  follows, up to a fence of backticks at least as long, or to the end of the
+  text, as Markdown reads an unclosed fence; and the same with tildes where
+  the fence opens the text or follows a blank line and is closed: a line of
+  tildes under a line of text underlines a reStructuredText heading;
+* in a text written in AsciiDoc (a block's attributes such as ``[verse]`` or
+  ``[source,shell]``, a ``linkgit:`` or ``include::`` macro), a line of four
+  hyphens, dots or plus signs or more (a listing, literal or passthrough
+  block) and what follows up to the same line again, where the first opens
+  the text or follows a blank line, a block's attributes, its title
+  (``.Example``) or a list item's ``+``, and a line of text follows it.
+  Elsewhere such lines are headings' underlines and rules between sections,
+  around prose;
+* a line that opens with a shell's prompt and a command (``$ git add .``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from cleaner.regex import lazy
+
+Span = tuple[int, int]
+
+_LINE_RE = lazy(r"[^\r\n]*(?:\r\n?|\n|\Z)")
+_FENCE_RE = lazy(r" {0,3}(`{3,}|~{3,})")
+_DELIMITER_RE = lazy(r"(-{4,}|\.{4,}|\+{4,})[ \t]*")
+# What may stand on the line before a delimited block's first line: its
+# attributes, its title, or the "+" that attaches it to a list item.
+_BLOCK_HEAD_RE = lazy(r"\+|\[[^\]\n]*\]|\.[^\s.][^\n]*")
+# Lines only AsciiDoc writes: a block's attributes, a macro, a directive.
+_ASCIIDOC_RE = lazy(
+    r"^\[(?:verse|source|listing|literal|quote|example|sidebar|NOTE|TIP|IMPORTANT|WARNING"
+    r"|CAUTION)\b|linkgit:[\w-]+\[|^(?:include|ifdef|ifndef|endif|image)::",
+    re.MULTILINE,
+)
+# A command after a shell's prompt, to the end of its line.
+_COMMAND_RE = lazy(r"^\$[ \t]+[a-z./][^\r\n]*", re.MULTILINE)
+# Only texts holding one of these are scanned line by line.
+_MARK_RE = lazy(r"^(?: {0,3}(?:```|~~~)|----|\.\.\.\.|\+\+\+\+)", re.MULTILINE)
+
+
+def protected(text: str) -> Iterator[Span]:
+    """Commands after a shell's prompt, then the fenced and delimited blocks
+    of ``text``, each from its first line to its last.
+
+    >>> text = "[verse]\\ngit add\\n\\nSet:\\n\\n----\\nexport EDITOR=vi\\n----\\n\\nRun .\\n"
+    >>> [text[s:e] for s, e in protected(text)]
+    ['----\\nexport EDITOR=vi\\n----\\n']
+    >>> list(protected(text.replace("[verse]", "Usage:")))  # no AsciiDoc: a rule
+    []
+    >>> text = "[verse]\\nTitle\\n-----\\nSome text .\\n\\nOther\\n-----\\nMore text .\\n"
+    >>> list(protected(text))
+    []
+    >>> text = "Run:\\n\\n```sh\\nls  -l .\\n```\\nand  more.\\n\\n~~~\\nopen .\\n~~~\\n"
+    >>> text += "Title\\n~~~~~\\nText ."
+    >>> [text[s:e] for s, e in protected(text)]
+    ['```sh\\nls  -l .\\n```\\n', '~~~\\nopen .\\n~~~\\n']
+    >>> text = "Renormalize it:\\n$ git add --renormalize .\\n$ 5 is the price ."
+    >>> [text[s:e] for s, e in protected(text)]
+    ['$ git add --renormalize .']
+    """
+    if text.startswith("$") or "\n$" in text:
+        for command in _COMMAND_RE.finditer(text):
+            yield command.span()
+    if _MARK_RE.search(text) is None:
+        return
+    asciidoc = _ASCIIDOC_RE.search(text) is not None
+    lines = [(m.start(), m.group()) for m in _LINE_RE.finditer(text) if m.group()]
+    number = 0
+    while number < len(lines):
+        end = _fenced(lines, number)
+        if end is None and asciidoc:
+            end = _delimited(lines, number)
+        if end is None:
+            number += 1
+            continue
+        last = lines[end - 1]
+        yield lines[number][0], last[0] + len(last[1])
+        number = end
+
+
+def _fenced(lines: list[tuple[int, str]], first: int) -> int | None:
+    """The index after the fenced block that opens at line ``first``, if one does."""
+    opening = _FENCE_RE.match(lines[first][1])
+    if opening is None:
+        return None
+    fence = opening.group(1)
+    backticks = fence[0] == "`"
+    if backticks and "`" in lines[first][1][opening.end() :]:
+        return None  # "```a``` b": inline code, not a fence
+    if not backticks and first > 0 and lines[first - 1][1].strip():
+        return None  # a heading's underline
+    for number in range(first + 1, len(lines)):
+        closing = _FENCE_RE.match(lines[number][1])
+        if (
+            closing is not None
+            and closing.group(1)[0] == fence[0]
+            and len(closing.group(1)) >= len(fence)
+            and not lines[number][1][closing.end() :].strip()
+        ):
+            return number + 1
+    return len(lines) if backticks else None
+
+
+def _delimited(lines: list[tuple[int, str]], first: int) -> int | None:
+    """The index after the delimited block that opens at line ``first``, if one does."""
+    line = lines[first][1].rstrip("\r\n")
+    if _DELIMITER_RE.fullmatch(line) is None:
+        return None
+    if first + 1 >= len(lines) or not lines[first + 1][1].strip():
+        return None  # a rule between paragraphs, or nothing follows
+    if first > 0:
+        before = lines[first - 1][1].strip()
+        if before and _BLOCK_HEAD_RE.fullmatch(before) is None:
+            return None  # a heading's underline
+    delimiter = line.rstrip(" \t")
+    for number in range(first + 1, len(lines)):
+        if lines[number][1].rstrip("\r\n").rstrip(" \t") == delimiter:
+            return number + 1
+    return None
