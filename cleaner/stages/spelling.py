@@ -484,15 +484,18 @@ FUNCTION_WORDS = frozenset(
 # A page where this many forms read as words in -ing without their g writes
 # speech as spoken ("mornin", "talkin"): those readings go to a person.
 DIALECT_FORMS = 3
-# A paragraph of at least BARE_WORDS words with no mark of a sentence (. , ;
-# : ! ?) and fewer than BARE_SHARE of its words FUNCTION_WORDS is a list of
-# names ("uniq unlink uptime users vdir wc who whoami yes"), even where one of
-# those words stands near a reading: its readings go to a person too. Prose
-# holds about four in ten; OCR drops its stops at times, and a garbled page
-# misreads its function words, but seldom both in one paragraph.
+# A paragraph of at least BARE_WORDS words with no mark of a sentence (, ; :
+# ! ? or a full stop after a word in small letters: not an initial's, "Erik
+# M. Bray", nor one inside a name, "luz.paz") and fewer than BARE_SHARE of
+# its words FUNCTION_WORDS is a list of names ("uniq unlink uptime users
+# vdir wc who whoami yes"), even where one of those words stands near a
+# reading: its readings go to a person too, and a capitalised word there
+# is a name, not read at all. Prose holds about four in ten; OCR drops its
+# stops at times, and a garbled page misreads its function words, but seldom
+# both in one paragraph.
 BARE_WORDS = 30
 BARE_SHARE = 0.1
-_SENTENCE_MARK_RE = lazy(r"[.,;:!?]")
+_SENTENCE_MARK_RE = lazy(r"[,;:!?]|(?<=[a-z]{2})\.(?!\S)")
 _PARAGRAPH_RE = lazy(r"\S(?:.|\n(?![ \t]*\n))*")
 # A document at least this noisy is OCR output, not prose with a few rare
 # words or identifiers (of the 1,619 documentation and clean-prose files the
@@ -927,17 +930,18 @@ def propose(context: Context) -> Iterator[Edit]:
             # often than a misread word; only in OCR output, between two
             # known words, is it worth a guess ("m Adelaide").
             continue
+        if bare is None:
+            bare = _bare_paragraphs(text)
+        in_bare = _inside(bare, token.start)
+        if in_bare and not token.text.islower():
+            # A list of names ("Ani Hayrapetyan", "Dav Clark" in an AUTHORS
+            # file): a capitalised word is a name, not "And" or "Day" misread.
+            continue
         edit = _edit(token, judge(token, left, right), document)
         if edit is not None and typos and edit.confidence < CODE_PROPOSE_AT and document.code_like:
             edit = None  # technical writing: too unsure to show (a slip may still be, below)
         if edit is not None and edit.safe:
-            if bare is None:
-                bare = _bare_paragraphs(text)
-            edit = _in_list(
-                edit,
-                [list_word(j) for j in _window(i, len(tokens))],
-                bare=_inside(bare, token.start),
-            )
+            edit = _in_list(edit, [list_word(j) for j in _window(i, len(tokens))], bare=in_bare)
         if edit is not None and edit.safe and dialect and _g_dropped(edit.before, edit.after):
             edit = _held(edit, "the page drops the g of -ing: dialect?")
         if (edit is None or not edit.safe) and typos:
