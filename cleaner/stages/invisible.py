@@ -86,7 +86,7 @@ def _nbsp(text: str) -> Iterator[Edit]:
     for match in _NBSP_RE.finditer(text):
         start = match.start()
         left, right = _neighbours(text, start, start + 1)
-        if left.isalpha() and right.isalpha():
+        if left.isalpha() and right.isalpha() and not _in_table_row(text, start):
             found.append((start, match.group(), left.islower() and right.islower()))
     # Next to a capital it may bind a name ("Louis XIV"), so a person decides;
     # a text that binds so in NAME_BINDINGS places or more does it on purpose
@@ -113,6 +113,18 @@ def _nbsp(text: str) -> Iterator[Edit]:
 # three or more, 158 of them in systemd's lists of contributors; in the
 # READMEs 18 of 23 (headings such as "Appendix A." in X11 protocol specs).
 NAME_BINDINGS = 3
+
+
+def _in_table_row(text: str, at: int) -> bool:
+    """Whether ``at`` lies in a row of a table drawn with bars, where a
+    no-break space keeps a cell's words on one line ("| The\N{NO-BREAK SPACE}string |").
+
+    >>> nbsp = "\N{NO-BREAK SPACE}"
+    >>> _in_table_row(f"| The{nbsp}string | x |", 5), _in_table_row(f"a{nbsp}b", 1)
+    (True, False)
+    """
+    line = text.rfind("\n", 0, at) + 1
+    return text[line:at].lstrip(" \t").startswith("|")
 
 
 def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
