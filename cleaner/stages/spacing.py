@@ -239,6 +239,8 @@ def propose(context: Context) -> Iterator[Edit]:
                         continue
                     if _COPYRIGHT_YEARS_RE.fullmatch(body, 0, run.start()):
                         continue  # a notice is copied as its holder set it
+                    if _date_gap(body, run):
+                        continue  # "Fri,  3 Aug 2001", "May  3, 2014", "<a@b.org>  Thu, 5 Oct"
                     yield from _double(text, start, end, body, run, two_space_sentences)
         yield from _missing_after(offset, body, glued)
     if "\N{LEFT SINGLE QUOTATION MARK}" in text:
@@ -504,6 +506,35 @@ def _space_before(
         reason,
         not (colon or speck or printers_spacing),
     )
+
+
+def _date_gap(body: str, run: re.Match[str]) -> bool:
+    """Whether the gap ``run`` is a date's layout: a day of one digit after a
+    day's or a month's name padded to two columns, as mail headers and lists
+    of dated entries set it, or the two spaces between an address and a
+    date that close a Debian changelog entry.
+
+    >>> gaps = ("Fri,  3 Aug", "May  3, 2014", "<j@d.org>  Thu, 5 Oct", "in  3 days", "<b>  Then")
+    >>> [_date_gap(b, _GAP_RE.search(b)) for b in gaps]
+    [True, True, True, False, False]
+    """
+    if len(run.group()) != 2:
+        return False
+    if body[run.start() - 1] == ">":
+        return _WEEKDAY_RE.match(body, run.end()) is not None
+    return (
+        _DAY_BEFORE_RE.search(body, 0, run.start()) is not None
+        and _ONE_DIGIT_RE.match(body, run.end()) is not None
+    )
+
+
+# A day's name and its comma, or a month's, just before a gap (see _date_gap).
+_DAY_BEFORE_RE = lazy(
+    r"(?<![\w])(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
+    r"|Nov|Dec)\Z"
+)
+_ONE_DIGIT_RE = lazy(r"\d(?!\d)")
+_WEEKDAY_RE = lazy(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),")
 
 
 def _double(
