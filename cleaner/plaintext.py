@@ -36,16 +36,22 @@ _DELIMITER_RE = lazy(r"(-{4,}|\.{4,}|\+{4,})[ \t]*")
 # What may stand on the line before a delimited block's first line: its
 # attributes, its title, or the "+" that attaches it to a list item.
 _BLOCK_HEAD_RE = lazy(r"\+|\[[^\]\n]*\]|\.[^\s.][^\n]*")
-# Lines only AsciiDoc writes: a block's attributes, a macro, a directive.
-_ASCIIDOC_RE = lazy(
-    r"^\[(?:verse|source|listing|literal|quote|example|sidebar|NOTE|TIP|IMPORTANT|WARNING"
-    r"|CAUTION)\b|linkgit:[\w-]+\[|^(?:include|ifdef|ifndef|endif|image)::",
-    re.MULTILINE,
+# Lines only AsciiDoc writes: a block's attributes, a macro, a directive
+# (see _asciidoc). Each starts with plain characters, which the regex engine
+# looks for first.
+_ATTRIBUTES_RE = lazy(
+    r"\n\[(?:verse|source|listing|literal|quote|example|sidebar|NOTE|TIP|IMPORTANT|WARNING"
+    r"|CAUTION)\b"
 )
+_LINKGIT_RE = lazy(r"linkgit:[\w-]+\[")
+_DIRECTIVES = ("\ninclude::", "\nifdef::", "\nifndef::", "\nendif::", "\nimage::")
 # A command after a shell's prompt, to the end of its line.
 _COMMAND_RE = lazy(r"^\$[ \t]+[a-z./][^\r\n]*", re.MULTILINE)
-# Only texts holding one of these are scanned line by line.
-_MARK_RE = lazy(r"^(?: {0,3}(?:```|~~~)|----|\.\.\.\.|\+\+\+\+)", re.MULTILINE)
+# What a delimiter line holds: a text without any has no delimited block.
+_DELIMITERS = ("----", "....", "++++")
+# A fence of tildes where one may open (see _fenced), searched for from its
+# first plain character.
+_TILDE_FENCE_RE = lazy(r"\n[ \t]*\n {0,3}~~~")
 
 
 def protected(text: str) -> Iterator[Span]:
@@ -71,14 +77,21 @@ def protected(text: str) -> Iterator[Span]:
     if text.startswith("$") or "\n$" in text:
         for command in _COMMAND_RE.finditer(text):
             yield command.span()
-    if _MARK_RE.search(text) is None:
+    # Substring tests first: a regex over every text of a folder costs more
+    # than the rest of this module.
+    fences = (
+        "```" in text
+        or text.lstrip(" ").startswith("~~~")
+        or ("~~~" in text and _TILDE_FENCE_RE.search(text) is not None)
+    )
+    delimited = any(line in text for line in _DELIMITERS) and _asciidoc(text)
+    if not (fences or delimited):
         return
-    asciidoc = _ASCIIDOC_RE.search(text) is not None
     lines = [(m.start(), m.group()) for m in _LINE_RE.finditer(text) if m.group()]
     number = 0
     while number < len(lines):
-        end = _fenced(lines, number)
-        if end is None and asciidoc:
+        end = _fenced(lines, number) if fences else None
+        if end is None and delimited:
             end = _delimited(lines, number)
         if end is None:
             number += 1
@@ -86,6 +99,25 @@ def protected(text: str) -> Iterator[Span]:
         last = lines[end - 1]
         yield lines[number][0], last[0] + len(last[1])
         number = end
+
+
+def _asciidoc(text: str) -> bool:
+    """Whether ``text`` is written in AsciiDoc: it gives a block's attributes
+    (``[verse]``, ``[source,shell]``), links a manual page (``linkgit:``) or
+    has a directive (``include::``).
+
+    >>> _asciidoc("[verse]\\ngit add"), _asciidoc("See linkgit:git-add[1]."), _asciidoc("[1] note")
+    (True, True, False)
+    """
+    # Its opening line too, which no line break precedes.
+    for part in ("\n" + text[:100], text):
+        if (
+            ("linkgit:" in part and _LINKGIT_RE.search(part) is not None)
+            or ("\n[" in part and _ATTRIBUTES_RE.search(part) is not None)
+            or any(directive in part for directive in _DIRECTIVES)
+        ):
+            return True
+    return False
 
 
 def _fenced(lines: list[tuple[int, str]], first: int) -> int | None:
