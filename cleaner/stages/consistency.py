@@ -9,7 +9,9 @@ part ("Jiri Grönroos" beside "Jiří Lebl"), the second only proposed, except
 in a page with other misread words ("Marcbbank" beside two "Marchbank").
 A word that is itself real (lexicon, gazetteer, allow-list, technical words)
 is never changed: "Austria" beside "Australia", "Nara" beside "Ankara",
-"Alloc" beside "Allow". Nor is a name one
+"Alloc" beside "Allow"; nor, but in a misread page, one the text also writes
+in small letters ("Gitk" beside "gitk"), nor a name written with diacritics
+for a plainer one ("Michał" beside "Michael"). Nor is a name one
 edit from another when both stand in full names that share no part: "Vitor
 Pereira" beside "Victor Stinner" are two people, "Christien Heimes" beside
 "Christian Heimes" one.
@@ -38,6 +40,7 @@ from cleaner.stages.spelling import (
     page_noise,
 )
 from cleaner.technical import is_technical
+from cleaner.tokens import writes_run
 from cleaner.typos import derived_form, transliteration_variant
 
 RULE = "names.consistency"
@@ -127,9 +130,17 @@ def propose(context: Context) -> Iterator[Edit]:
                 )
             else:
                 del targets[spelling]
-        if any(c == ONE_EDIT_CONFIDENCE for _, c, _, _ in targets.values()) and _misread_page(
-            context
+        if not (
+            any(c == ONE_EDIT_CONFIDENCE for _, c, _, _ in targets.values())
+            and _misread_page(context)
         ):
+            # "Gitk" beside "Git", in gitk's manual that writes "gitk" all
+            # along: a word the text also writes in small letters is a term
+            # of its own (a program), not a name misspelt.
+            for spelling, (_, _, _, safe) in list(targets.items()):
+                if not safe and writes_run(text, spelling.lower()):
+                    del targets[spelling]
+        else:
             # In a misread page a name spelt once one letter off the spelling
             # the page uses more often is that name misread ("Marcbbank"
             # beside two "Marchbank"), and so is a capitalised word ("Thot"
@@ -291,6 +302,10 @@ def _one_edit_target(
     if len(leaders) != 1:
         return None  # "Jansen" once beside "Janssen" and "Jensen": which one?
     target = leaders[0]
+    if not spelling.isascii() and target.isascii():
+        # "Tomáš" beside "Thomas", "Michał" and "Mickaël" beside "Michael":
+        # a name written with its diacritics is spelt so on purpose.
+        return None
     if _plural_pair(folded, fold(target)):
         return None  # "Formatters" beside "Formatter": two words, not two spellings
     # "Karimova" beside "Karimov" is as often two people as one misspelling,
