@@ -1,4 +1,4 @@
-"""Plain text's code: blocks fenced as Markdown fences them or delimited as AsciiDoc does, commands.
+"""Plain text's code: fenced or delimited blocks, inline code, commands.
 
 A plain-text file often holds another format's markup: a README.txt written
 in Markdown, git's manual pages in AsciiDoc (``git-add.txt``). Their code
@@ -18,7 +18,10 @@ with a space before its full stop. Protected here:
   (``.Example``) or a list item's ``+``, and a line of text follows it.
   Elsewhere such lines are headings' underlines and rules between sections,
   around prose;
-* a line that opens with a shell's prompt and a command (``$ git add .``).
+* a line that opens with a shell's prompt and a command (``$ git add .``);
+* inline code between backticks on one line ("``cond ? a : b``", "`pip
+  cache`"), with no space just inside them: GNU's quotes ("`foo' and
+  `bar'") close with an apostrophe.
 """
 
 from __future__ import annotations
@@ -45,6 +48,10 @@ _ATTRIBUTES_RE = lazy(
 )
 _LINKGIT_RE = lazy(r"linkgit:[\w-]+\[")
 _DIRECTIVES = ("\ninclude::", "\nifdef::", "\nifndef::", "\nendif::", "\nimage::")
+# Inline code, as Markdown and reStructuredText mark it: "``a : b``",
+# "`pip cache`", on one line, with no space just inside its backticks (GNU's
+# quotes, "`foo' and `bar'", close with an apostrophe).
+_INLINE_CODE_RE = lazy(r"`(?<!``)(`*)(?=[^`\s])[^`\n]*?[^`\s]`\1(?!`)")
 # A command after a shell's prompt, to the end of its line.
 _COMMAND_RE = lazy(r"^\$[ \t]+[a-z./][^\r\n]*", re.MULTILINE)
 # What a delimiter line holds: a text without any has no delimited block.
@@ -73,7 +80,13 @@ def protected(text: str) -> Iterator[Span]:
     >>> text = "Renormalize it:\\n$ git add --renormalize .\\n$ 5 is the price ."
     >>> [text[s:e] for s, e in protected(text)]
     ['$ git add --renormalize .']
+    >>> text = "Use ``c ? x : y`` or `pip  cache`, not `foo' and `bar' ."
+    >>> [text[s:e] for s, e in protected(text)]
+    ['``c ? x : y``', '`pip  cache`']
     """
+    if "`" in text:
+        for code in _INLINE_CODE_RE.finditer(text):
+            yield code.span()
     if text.startswith("$") or "\n$" in text:
         for command in _COMMAND_RE.finditer(text):
             yield command.span()

@@ -16,7 +16,7 @@ _ASCIIDOC = "[verse]\n'git add' <path>\n\n"
         ("Run:\n```\nls  .\n```\nDone .\n", ["```\nls  .\n```\n"]),
         ("Run:\n````\na\n```\nb\n````\nc .\n", ["````\na\n```\nb\n````\n"]),
         ("Run:\n```sh\nls  .\n", ["```sh\nls  .\n"]),
-        ("Use ```a``` here .\n", []),
+        ("Use ```a``` here .\n", ["```a```"]),  # inline code, not a fence
         # Tilde fences: only after a blank line, and only when closed.
         ("Run:\n\n~~~\nls  .\n~~~\n", ["~~~\nls  .\n~~~\n"]),
         ("Title\n~~~~~\nText  .\n\nMore\n~~~~\nText .\n", []),
@@ -42,3 +42,17 @@ def test_protected_spans(text: str, spans: list[str]) -> None:
 def test_crlf_blocks_end_with_their_line_break() -> None:
     text = "Run:\r\n\r\n```\r\nls  .\r\n```\r\nDone .\r\n"
     assert [text[s:e] for s, e in protected(text)] == ["```\r\nls  .\r\n```\r\n"]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Use ``c ? x : y`` here .\n", ["``c ? x : y``"]),
+        ("Run `pip  cache` now.\n", ["`pip  cache`"]),
+        ("GNU quotes `foo' and `bar' are prose .\n", []),
+        ("A ` lone backtick and ` another .\n", []),
+        ("Code `split\nover lines` is not .\n", []),
+    ],
+)
+def test_inline_code(text: str, spans: list[str]) -> None:
+    assert [text[s:e] for s, e in protected(text)] == spans
