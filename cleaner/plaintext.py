@@ -29,11 +29,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from cleaner.regex import lazy
+from cleaner.regex import LINE_RE, lazy
 
 Span = tuple[int, int]
 
-_LINE_RE = lazy(r"[^\r\n]*(?:\r\n?|\n|\Z)")
 _FENCE_RE = lazy(r" {0,3}(`{3,}|~{3,})")
 _DELIMITER_RE = lazy(r"(-{4,}|\.{4,}|\+{4,})[ \t]*")
 # What may stand on the line before a delimited block's first line: its
@@ -100,7 +99,7 @@ def protected(text: str) -> Iterator[Span]:
     delimited = any(line in text for line in _DELIMITERS) and _asciidoc(text)
     if not (fences or delimited):
         return
-    lines = [(m.start(), m.group()) for m in _LINE_RE.finditer(text) if m.group()]
+    lines = [(m.start(), m.group()) for m in LINE_RE.finditer(text) if m.group()]
     number = 0
     while number < len(lines):
         end = _fenced(lines, number) if fences else None

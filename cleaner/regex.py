@@ -44,3 +44,9 @@ def lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
     (['two', 'words'], '[a-z]+', 0)
     """
     return cast("re.Pattern[str]", _Lazy(pattern, flags))
+
+
+# A line with its line break (LF, CRLF or a lone CR), or the text's last line
+# without one: the line scans of the document kinds' structure (cleaner.rst,
+# cleaner.plaintext) read lines so, offsets included.
+LINE_RE = lazy(r"[^\r\n]*(?:\r\n?|\n|\Z)")

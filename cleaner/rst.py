@@ -19,11 +19,10 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from cleaner.regex import lazy
+from cleaner.regex import LINE_RE, lazy
 
 Span = tuple[int, int]
 
-_LINE_RE = lazy(r"[^\r\n]*(?:\r\n?|\n|\Z)")
 _EXPLICIT_RE = lazy(r"(?P<indent>[ \t]*)\.\.(?:[ \t]|$)")
 _DIRECTIVE_RE = lazy(r"[ \t]*\.\.[ \t]+(?P<name>[\w:.+-]+)[ \t]*::")
 _OPTION_RE = lazy(r"[ \t]*:[^:\s][^:]*:(?:[ \t]|$)")
@@ -55,7 +54,7 @@ def protected(text: str) -> Iterator[Span]:
     >>> [text[s:e] for s, e in protected(text)]
     ['``a  ,b``', '    x  =  1\\n']
     """
-    lines = [(m.start(), m.group()) for m in _LINE_RE.finditer(text) if m.group()]
+    lines = [(m.start(), m.group()) for m in LINE_RE.finditer(text) if m.group()]
     blocks = list(_blocks(lines))
     yield from _inline(text, blocks)
     yield from blocks
