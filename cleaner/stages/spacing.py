@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from cleaner.edits import Edit
 from cleaner.lexicon import default_lexicon
 from cleaner.regex import lazy
+from cleaner.segment import Protected
 from cleaner.stages import Context
 from cleaner.stages.spelling import OCR_PAGE_NOISE, form_status, judgeable_tokens, page_noise
 
@@ -138,8 +139,11 @@ def propose(context: Context) -> Iterator[Edit]:
     text = context.text
     markdown = context.kind == "markdown"
     two_space_sentences = _uses_two_space_sentences(text)
-    spaced_punctuation = _uses_spaced_punctuation(text, _SPACED_MARK_RE, _TIGHT_MARK_RE)
-    spaced_commas = _uses_spaced_punctuation(text, _SPACED_COMMA_RE, _TIGHT_COMMA_RE, least=3)
+    outside = context.protected
+    spaced_punctuation = _uses_spaced_punctuation(text, _SPACED_MARK_RE, _TIGHT_MARK_RE, outside)
+    spaced_commas = _uses_spaced_punctuation(
+        text, _SPACED_COMMA_RE, _TIGHT_COMMA_RE, outside, least=3
+    )
     lines = [(m.start(), m.group()) for m in _LINE_RE.finditer(text) if m.group()]
     paragraph_starts = _paragraph_starts(lines)
     # A stray space is an outlier: in a document that indents lines anywhere
@@ -709,14 +713,26 @@ def _uses_wide_gaps(text: str) -> bool:
 
 
 def _uses_spaced_punctuation(
-    text: str, spaced_re: re.Pattern[str], tight_re: re.Pattern[str], least: int = 1
+    text: str,
+    spaced_re: re.Pattern[str],
+    tight_re: re.Pattern[str],
+    protected: Protected,
+    least: int = 1,
 ) -> bool:
-    """Whether the text spaces these marks at least as often as not.
+    """Whether the text's prose spaces these marks at least as often as not.
 
     French typography spaces : ; ! ?, and so did English printing until the
     1900s: in the ICDAR 2017 training books, 554 of 1,379 documents space them
     more often than not; some transcriptions space commas too ("year ,").
-    There it is the text's convention, not damage.
+    There it is the text's convention, not damage. Marks in ``protected``
+    spans are code's, not the prose's ("``cond ? a : b``"): not counted.
     """
-    spaced = len(spaced_re.findall(text))
-    return spaced >= least and spaced >= len(tight_re.findall(text))
+    spaced = _count_outside(spaced_re, text, protected)
+    return spaced >= least and spaced >= _count_outside(tight_re, text, protected)
+
+
+def _count_outside(pattern: re.Pattern[str], text: str, protected: Protected) -> int:
+    """How many matches of ``pattern`` in ``text`` touch no ``protected`` span."""
+    if not protected:
+        return len(pattern.findall(text))
+    return sum(1 for m in pattern.finditer(text) if not protected.touches(*m.span()))
