@@ -61,8 +61,8 @@ _TILDE_FENCE_RE = lazy(r"\n[ \t]*\n {0,3}~~~")
 
 
 def protected(text: str) -> Iterator[Span]:
-    """Commands after a shell's prompt, then the fenced and delimited blocks
-    of ``text``, each from its first line to its last.
+    """Inline code and commands after a shell's prompt, then the fenced and
+    delimited blocks of ``text``, each from its first line to its last.
 
     >>> text = "[verse]\\ngit add\\n\\nSet:\\n\\n----\\nexport EDITOR=vi\\n----\\n\\nRun .\\n"
     >>> [text[s:e] for s, e in protected(text)]

@@ -4,7 +4,8 @@ Prose is everything else. Every kind of document protects URLs, e-mail
 addresses, path-like tokens and what its author switched off with inline
 ignores; each document kind adds its own protectors (Markdown: code, front
 matter, HTML, link targets; reStructuredText: literal blocks, directives;
-plain text: fenced and delimited blocks of code) through :data:`PROTECTORS`.
+plain text: fenced and delimited blocks, inline code, commands after a
+prompt) through :data:`PROTECTORS`.
 """
 
 from __future__ import annotations
@@ -92,7 +93,7 @@ def _lines_with(text: str, marks: re.Pattern[str]) -> Iterator[Span]:
 
 
 # Each kind's own structure comes from its own module (cleaner.markdown,
-# cleaner.rst; plain text's fenced and delimited code in cleaner.plaintext);
+# cleaner.rst; plain text's code in cleaner.plaintext);
 # inline ignores (cleaner.ignores) hold in every kind.
 PROTECTORS: dict[str, tuple[Protector, ...]] = {
     "text": (inline_protected, plaintext.protected, ignores.text_ignored),

@@ -120,8 +120,9 @@ def propose(context: Context) -> Iterator[Edit]:
             if safe:
                 # "Jiri Grönroos" in credits that name "Jiří Pavlovský" and
                 # "Jiří Lebl", "Lili Quan" beside "Trần Ngọc Quân": the
-                # plain spelling may be another person's own (in Debian
-                # copyright files, 3 of the 4 such completions were).
+                # plain spelling may be another person's own (in the
+                # changelogs of bench/readmes.py, 11 of the 13 such
+                # completions were; the other 2 may be the same person).
                 targets[spelling] = (
                     target,
                     confidence,
