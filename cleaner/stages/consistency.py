@@ -131,17 +131,10 @@ def propose(context: Context) -> Iterator[Edit]:
                 )
             else:
                 del targets[spelling]
-        if not (
-            any(c == ONE_EDIT_CONFIDENCE for _, c, _, _ in targets.values())
-            and _misread_page(context)
-        ):
-            # "Gitk" beside "Git", in gitk's manual that writes "gitk" all
-            # along: a word the text also writes in small letters is a term
-            # of its own (a program), not a name misspelt.
-            for spelling, (_, _, _, safe) in list(targets.items()):
-                if not safe and writes_run(text, spelling.lower()):
-                    del targets[spelling]
-        else:
+        misread = any(
+            c == ONE_EDIT_CONFIDENCE for _, c, _, _ in targets.values()
+        ) and _misread_page(context)
+        if misread:
             # In a misread page a name spelt once one letter off the spelling
             # the page uses more often is that name misread ("Marcbbank"
             # beside two "Marchbank"), and so is a capitalised word ("Thot"
@@ -162,6 +155,13 @@ def propose(context: Context) -> Iterator[Edit]:
                         reason + ", in a page with other misread words",
                         True,
                     )
+        else:
+            # "Gitk" beside "Git", in gitk's manual that writes "gitk" all
+            # along: a word the text also writes in small letters is a term
+            # of its own (a program), not a name misspelt.
+            for spelling, (_, _, _, safe) in list(targets.items()):
+                if not safe and writes_run(text, spelling.lower()):
+                    del targets[spelling]
     for word in found:
         if (
             word.text in targets

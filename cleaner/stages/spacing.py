@@ -98,11 +98,12 @@ _SPACED_MARK_RE = lazy(r"[:;!?](?<=\w[ \u00a0\u202f][:;!?])(?=[\s,.;:!?]|$)")
 _TIGHT_MARK_RE = lazy(r"[:;!?](?<=\w[:;!?])(?=[\s,.;:!?]|$)")
 _SPACED_COMMA_RE = lazy(r",(?<=\w ,)(?=[\s,.;:!?]|$)")
 _TIGHT_COMMA_RE = lazy(r",(?<=\w,)(?=[\s,.;:!?]|$)")
-# What opens a line and may be followed by any spaces: a list item's marker
-# ("-", "*", "+", "•", "1.", "2)", "a.", "(3)", "#.") or a field's name
-# ("Copyright:", "Author:", "Files:" of a header or a Debian copyright file).
+# What opens a line and may be followed by any spaces: a mark of structure
+# (_STRUCTURE_RE: "-", "*", "1.", ">", "#"), another list item's marker
+# ("a.", "2)", "(3)", "#.") or a field's name ("Copyright:", "Author:",
+# "Files:" of a header or a Debian copyright file).
 _ITEM_START_RE = lazy(
-    r"[ \t]*(?:[-*+\N{BULLET}]|\d{1,3}[.)]|[A-Za-z][.)]|\(\d{1,3}\)|#\.|[A-Z][\w-]*:)"
+    rf"[ \t]*(?:{_STRUCTURE_RE.pattern}|[A-Za-z][.)]|\(\d{{1,3}}\)|#\.|[A-Z][\w-]*:)"
 )
 # A copyright notice up to its last year: "Copyright 1989, 1998  The Open
 # Group", the two spaces before the holder as X11 and GNU notices set them.
