@@ -614,8 +614,6 @@ def _stray_quotes(context: Context, paragraph_starts: set[int]) -> Iterator[Edit
         word = match.group(1)
         if word.lower() in _ELISIONS or len(word) < 2:
             continue
-        if text[match.end(1) : match.end(1) + 1] in _QUOTE_CLOSERS:
-            continue  # "two ‘continue’s": the quote closes at once, before a suffix
         following = bisect.bisect_right(breaks, match.start())
         paragraph_end = breaks[following] if following < len(breaks) else len(text)
         closer = bisect.bisect_right(closers, match.start())
@@ -623,6 +621,10 @@ def _stray_quotes(context: Context, paragraph_starts: set[int]) -> Iterator[Edit
             continue
         if noisy is None:
             noisy = _looks_like_ocr(context)
+        if not noisy and text[match.end(1) : match.end(1) + 1] in _QUOTE_CLOSERS:
+            # "two ‘continue’s": the quote closes at once, before a suffix. (In
+            # OCR output, "‘There's" is a speck before a contraction.)
+            continue
         never_closed = closer == len(closers)
         if noisy:
             safe, confidence, reason = True, 0.95, ""
