@@ -601,7 +601,8 @@ def _stray_quotes(context: Context, paragraph_starts: set[int]) -> Iterator[Edit
     _wrapped_line_start), or at a paragraph's start; for review otherwise.
     At a paragraph start in clean prose a quote that something later closes
     is kept: a quotation running over several paragraphs opens each one and
-    closes in the last.
+    closes in the last. In a text that writes the quote inside words, where
+    it is a letter, every removal is for review.
     """
     text = context.text
     noisy: bool | None = None
@@ -665,18 +666,19 @@ _QUOTE_CLOSERS = frozenset("\N{RIGHT SINGLE QUOTATION MARK}'")
 
 
 def _wrapped_line_start(text: str, start: int, word: str) -> bool:
-    """Whether the quote at ``start`` opens a line that continues a paragraph
-    (it is no paragraph start), before a word in small letters ("stash of\n‘maintain").
+    """Whether the quote at ``start`` (at no paragraph's start) opens a line,
+    before a word in small letters: a line inside a paragraph ("stash of\n‘maintain").
 
     Where Tesseract's speck falls in lightly noisy pages too, less noisy than
     OCR_NOISE: on the modern OCR train pages 23 such quotes were there, 22
     specks and one before a word misread as well ("‘tore" for "store"); the
     one quote of those pages the gold kept, "a ‘Squeezed text label", stands
-    inside a line. None of the 50 of the modern OCR train and test pages has
-    a quote closed anywhere after it; no file of the clean prose, READMEs,
-    changelogs or documentation tree of bench/ has one. A quotation opening in small
-    letters would close within its paragraph; one before a capital may be a
-    name ("‘Umar", with the ‘ayn of a transliteration), and stays for review.
+    inside a line. After none of the 50 such quotes of the modern OCR train
+    and test pages does any quote close; no file of the clean prose,
+    READMEs, changelogs or documentation tree of bench/ has one. A quotation
+    opening in small letters would close within its paragraph; one before a
+    capital may be a name ("‘Umar", with the ‘ayn of a transliteration), and
+    stays for review.
     """
     return start > 0 and text[start - 1] == "\n" and word.islower()
 
