@@ -639,7 +639,7 @@ def _stray_quotes(context: Context, paragraph_starts: set[int]) -> Iterator[Edit
             # bench/, nor of 2,344 package READMEs, licences and manuals, has a
             # quote at a paragraph start that nothing after it closes.
             safe, confidence = True, 0.9
-            reason = "; nothing after it in the text closes a quote"
+            reason = ", nor does anything later in the text"
         elif never_closed and _wrapped_line_start(text, match.start(), word):
             safe, confidence = True, 0.9
             reason = "; it opens a line inside a paragraph, before a word in small letters"
