@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from cleaner.regex import lazy
+from cleaner.tokens import LETTER_QUOTE_RE
 
 # Lower-case words inside multi-word names ("Rio de Janeiro", "Bosnia and
 # Herzegovina", "Al Başrah al Qadīmah"): those the gazetteer's names use at
@@ -72,6 +73,8 @@ def name_words(text: str) -> tuple[Word, ...]:
         # Capitalised: a capital first, not all capitals ("NATO"), none inside ("GitHub").
         if not word[0].isupper() or word.isupper() or _inner_capital(word):
             continue
+        if LETTER_QUOTE_RE.match(text, match.end() - 1):
+            continue  # "Hawai" of "Hawai‘i": part of a word written with the ‘okina
         core = _POSSESSIVE_RE.sub("", word)
         start = match.start()
         found.append(Word(start, start + len(core), core, _starts_sentence(text, start)))

@@ -18,6 +18,13 @@ LETTERS_RE = lazy(r"[^\W\d_]+")
 # What follows the apostrophe of a contraction ("don't", "we'll", "I've",
 # "she'd", "I'm", "it's", "did'st").
 APOSTROPHE_TAILS = frozenset({"s", "t", "st", "d", "ll", "re", "ve", "m"})
+# A left single quote between two letters, used as a letter: the ‘okina of
+# Hawaiian, the ‘ayn of a transliteration ("Hawai‘i", "Sa‘id"); not an
+# apostrophe curled the wrong way ("don‘t", "dictionary‘s": OCR output).
+LETTER_QUOTE_RE = lazy(
+    r"[^\W\d_]\N{LEFT SINGLE QUOTATION MARK}"
+    r"(?!(?:" + "|".join(sorted(APOSTROPHE_TAILS)) + r")(?![^\W\d_]))[^\W\d_]"
+)
 
 
 def writes_run(text: str, run: str) -> bool:

@@ -26,7 +26,7 @@ from cleaner.regex import lazy
 from cleaner.segment import Protected
 from cleaner.stages import Context
 from cleaner.stages.spelling import OCR_PAGE_NOISE, form_status, judgeable_tokens, page_noise
-from cleaner.tokens import APOSTROPHE_TAILS
+from cleaner.tokens import LETTER_QUOTE_RE
 
 _RUN_RE = lazy(r"[ \t]+")
 # Several patterns below start with the character they are about and only then
@@ -608,7 +608,7 @@ def _stray_quotes(context: Context, paragraph_starts: set[int]) -> Iterator[Edit
     noisy: bool | None = None
     # Whether the text writes the quote inside words ("Hawai‘i", "Sa‘id"): a
     # letter there (the ‘okina, the ‘ayn), which opens words too ("‘ilm").
-    letter = functools.cache(lambda: _QUOTE_IN_WORD_RE.search(text) is not None)
+    letter = functools.cache(lambda: LETTER_QUOTE_RE.search(text) is not None)
     # Found once, so that a long page of unclosed quotes is not searched once per quote.
     closers = [m.start() for m in _CLOSING_QUOTE_RE.finditer(text)]
     breaks = [m.start() for m in _BLANK_LINE_RE.finditer(text)]
@@ -681,14 +681,6 @@ def _wrapped_line_start(text: str, start: int, word: str) -> bool:
     stays for review.
     """
     return start > 0 and text[start - 1] == "\n" and word.islower()
-
-
-# The quote between two letters, used as a letter ("Hawai‘i", "Sa‘id"), not
-# as an apostrophe curled the wrong way ("don‘t", "dictionary‘s": OCR output).
-_QUOTE_IN_WORD_RE = lazy(
-    r"[A-Za-z]\N{LEFT SINGLE QUOTATION MARK}"
-    r"(?!(?:" + "|".join(sorted(APOSTROPHE_TAILS)) + r")(?![A-Za-z]))[A-Za-z]"
-)
 
 
 def _looks_like_ocr(context: Context, least: float = OCR_NOISE) -> bool:
