@@ -73,7 +73,10 @@ def name_words(text: str) -> tuple[Word, ...]:
         # Capitalised: a capital first, not all capitals ("NATO"), none inside ("GitHub").
         if not word[0].isupper() or word.isupper() or _inner_capital(word):
             continue
-        if LETTER_QUOTE_RE.match(text, match.end() - 1):
+        end = match.end()
+        if text[end : end + 1] == "\N{LEFT SINGLE QUOTATION MARK}" and LETTER_QUOTE_RE.match(
+            text, end - 1
+        ):
             continue  # "Hawai" of "Hawai‘i": part of a word written with the ‘okina
         core = _POSSESSIVE_RE.sub("", word)
         start = match.start()

@@ -496,8 +496,9 @@ DIALECT_FORMS = 3
 BARE_WORDS = 30
 BARE_SHARE = 0.1
 _SENTENCE_MARK_RE = lazy(r"[,;:!?]|(?<=[a-z]{2})\.(?!\S)")
-# What ends a paragraph: a line break, then a blank line (and any more).
-_BLANK_LINE_RE = lazy(r"\n[ \t]*\n\s*")
+# What ends a paragraph: a line break, then a blank line (and any more), in
+# LF or CRLF text.
+_BLANK_LINE_RE = lazy(r"\n[ \t]*\r?\n\s*")
 _NOT_SPACE_RE = lazy(r"\S")
 # A document at least this noisy is OCR output, not prose with a few rare
 # words or identifiers (of the 1,619 documentation and clean-prose files the
@@ -1155,6 +1156,9 @@ def _bare_paragraphs(text: str) -> list[tuple[int, int]]:
     >>> names = " ".join(["cat", "who", "wc", "ls", "cp", "mv", "rm", "df", "du", "tr", "nl"] * 3)
     >>> text = f"The programs are:\\n\\n  {names}\\n  yes\\n\\nSee NEWS."
     >>> [text[a:b][:10] for a, b in _bare_paragraphs(text)]
+    ['cat who wc']
+    >>> crlf = text.replace("\\n", "\\r\\n")
+    >>> [crlf[a:b][:10] for a, b in _bare_paragraphs(crlf)]
     ['cat who wc']
     >>> _bare_paragraphs(" ".join(["the", "cat", "sat", "on", "a", "mat"] * 6))
     []
