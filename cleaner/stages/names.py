@@ -485,16 +485,16 @@ def _after_title(text: str, start: int) -> bool:
 
 # Initials beside a word mark a person's name: a middle initial between two
 # capitalised words ("Nehal J Wani", "John F. Kennedy"), more than one with
-# full stops ("Mauro S. M. Rodrigues"; not the garble "Eveter T O Ut" of an
-# OCR page), or initials after a surname, as reference lists give authors
-# ("Khan WZ, Imran M."). Not "A" or "I", which are words. Patterns for the
-# text after a word and before it.
+# full stops ("Mauro S. M. Rodrigues", also where a line wraps between them;
+# not the garble "Eveter T O Ut" of an OCR page), or initials after a
+# surname, as reference lists give authors ("Khan WZ, Imran M."). Not "A" or
+# "I", which are words. Patterns for the text after a word and before it.
 _INITIAL = (
     lazy(
-        r" [B-HJ-Z]\.?(?: [B-HJ-Z]\.)* [A-Z][a-z]"
+        r" [B-HJ-Z]\.?(?:(?: |\r?\n[ \t]*)[B-HJ-Z]\.)*(?: |\r?\n[ \t]*)[A-Z][a-z]"
         r"| [B-HJ-Z]{1,2}(?:[,;]|\.(?=\s|$)|(?=[ \t]*(?:\n|$)))"
     ),
-    lazy(r"[A-Z][a-z]+ [B-HJ-Z]\.?(?: [B-HJ-Z]\.)* $"),
+    lazy(r"[A-Z][a-z]+(?: |\r?\n[ \t]*)[B-HJ-Z]\.?(?:(?: |\r?\n[ \t]*)[B-HJ-Z]\.)* $"),
 )
 # A word with capitals inside ("GitLab", "PayPal"): a brand, which the
 # capitalised words the stage reads leave out.
@@ -523,6 +523,9 @@ def _beside(text: str, word: Word, patterns: tuple[re.Pattern[str], re.Pattern[s
     ... # doctest: +NORMALIZE_WHITESPACE
     [('Patches', False), ('Mauro', True), ('Rodrigues', True), ('Khan', True),
      ('Imran', True), ('In', False), ('Iran', False)]
+    >>> text = "Patches by Mauro S.\\n    M. Rodrigues and Joel Taddei."  # a wrapped line
+    >>> [(w.text, _beside(text, w, _INITIAL)) for w in name_words(text)]
+    [('Patches', False), ('Mauro', True), ('Rodrigues', True), ('Joel', False), ('Taddei', False)]
     >>> [(w.text, _beside("Street, Eveter T O Ut.", w, _INITIAL))
     ...  for w in name_words("Street, Eveter T O Ut.")]
     [('Street', False), ('Eveter', False), ('Ut', False)]
@@ -584,6 +587,9 @@ _COPYRIGHT_RE = lazy(
     r"(?:copyright|\([cC]\)|©)[^\n]*\d{4}[\d ,–-]*[,:]?[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,3}\Z",
     re.IGNORECASE,
 )
+# A commit message's trailer up to the name it credits ("Reported-by: Orange ",
+# "Signed-off-by: ", "Co-authored-by: "), as git writes them and changelogs quote them.
+_TRAILER_RE = lazy(r"[ \t]*(?:[A-Za-z]+-)+by:[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,3}\Z")
 
 
 def _credit_line(text: str, word: Word) -> bool:
@@ -598,11 +604,19 @@ def _credit_line(text: str, word: Word) -> bool:
     >>> text = "Oxan van Leeuwen <oxan@example.org>, Alexandre (Midnite) Jousset <mid@example.org>"
     >>> [(w.text, _credit_line(text, w)) for w in name_words(text)]
     [('Oxan', True), ('Leeuwen', True), ('Alexandre', True), ('Midnite', True), ('Jousset', True)]
+    >>> text = "Fix the parser.\\n\\nReported-by: Orange Tsai\\nSigned-off-by: Ana Lim\\nIn Anara"
+    >>> [(w.text, _credit_line(text, w)) for w in name_words(text)]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('Fix', False), ('Reported-by', False), ('Orange', True), ('Tsai', True),
+     ('Signed-off-by', False), ('Ana', True), ('Lim', True), ('In', False), ('Anara', False)]
     """
     if _ADDRESSED_RE.match(text, word.end):
         return True
     line_start = text.rfind("\n", 0, word.start) + 1
-    return _COPYRIGHT_RE.search(text, line_start, word.start) is not None
+    return (
+        _COPYRIGHT_RE.search(text, line_start, word.start) is not None
+        or _TRAILER_RE.match(text, line_start, word.start) is not None
+    )
 
 
 _BROKEN_RE = lazy(r"-[ \t]*\r?\n?[ \t]*([^\W\d_]+)")
