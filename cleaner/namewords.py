@@ -10,6 +10,7 @@ repair.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -187,3 +188,54 @@ def on_uploader_line(text: str, start: int) -> bool:
     line = text.rfind("\n", 0, start) + 1
     stop = text.find("\n", start)
     return _UPLOADER_LINE_RE.fullmatch(text, line, len(text) if stop < 0 else stop) is not None
+
+
+# What may stand between a word of a person's name and the e-mail address
+# after it: more of the name (capitalised words, particles: "Oxan van
+# Leeuwen"), a nickname in brackets or quotes ("Alexandre (Midnite)
+# Jousset"), the address's opening bracket; then the address (a bare host
+# in angle brackets too, as old ChangeLogs have it: "<nisse@carduelis>").
+_ADDRESSED_RE = lazy(
+    r"[)\"'’”]?(?:[ \t]+(?:[A-Z][\w'’.-]*|van|von|de|der|den|da|di|du|la|le|del|dos|bin|al|el"
+    r"|\([^()\n]{1,30}\)|[\"'‘“][^\"'‘’“”\n]{1,30}[\"'’”]))*"
+    r"[ \t]*(?:[<(\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+|<[\w.+-]+@[\w-]+>)"
+)
+# A copyright line up to its holder's name ("Copyright (c) 1999-2003 Toby ").
+_COPYRIGHT_RE = lazy(
+    r"(?:copyright|\([cC]\)|©)[^\n]*\d{4}[\d ,–-]*[,:]?[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,3}\Z",
+    re.IGNORECASE,
+)
+# A commit message's trailer up to the name it credits ("Reported-by: Orange ",
+# "Signed-off-by: ", "Co-authored-by: "), as git writes them and changelogs quote them.
+_TRAILER_RE = lazy(r"[ \t]*(?:[A-Za-z]+-)+by:[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,3}\Z")
+
+
+def credit_line(text: str, word: Word) -> bool:
+    """Whether ``word`` is part of a name an e-mail address follows, the name
+    a copyright line gives or the name a commit trailer credits: a person (or
+    a company), in the credits of changelogs, AUTHORS and licence files,
+    whatever place the name also is, and written as its owner writes it.
+
+    >>> text = "Harry Edmon   <harry@example.org>; Copyright (c) 1999 Toby Dickenson; Anara"
+    >>> [(w.text, credit_line(text, w)) for w in name_words(text)]
+    [('Harry', True), ('Edmon', True), ('Copyright', False), ('Toby', True), \
+('Dickenson', True), ('Anara', False)]
+    >>> text = "Oxan van Leeuwen <oxan@example.org>, Alexandre (Midnite) Jousset <mid@example.org>"
+    >>> [(w.text, credit_line(text, w)) for w in name_words(text)]
+    [('Oxan', True), ('Leeuwen', True), ('Alexandre', True), ('Midnite', True), ('Jousset', True)]
+    >>> [(w.text, credit_line(t, w)) for t in ("Niels Moller  <nisse@carduelis>", "Moller @ home")
+    ...  for w in name_words(t)]
+    [('Niels', True), ('Moller', True), ('Moller', False)]
+    >>> text = "Fix the parser.\\n\\nReported-by: Orange Tsai\\nSigned-off-by: Ana Lim\\nIn Anara"
+    >>> [(w.text, credit_line(text, w)) for w in name_words(text)]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('Fix', False), ('Reported-by', False), ('Orange', True), ('Tsai', True),
+     ('Signed-off-by', False), ('Ana', True), ('Lim', True), ('In', False), ('Anara', False)]
+    """
+    if _ADDRESSED_RE.match(text, word.end):
+        return True
+    line_start = text.rfind("\n", 0, word.start) + 1
+    return (
+        _COPYRIGHT_RE.search(text, line_start, word.start) is not None
+        or _TRAILER_RE.match(text, line_start, word.start) is not None
+    )

@@ -27,7 +27,14 @@ from cleaner.edits import Edit
 from cleaner.fuzzy import within
 from cleaner.gazetteer import fold, gazetteer_for
 from cleaner.lexicon import Lexicon, default_lexicon
-from cleaner.namewords import PLACE_WORDS, Word, name_words, neighbours, on_uploader_line
+from cleaner.namewords import (
+    PLACE_WORDS,
+    Word,
+    credit_line,
+    name_words,
+    neighbours,
+    on_uploader_line,
+)
 from cleaner.regex import lazy
 from cleaner.stages import Context
 from cleaner.stages.names import COMMON, MIN_LETTERS, OFFICES, TITLES
@@ -170,6 +177,13 @@ def propose(context: Context) -> Iterator[Edit]:
             and not on_uploader_line(text, word.start)
         ):
             after, confidence, reason, safe = targets[word.text]
+            if safe and credit_line(text, word):
+                # "Niels Moller  <nisse@...>", "Patch by Santiago Ruano Rincon
+                # <santiago@...>": a name before its owner's address (or in a
+                # copyright line, a trailer) is written as its owner writes it,
+                # often without diacritics: a person decides.
+                reason += "; but in a credit line, as its owner writes it?"
+                safe = False
             yield Edit(word.start, word.end, word.text, after, RULE, confidence, reason, safe)
 
 

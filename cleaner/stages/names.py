@@ -65,6 +65,7 @@ from cleaner.namewords import (
     ONE_SPACE,
     PLACE_WORDS,
     Word,
+    credit_line,
     name_words,
     neighbours,
     on_uploader_line,
@@ -395,7 +396,7 @@ def _spans(
     for i, j, run in runs:
         if all(known[i : j + 1]) or repeated[run] > 1 or inside.issuperset(range(i, j + 1)):
             continue  # nothing unknown, the document's own name, or inside "Ho Chi Minh City"
-        if _credit_line(text, found[j]) or on_uploader_line(text, found[j].start):
+        if credit_line(text, found[j]) or on_uploader_line(text, found[j].start):
             continue  # "Phan Vinh Thinh <teppi82@...>", "[ Tris Emmy Wilson ]": a person
         if not any(gazetteer.in_multiword_name(w.text) for w in found[i : j + 1]):
             continue  # no word of it is part of any multi-word name
@@ -411,7 +412,7 @@ def _spans(
             continue  # "the Antiguans", "two Englands", "the Corsicans"
         if _after_title(text, word.start) or _first_half(text, word, gazetteer, lexicon):
             continue  # "Mr. Jerdan": a person; "Staly- bridge": half of "Stalybridge"
-        if _credited(found, i, text) or _credit_line(text, word):
+        if _credited(found, i, text) or credit_line(text, word):
             continue  # "Contributed by Julian Berman", "Harry Edmon <harry@...>": a person
         if on_uploader_line(text, word.start):
             continue  # "[ Johannes Schauer Marin Rodrigues ]": a changelog's uploader
@@ -571,52 +572,6 @@ def _credited(found: Sequence[Word], i: int, text: str) -> bool:
         return False
     start = found[first].start
     return _BY_RE.search(text, max(0, start - 8), start) is not None
-
-
-# What may stand between a word of a person's name and the e-mail address
-# after it: more of the name (capitalised words, particles: "Oxan van
-# Leeuwen"), a nickname in brackets or quotes ("Alexandre (Midnite)
-# Jousset"), the address's opening bracket; then the address.
-_ADDRESSED_RE = lazy(
-    r"[)\"'’”]?(?:[ \t]+(?:[A-Z][\w'’.-]*|van|von|de|der|den|da|di|du|la|le|del|dos|bin|al|el"
-    r"|\([^()\n]{1,30}\)|[\"'‘“][^\"'‘’“”\n]{1,30}[\"'’”]))*"
-    r"[ \t]*[<(\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-)
-# A copyright line up to its holder's name ("Copyright (c) 1999-2003 Toby ").
-_COPYRIGHT_RE = lazy(
-    r"(?:copyright|\([cC]\)|©)[^\n]*\d{4}[\d ,–-]*[,:]?[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,3}\Z",
-    re.IGNORECASE,
-)
-# A commit message's trailer up to the name it credits ("Reported-by: Orange ",
-# "Signed-off-by: ", "Co-authored-by: "), as git writes them and changelogs quote them.
-_TRAILER_RE = lazy(r"[ \t]*(?:[A-Za-z]+-)+by:[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,3}\Z")
-
-
-def _credit_line(text: str, word: Word) -> bool:
-    """Whether ``word`` is part of a name an e-mail address follows, or the
-    name a copyright line gives: a person (or a company), in the credits of
-    changelogs, AUTHORS and licence files, whatever place the name also is.
-
-    >>> text = "Harry Edmon   <harry@example.org>; Copyright (c) 1999 Toby Dickenson; Anara"
-    >>> [(w.text, _credit_line(text, w)) for w in name_words(text)]
-    [('Harry', True), ('Edmon', True), ('Copyright', False), ('Toby', True), \
-('Dickenson', True), ('Anara', False)]
-    >>> text = "Oxan van Leeuwen <oxan@example.org>, Alexandre (Midnite) Jousset <mid@example.org>"
-    >>> [(w.text, _credit_line(text, w)) for w in name_words(text)]
-    [('Oxan', True), ('Leeuwen', True), ('Alexandre', True), ('Midnite', True), ('Jousset', True)]
-    >>> text = "Fix the parser.\\n\\nReported-by: Orange Tsai\\nSigned-off-by: Ana Lim\\nIn Anara"
-    >>> [(w.text, _credit_line(text, w)) for w in name_words(text)]
-    ... # doctest: +NORMALIZE_WHITESPACE
-    [('Fix', False), ('Reported-by', False), ('Orange', True), ('Tsai', True),
-     ('Signed-off-by', False), ('Ana', True), ('Lim', True), ('In', False), ('Anara', False)]
-    """
-    if _ADDRESSED_RE.match(text, word.end):
-        return True
-    line_start = text.rfind("\n", 0, word.start) + 1
-    return (
-        _COPYRIGHT_RE.search(text, line_start, word.start) is not None
-        or _TRAILER_RE.match(text, line_start, word.start) is not None
-    )
 
 
 _BROKEN_RE = lazy(r"-[ \t]*\r?\n?[ \t]*([^\W\d_]+)")
