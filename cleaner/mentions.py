@@ -2,10 +2,13 @@
 
 Changelogs, style guides and errata name the wrong form beside the right one:
 "Fix typo: recieve -> receive", 'Rename "Drente" to "Drenthe"', "write
-'receive', not 'recieve'". There the wrong form is what the text means to
-say, and repairing it turns the entry into nonsense ("receive -> receive").
+'receive', not 'recieve'", or alone: "Fix typos in tree.c (errror)". There
+the wrong form is what the text means to say, and repairing it turns the
+entry into nonsense ("receive -> receive").
 The pipeline drops any word edit whose replacement the text itself sets
-beside the word in such a pair.
+beside the word in such a pair (:func:`corrected_in_place`), and any on a
+line that speaks of a slip (a typo, a misspelling) before the word
+(:func:`about_a_slip`).
 """
 
 from __future__ import annotations
@@ -22,9 +25,11 @@ _QUOTES = "\"'`“”‘’«»"
 _SIDE = rf"[{_QUOTES}]\s*(?:for|beside|or|and|vs\.?|versus)\s*[{_QUOTES}]"
 # wrong CONNECTOR right: "recieve -> receive", '"Drente" to "Drenthe"',
 # "replace recieve with receive", "s/recieve/receive/"; or side by side.
+# "selecion" should be "selection"; or the right form alone after a space, as
+# lintian's tags and lists of slips give the pair ("shoudl should").
 _FORWARD = lazy(
-    rf"[{_QUOTES}]?\s*(?:-+>|=+>|→|⇒|\bto\b|\binto\b|\bwith\b|\bby\b|/)\s*[{_QUOTES}]?"
-    rf"|{_SIDE}",
+    rf"[{_QUOTES}]?\s*(?:-+>|=+>|→|⇒|\bto\b|\binto\b|\bwith\b|\bby\b|\bshould\s+be\b|/)"
+    rf"\s*[{_QUOTES}]?|{_SIDE}|[ \t]+",
     re.IGNORECASE,
 )
 # right CONNECTOR wrong: "receive, not recieve", "receive (not recieve)",
@@ -34,6 +39,9 @@ _BACKWARD = lazy(
     rf"|{_SIDE})\Z",
     re.IGNORECASE,
 )
+# A line that speaks of a slip before the word names the slip it is about:
+# "Fix typos in tree.c (errror)", "Fix typo: we ran uppdate-modules".
+_ABOUT_SPELLING = lazy(r"\b(?:typo|misspel|spelling)", re.IGNORECASE)
 # How far back a pair's right word may start (its length plus a connector).
 _REACH = 40
 _EDGE = lazy(r"^\W+|\W+$")
@@ -57,6 +65,10 @@ def corrected_in_place(text: str, start: int, end: int, after: str) -> bool:
     True
     >>> pair("Write 'colour' or 'color'.", "color", "colour")
     True
+    >>> pair('typo in gtkprint.c, "selecion" should be "selection"', "selecion", "selection")
+    True
+    >>> pair("  * spelling-error-in-description shoudl should", "shoudl", "should")
+    True
 
     A correction that only happens to stand nearby is no pair:
 
@@ -79,6 +91,31 @@ def corrected_in_place(text: str, start: int, end: int, after: str) -> bool:
         return False
     head = window[: preceding.start()]
     return head.lower().endswith(word.lower()) and not _word_char_before(head, len(word))
+
+
+def about_a_slip(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` stands alone in brackets or quotes on
+    a line that speaks of a slip before it: then it is the slip the line
+    names, not one to repair. A word of the sentence itself is still a word
+    ("Fix spelling of a Sewdish region": "Swedish").
+
+    >>> def named(text, word):
+    ...     return about_a_slip(text, text.index(word), text.index(word) + len(word))
+    >>> text = "Fix typos in {tree,xpath}.c (errror)\\nMinor typo 'specificiation' fixed"
+    >>> named(text, "errror"), named(text, "specificiation")
+    (True, True)
+    >>> text = "Fix spelling of a Sewdish region (Jämtland)\\n(recieve) path"
+    >>> named(text, "Sewdish"), named(text, "recieve")
+    (False, False)
+    """
+    if start == 0 or _ENCLOSING.get(text[start - 1]) != text[end : end + 1]:
+        return False
+    line = text.rfind("\n", 0, start) + 1
+    return _ABOUT_SPELLING.search(text, line, start) is not None
+
+
+# The marks that enclose a word named alone, and the mark that closes each.
+_ENCLOSING = {"(": ")", "[": "]", '"': '"', "'": "'", "`": "`", "“": "”", "‘": "’"}
 
 
 def _starts_with_word(text: str, at: int, word: str) -> bool:

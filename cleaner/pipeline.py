@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 
 from cleaner.config import DEFAULT, Config
 from cleaner.edits import Edit, apply_edits, clear_of, rebase, resolve
-from cleaner.mentions import corrected_in_place
+from cleaner.mentions import about_a_slip, corrected_in_place
 from cleaner.regex import lazy
 from cleaner.segment import Protected, protected_spans
 from cleaner.stages import LAYERS, Context, Stage
@@ -203,14 +203,19 @@ def allow_words(edit: Edit) -> list[str]:
 
 
 def mentioned(edit: Edit, text: str) -> bool:
-    """Whether ``edit`` would repair a word the text corrects itself ("recieve -> receive").
+    """Whether ``edit`` would repair a word the text corrects itself ("recieve -> receive")
+    or names as a slip ("Minor typo (specificiation) fixed").
 
     >>> text = "Fix typo: recieve -> receive"
     >>> mentioned(Edit(10, 17, "recieve", "receive", "spelling.typo", 0.9, "", True), text)
     True
+    >>> text = "Minor typo (speling) fixed"
+    >>> mentioned(Edit(12, 19, "speling", "spelling", "spelling.ocr", 0.9, "", True), text)
+    True
     """
-    return not edit.rule.startswith(_CHARACTER_RULES) and corrected_in_place(
-        text, edit.start, edit.end, edit.after
+    return not edit.rule.startswith(_CHARACTER_RULES) and (
+        corrected_in_place(text, edit.start, edit.end, edit.after)
+        or about_a_slip(text, edit.start, edit.end)
     )
 
 
