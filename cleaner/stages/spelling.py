@@ -980,14 +980,17 @@ def propose(context: Context) -> Iterator[Edit]:
 _FIELD_END_RE = lazy(r"[^\s]*(?:\t|  )")
 
 
-# A line's labels up to a colon: indent, then a bullet, an "[x86]" tag or
-# another label before the word with its colon ("- vhost:", "net: hsr:",
-# "[arm64] media: vdec:"). A word alone opening a line is not enough: in
-# wrapped prose any word may ("objects: by hand"); it takes a line beside it
-# that opens so too (see _entry_label).
+# A line's labels up to a colon: indent, then a bullet, an "[x86]" tag, a
+# commit's abbreviated hash or another label before the word with its colon
+# ("- vhost:", "net: hsr:", "[arm64] media: vdec:", "*  89ba48b1 - strngs:").
+# A word alone opening a line is not enough: in wrapped prose any word may
+# ("objects: by hand"); it takes a line beside it that opens so too (see
+# _entry_label).
+_COMMIT_HASH = r"(?=[a-f]*\d)[0-9a-f]{7,40}[ \t]+"  # with a digit: not "defaced"
 _LABEL_RE = lazy(
     r"[ \t]*(?:[-*+\N{BULLET}][ \t]+(?:\[[^\]\n]*\][ \t]+)?(?:[\w./-]+:[ \t]+)*"
-    r"|\[[^\]\n]*\][ \t]+(?:[\w./-]+:[ \t]+)*|(?:[\w./-]+:[ \t]+)+)\w+:"
+    rf"|\[[^\]\n]*\][ \t]+(?:[\w./-]+:[ \t]+)*|(?:[\w./-]+:[ \t]+)+|(?={_COMMIT_HASH}))"
+    rf"(?:{_COMMIT_HASH}(?:-[ \t]+)?(?:[\w./-]+:[ \t]+)*)?\w+:"
 )
 # A line that opens with a word alone before a colon and a space ("wc: Paul Rubin").
 _LONE_LABEL_RE = lazy(r"[ \t]*[\w./-]+:(?=[ \t])")
@@ -1011,6 +1014,9 @@ def _entry_label(text: str, token: Token) -> bool:
     >>> text = "Authors:\\nvdir: R. Stallman\\nwc: P. Rubin\\n\\ntbe: a word\\nof prose"
     >>> [t.text for t in candidate_tokens(text) if _entry_label(text, t)]
     ['vdir', 'wc']
+    >>> text = "  *  89ba48b1 - strngs: Modernize code\\nebe7faf jawtext: formating"
+    >>> [t.text for t in candidate_tokens(text) if _entry_label(text, t)]
+    ['strngs', 'jawtext']
     """
     end = token.end
     if text[end : end + 1] != ":" or not token.text.islower():
