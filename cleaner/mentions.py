@@ -6,9 +6,8 @@ Changelogs, style guides and errata name the wrong form beside the right one:
 the wrong form is what the text means to say, and repairing it turns the
 entry into nonsense ("receive -> receive").
 The pipeline drops any word edit whose replacement the text itself sets
-beside the word in such a pair (:func:`corrected_in_place`), and any on a
-line that speaks of a slip (a typo, a misspelling) before the word
-(:func:`about_a_slip`).
+beside the word in such a pair (:func:`corrected_in_place`), and any of a
+slip that a line speaking of slips names (:func:`about_a_slip`).
 """
 
 from __future__ import annotations
@@ -25,11 +24,10 @@ _QUOTES = "\"'`“”‘’«»"
 _SIDE = rf"[{_QUOTES}]\s*(?:for|beside|or|and|vs\.?|versus)\s*[{_QUOTES}]"
 # wrong CONNECTOR right: "recieve -> receive", '"Drente" to "Drenthe"',
 # "replace recieve with receive", "s/recieve/receive/"; or side by side.
-# "selecion" should be "selection"; or the right form alone after a space, as
-# lintian's tags and lists of slips give the pair ("shoudl should").
+# "selecion" should be "selection".
 _FORWARD = lazy(
     rf"[{_QUOTES}]?\s*(?:-+>|=+>|→|⇒|\bto\b|\binto\b|\bwith\b|\bby\b|\bshould\s+be\b|/)"
-    rf"\s*[{_QUOTES}]?|{_SIDE}|[ \t]+",
+    rf"\s*[{_QUOTES}]?|{_SIDE}",
     re.IGNORECASE,
 )
 # right CONNECTOR wrong: "receive, not recieve", "receive (not recieve)",
@@ -67,8 +65,6 @@ def corrected_in_place(text: str, start: int, end: int, after: str) -> bool:
     True
     >>> pair('typo in gtkprint.c, "selecion" should be "selection"', "selecion", "selection")
     True
-    >>> pair("  * spelling-error-in-description shoudl should", "shoudl", "should")
-    True
 
     A correction that only happens to stand nearby is no pair:
 
@@ -93,29 +89,41 @@ def corrected_in_place(text: str, start: int, end: int, after: str) -> bool:
     return head.lower().endswith(word.lower()) and not _word_char_before(head, len(word))
 
 
-def about_a_slip(text: str, start: int, end: int) -> bool:
-    """Whether the word at ``start:end`` stands alone in brackets or quotes on
-    a line that speaks of a slip before it: then it is the slip the line
-    names, not one to repair. A word of the sentence itself is still a word
-    ("Fix spelling of a Sewdish region": "Swedish").
+def about_a_slip(text: str, start: int, end: int, after: str) -> bool:
+    """Whether the word at ``start:end`` is a slip its line names: the line
+    speaks of a slip before it, and the word stands alone in brackets or
+    quotes, or its correction ``after`` follows it (lintian's
+    "spelling-error-in-description shoudl should"). A word of the sentence
+    itself is still a word ("Fix spelling of a Sewdish region": "Swedish"),
+    and so is one a line that speaks of none doubles ("she ohad had money",
+    a misreading of an OCR page).
 
-    >>> def named(text, word):
-    ...     return about_a_slip(text, text.index(word), text.index(word) + len(word))
+    >>> def named(text, word, after):
+    ...     return about_a_slip(text, text.index(word), text.index(word) + len(word), after)
     >>> text = "Fix typos in {tree,xpath}.c (errror)\\nMinor typo 'specificiation' fixed"
-    >>> named(text, "errror"), named(text, "specificiation")
+    >>> named(text, "errror", "error"), named(text, "specificiation", "specification")
     (True, True)
-    >>> text = "Fix spelling of a Sewdish region (Jämtland)\\n(recieve) path"
-    >>> named(text, "Sewdish"), named(text, "recieve")
-    (False, False)
+    >>> named("  * spelling-error-in-description shoudl should", "shoudl", "should")
+    True
+    >>> text = "Fix spelling of a Sewdish region (Jämtland)\\n(recieve) path; she ohad had"
+    >>> pairs = (("Sewdish", "Swedish"), ("recieve", "receive"), ("ohad", "had"))
+    >>> [named(text, wrong, right) for wrong, right in pairs]
+    [False, False, False]
     """
-    if start == 0 or _ENCLOSING.get(text[start - 1]) != text[end : end + 1]:
-        return False
     line = text.rfind("\n", 0, start) + 1
-    return _ABOUT_SPELLING.search(text, line, start) is not None
+    if _ABOUT_SPELLING.search(text, line, start) is None:
+        return False
+    if start and _ENCLOSING.get(text[start - 1]) == text[end : end + 1]:
+        return True
+    following = _BLANKS_RE.match(text, end)
+    word = _EDGE.sub("", after)
+    return following is not None and bool(word) and _starts_with_word(text, following.end(), word)
 
 
-# The marks that enclose a word named alone, and the mark that closes each.
+# The marks that enclose a word named alone, and the mark that closes each;
+# the spaces between a slip and its correction.
 _ENCLOSING = {"(": ")", "[": "]", '"': '"', "'": "'", "`": "`", "“": "”", "‘": "’"}
+_BLANKS_RE = lazy(r"[ \t]+")
 
 
 def _starts_with_word(text: str, at: int, word: str) -> bool:

@@ -215,7 +215,7 @@ def mentioned(edit: Edit, text: str) -> bool:
     """
     return not edit.rule.startswith(_CHARACTER_RULES) and (
         corrected_in_place(text, edit.start, edit.end, edit.after)
-        or about_a_slip(text, edit.start, edit.end)
+        or about_a_slip(text, edit.start, edit.end, edit.after)
     )
 
 
