@@ -412,8 +412,10 @@ def _spans(
             continue  # "the Antiguans", "two Englands", "the Corsicans"
         if _after_title(text, word.start) or _first_half(text, word, gazetteer, lexicon):
             continue  # "Mr. Jerdan": a person; "Staly- bridge": half of "Stalybridge"
-        if _credited(found, i, text) or credit_line(text, word):
-            continue  # "Contributed by Julian Berman", "Harry Edmon <harry@...>": a person
+        if _credited(found, i, text) or credit_line(text, word) or _thanked(text, word):
+            # "Contributed by Julian Berman", "Harry Edmon <harry@...>",
+            # "Thanks to Chana for the patch": a person
+            continue
         if on_uploader_line(text, word.start):
             continue  # "[ Johannes Schauer Marin Rodrigues ]": a changelog's uploader
         beside = [n for n in neighbours(found, i, text) if not _ordinary(n, lexicon)]
@@ -538,6 +540,28 @@ def _beside(text: str, word: Word, patterns: tuple[re.Pattern[str], re.Pattern[s
 
 
 _BY_RE = lazy(r"\bby\s+$")
+# What thanks a person: "Thanks to ", "thanks, ", "Kudos to ", "thanks also go to ".
+_THANKS_RE = lazy(
+    r"\b(?:thanks|thank\s+you|kudos|credit)(?:\s+(?:also|go|goes|are\s+due))*(?:\s+to)?[,:]?\s+$",
+    re.IGNORECASE,
+)
+
+
+def _thanked(text: str, word: Word) -> bool:
+    """Whether ``word`` is the name a thanks goes to ("Thanks to Chana for the
+    patch", "thanks, Georgi"): a person, not "China" or "Georgia" misspelt.
+    A possessive after it makes it a thing's owner, which a place may be
+    ("thanks to Anara's mediation").
+
+    >>> text = "Thanks to Chana for the patch; thanks, Georgi. Thanks to Anara's help."
+    >>> [(w.text, _thanked(text, w)) for w in name_words(text)]
+    [('Thanks', False), ('Chana', True), ('Georgi', True), ('Thanks', False), ('Anara', False)]
+    """
+    if _POSSESSIVE_AFTER_RE.match(text, word.end):
+        return False
+    return _THANKS_RE.search(text, max(0, word.start - 30), word.start) is not None
+
+
 # Between two words of a person's name: a space, or a space and a quote
 # around a nickname ("Frederik 'Freso' Olesen"), or a line break into an
 # indented line ("translation, by Changwoo\n    Ryu.").
