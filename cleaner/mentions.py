@@ -37,8 +37,8 @@ _BACKWARD = lazy(
     rf"|{_SIDE})\Z",
     re.IGNORECASE,
 )
-# A line that speaks of a slip before the word names the slip it is about:
-# "Fix typos in tree.c (errror)", "Fix typo: we ran uppdate-modules".
+# What a line that speaks of a slip says before naming it: "Fix typos in
+# tree.c (errror)", "spelling-error-in-description shoudl should".
 _ABOUT_SPELLING = lazy(r"\b(?:typo|misspel|spelling)", re.IGNORECASE)
 # How far back a pair's right word may start (its length plus a connector).
 _REACH = 40

@@ -834,9 +834,10 @@ def _gap_keys(body: str, run: re.Match[str]) -> set[str]:
 def _layout_gaps(text: str) -> frozenset[str]:
     """The shapes (see _gap_keys) of doubled gaps the text repeats on LAYOUT_LINES lines or more."""
     lines: Counter[str] = Counter()
-    for line in text.splitlines():
+    for line in text.split("\n"):  # the lines propose() reads, each without its break
         if "  " in line:
-            lines.update(set().union(*(_gap_keys(line, m) for m in _DOUBLED_GAP_RE.finditer(line))))
+            body = line.rstrip("\r")
+            lines.update(set().union(*(_gap_keys(body, m) for m in _DOUBLED_GAP_RE.finditer(body))))
     return frozenset(key for key, n in lines.items() if n >= LAYOUT_LINES)
 
 
