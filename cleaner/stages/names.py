@@ -230,8 +230,9 @@ def judge(
             # "Montané": a letter nobody types by slip; the name is spelt so on purpose.
             verdict = verdict._replace(safe=False, doubt=f"written with {lost!r} on purpose?")
         if verdict.safe and span.after_name and verdict.best.place.kind == "demonym":
-            # "Julian Berman": a nationality word does not follow a name; a surname does.
-            verdict = verdict._replace(safe=False, doubt="after a capitalised word: a surname?")
+            # "Julian Berman": a nationality word does not follow a name; a
+            # surname does, and a saint's name follows "St." ("St. Germain").
+            verdict = verdict._replace(safe=False, doubt="after a name or a title: a name?")
         if (
             verdict.safe
             and verdict.best.place.kind == "demonym"
@@ -424,9 +425,15 @@ def _spans(
         previous = found[i - 1] if i else None
         after_name = (
             previous is not None
-            and text[previous.end : word.start] in ONE_SPACE
-            and previous.text not in PLACE_WORDS
-            and not _ordinary(previous, lexicon)
+            and (
+                (
+                    text[previous.end : word.start] in ONE_SPACE
+                    and previous.text not in PLACE_WORDS
+                    and not _ordinary(previous, lexicon)
+                )
+                # "Tassia St. Germain": a saint's name, or a name made of one
+                or (previous.text in _SAINTS and text[previous.end : word.start] in (" ", ". "))
+            )
         )
         following = found[i + 1] if i + 1 < len(found) else None
         before_office = (
@@ -461,6 +468,8 @@ def _plural(word: str, gazetteer: Gazetteer, lexicon: Lexicon) -> bool:
     return singular in gazetteer or singular.lower() in lexicon
 
 
+# What makes the word after it a saint's name ("St. Germain", "Saint Denis").
+_SAINTS = frozenset({"St", "Ste", "Saint", "Sainte"})
 # Offices a nationality word names ("French President", "Israeli Prime
 # Minister"): beside one, a word one typo from a nationality word is that
 # word, whether or not the document names the country.
