@@ -423,17 +423,15 @@ def _spans(
         if any(_name_like(n, lexicon) for n in beside) or _beside(text, word, _INITIAL):
             continue  # "Berk Esen", "Dmytro Kuleba", "Nehal J Wani": part of a person's name
         previous = found[i - 1] if i else None
-        after_name = (
-            previous is not None
-            and (
-                (
-                    text[previous.end : word.start] in ONE_SPACE
-                    and previous.text not in PLACE_WORDS
-                    and not _ordinary(previous, lexicon)
-                )
-                # "Tassia St. Germain": a saint's name, or a name made of one
-                or (previous.text in _SAINTS and text[previous.end : word.start] in (" ", ". "))
+        gap = text[previous.end : word.start] if previous is not None else ""
+        after_name = previous is not None and (
+            (
+                gap in ONE_SPACE
+                and previous.text not in PLACE_WORDS
+                and not _ordinary(previous, lexicon)
             )
+            # "Tassia St. Germain": a saint's name, or a name made of one
+            or (previous.text in _SAINTS and gap in (" ", ". "))
         )
         following = found[i + 1] if i + 1 < len(found) else None
         before_office = (

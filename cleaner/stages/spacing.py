@@ -27,7 +27,7 @@ from cleaner.regex import lazy
 from cleaner.segment import Protected
 from cleaner.stages import Context
 from cleaner.stages.spelling import OCR_PAGE_NOISE, form_status, judgeable_tokens, page_noise
-from cleaner.tokens import LETTER_QUOTE_RE
+from cleaner.tokens import LETTER_QUOTE_RE, LETTERS_RE
 
 _RUN_RE = lazy(r"[ \t]+")
 # Several patterns below start with the character they are about and only then
@@ -789,9 +789,7 @@ _LABEL_WIDTH = 24
 # sentence uses between its words ("IO-389:", "[bug]", "#12"); not a comma,
 # a full stop or an apostrophe ("In theory, the").
 _LABEL_MARKS = frozenset("9:-/[](){}#_=<>*|@")
-_LETTERS_RE = lazy(r"[^\W\d_]+")
 _DIGITS_RE = lazy(r"\d+")
-_BLANKS_RE = lazy(r"\s+")
 # A word marked as a label or a reference: opened by a bracket or "#", ended
 # by a colon, or holding a digit ("(thanks", "[C22/A2/R0]", "Issue:", "IO-264");
 # not a word of a sentence with its comma, full stop or apostrophe ("object's").
@@ -799,12 +797,12 @@ _MARKED_WORD_RE = lazy(r"[(\[{<#]\S*|[^\s\d]*\d\S*|[^\s:]+:(?!\S)")
 
 
 def _shape(part: str) -> str:
-    """``part`` with each run of letters as "a", of digits as "9", of spaces as one.
+    """``part`` with each run of letters as "a", of digits as "9", of spaces and tabs as one.
 
-    >>> _shape("o IO-389:"), _shape("2006/11/07: [bug]"), _shape("v1.4.1")
-    ('a a-9:', '9/9/9: [a]', 'a9.9.9')
+    >>> _shape("o IO-389:"), _shape("2006/11/07: [bug]"), _shape("v1.4.1\\t(x)")
+    ('a a-9:', '9/9/9: [a]', 'a9.9.9 (a)')
     """
-    return _BLANKS_RE.sub(" ", _DIGITS_RE.sub("9", _LETTERS_RE.sub("a", part)))
+    return _RUN_RE.sub(" ", _DIGITS_RE.sub("9", LETTERS_RE.sub("a", part)))
 
 
 def _gap_keys(body: str, run: re.Match[str]) -> set[str]:
