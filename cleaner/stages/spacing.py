@@ -126,6 +126,8 @@ _SENTENCE_GAP = frozenset(".!?\"'")
 JUSTIFIED_GAPS = 3
 _PADDING_RE = lazy(r"[^\s.!?:;,\"')\]]  +[^\s]")
 _DOUBLED_GAP_RE = lazy(r"  (?<=\S  ) *(?=\S)")
+# Exactly two spaces between two words (or marks).
+_TWO_SPACE_GAP_RE = lazy(r"(?<=\S)  (?=\S)")
 # Three or more spaces between two words (or marks), anywhere in a text.
 _WIDE_GAP_RE = lazy(r"(?<=\S)   +(?=\S)")
 # A text with this many such gaps uses them for layout. In the READMEs of
@@ -755,8 +757,10 @@ def _uses_two_space_sentences(text: str) -> bool:
         # only prose): as likely the writer's habit as a slip, and keeping a
         # habit costs nothing.
         return after_sentence == 1 and len(_SENTENCE_GAP_RE.findall(text)) == 1
+    # Runs of three spaces or more align columns ("* `IsLower       = ...`"):
+    # they say nothing of how the writer ends a sentence.
     return after_sentence >= gaps.count(1) or after_sentence * 2 >= len(
-        _DOUBLED_GAP_RE.findall(prose)
+        _TWO_SPACE_GAP_RE.findall(prose)
     )
 
 
