@@ -22,11 +22,12 @@ _QUOTES = "\"'`“”‘’«»"
 # "Çavuşoğlu"', '"Ezy-sur-Eure" for "Ézy-sur-Eure"', "'colour' or 'color'".
 # Unquoted, these words join ordinary phrases ("wait for the bus").
 _SIDE = rf"[{_QUOTES}]\s*(?:for|beside|or|and|vs\.?|versus)\s*[{_QUOTES}]"
-# wrong CONNECTOR right: "recieve -> receive", '"Drente" to "Drenthe"',
+# wrong CONNECTOR right: "recieve -> receive" (in Markdown "-\>" too),
+# '"Drente" to "Drenthe"',
 # "replace recieve with receive", "s/recieve/receive/"; or side by side.
 # "selecion" should be "selection".
 _FORWARD = lazy(
-    rf"[{_QUOTES}]?\s*(?:-+>|=+>|→|⇒|\bto\b|\binto\b|\bwith\b|\bby\b|\bshould\s+be\b|/)"
+    rf"[{_QUOTES}]?\s*(?:-+\\?>|=+>|→|⇒|\bto\b|\binto\b|\bwith\b|\bby\b|\bshould\s+be\b|/)"
     rf"\s*[{_QUOTES}]?|{_SIDE}",
     re.IGNORECASE,
 )
