@@ -49,6 +49,8 @@ _STRUCTURE_RE = lazy(r"[-*+•>|#]|\d{1,9}[.)]|\.\.(?:\s|$)")
 # directive or comment (".. note::", ".. deprecated:: 3.15") or a paragraph
 # ending in "::", which opens a literal block. Their indentation is structure.
 _BLOCK_OPENER_RE = lazy(r"[ \t]*\.\.[ \t]|.*::[ \t]*$")
+# A line that is a web or mail address alone, as licence headers indent one.
+_ADDRESS_LINE_RE = lazy(r"[<(]?(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+[ \t]*")
 _CLOSERS = "\"'”’»"
 _QUOTES = "\"'”’"
 # The vertical bars of tables drawn with box characters (light, heavy, double).
@@ -387,6 +389,8 @@ def _leading(
     above = next((lines[i][1] for i in range(number - 1, -1, -1) if lines[i][1].strip()), "")
     if _BLOCK_OPENER_RE.match(above.rstrip("\r\n")):
         return  # the body of a directive or a literal block
+    if _ADDRESS_LINE_RE.fullmatch(rest.rstrip("\r\n")):
+        return  # an address set apart ("You may obtain a copy at\n\n   https://...")
     yield Edit(
         start,
         end,
