@@ -239,3 +239,32 @@ def credit_line(text: str, word: Word) -> bool:
         _COPYRIGHT_RE.search(text, line_start, word.start) is not None
         or _TRAILER_RE.match(text, line_start, word.start) is not None
     )
+
+
+# A line of nothing but up to four capitalised words, set apart by spaces,
+# commas or semicolons, and a closing mark: "Kikuyu; Gikuyu.", "Tsonga.".
+_NAMES_LINE_RE = lazy(
+    r"[ \t]*(?:[-*+•][ \t]+)?[A-Z][\w'’-]*(?:[,;]? [A-Z][\w'’-]*){0,3}"
+    r"(?:[ \t]+\([^()\n]*\))?[.,;:]?[ \t]*"
+)
+
+
+def line_of_names(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is on a line of names alone.
+
+    >>> text = "ki\\n     Kikuyu; Gikuyu.\\nts\\n     Tsonga.\\nIn Tonga today.\\nNew Yrok"
+    >>> [line_of_names(text, text.index(w), text.index(w) + len(w))
+    ...  for w in ("Gikuyu", "Tsonga", "Tonga", "Yrok")]
+    [True, True, False, True]
+
+    An item of a bulleted list, with a note in brackets, is such a line too
+    (a changelog's list of the languages a release adds):
+
+    >>> text = "  * Portugol (#2300)\\n  * Smali (Dalvik assembly)\\n  * Fix Anara (see #12) now"
+    >>> [line_of_names(text, text.index(w), text.index(w) + len(w))
+    ...  for w in ("Portugol", "Smali", "Anara")]
+    [True, True, False]
+    """
+    line = text.rfind("\n", 0, start) + 1
+    stop = text.find("\n", end)
+    return _NAMES_LINE_RE.fullmatch(text, line, len(text) if stop < 0 else stop) is not None

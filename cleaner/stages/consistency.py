@@ -31,6 +31,7 @@ from cleaner.namewords import (
     PLACE_WORDS,
     Word,
     credit_line,
+    line_of_names,
     name_words,
     neighbours,
     on_uploader_line,
@@ -177,11 +178,12 @@ def propose(context: Context) -> Iterator[Edit]:
             and not on_uploader_line(text, word.start)
         ):
             after, confidence, reason, safe = targets[word.text]
-            if safe and credit_line(text, word):
+            if safe and (credit_line(text, word) or line_of_names(text, word.start, word.end)):
                 # "Niels Moller  <nisse@...>", "Patch by Santiago Ruano Rincon
                 # <santiago@...>": a name before its owner's address (or in a
-                # copyright line, a trailer) is written as its owner writes it,
-                # often without diacritics: a person decides.
+                # copyright line, a trailer, a line of names alone as AUTHORS
+                # files list them) is written as its owner writes it, often
+                # without diacritics: a person decides.
                 reason += "; but in a credit line, as its owner writes it?"
                 safe = False
             yield Edit(word.start, word.end, word.text, after, RULE, confidence, reason, safe)

@@ -66,6 +66,7 @@ from cleaner.namewords import (
     PLACE_WORDS,
     Word,
     credit_line,
+    line_of_names,
     name_words,
     neighbours,
     on_uploader_line,
@@ -217,7 +218,7 @@ def judge(
             # "ts     Tsonga     100%": an entry of a table, beside others
             # ("Tonga") it is not a misspelling of.
             verdict = verdict._replace(safe=False, doubt="a cell of a table: an entry of its own?")
-        if verdict.safe and _line_of_names(text, span.start, span.end):
+        if verdict.safe and line_of_names(text, span.start, span.end):
             # "ts\n     Tsonga.": an entry of a list of names (languages, here,
             # beside "Tonga") or a heading, with no sentence to tell by.
             verdict = verdict._replace(safe=False, doubt="a line of names alone: as written?")
@@ -309,35 +310,8 @@ def _in_cell(text: str, start: int, end: int) -> bool:
     return (left or not before.strip()) and (right or not after.strip()) and (left or right)
 
 
-# A line of nothing but up to four capitalised words, set apart by spaces,
-# commas or semicolons, and a closing mark: "Kikuyu; Gikuyu.", "Tsonga.".
-_NAMES_LINE_RE = lazy(
-    r"[ \t]*(?:[-*+•][ \t]+)?[A-Z][\w'’-]*(?:[,;]? [A-Z][\w'’-]*){0,3}"
-    r"(?:[ \t]+\([^()\n]*\))?[.,;:]?[ \t]*"
-)
 # A possessive right after a word.
 _POSSESSIVE_AFTER_RE = lazy(r"['’]s\b")
-
-
-def _line_of_names(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is on a line of names alone.
-
-    >>> text = "ki\\n     Kikuyu; Gikuyu.\\nts\\n     Tsonga.\\nIn Tonga today.\\nNew Yrok"
-    >>> [_line_of_names(text, text.index(w), text.index(w) + len(w))
-    ...  for w in ("Gikuyu", "Tsonga", "Tonga", "Yrok")]
-    [True, True, False, True]
-
-    An item of a bulleted list, with a note in brackets, is such a line too
-    (a changelog's list of the languages a release adds):
-
-    >>> text = "  * Portugol (#2300)\\n  * Smali (Dalvik assembly)\\n  * Fix Anara (see #12) now"
-    >>> [_line_of_names(text, text.index(w), text.index(w) + len(w))
-    ...  for w in ("Portugol", "Smali", "Anara")]
-    [True, True, False]
-    """
-    line = text.rfind("\n", 0, start) + 1
-    stop = text.find("\n", end)
-    return _NAMES_LINE_RE.fullmatch(text, line, len(text) if stop < 0 else stop) is not None
 
 
 def _lost_letters(observed: str, name: str) -> str:
