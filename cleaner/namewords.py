@@ -250,7 +250,9 @@ _NAMES_LINE_RE = lazy(
 
 
 def line_of_names(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is on a line of names alone.
+    """Whether ``text[start:end]`` is on a line of names alone: an entry of a
+    list of names (languages, an AUTHORS file's people) or a heading, with no
+    sentence to tell its words by.
 
     >>> text = "ki\\n     Kikuyu; Gikuyu.\\nts\\n     Tsonga.\\nIn Tonga today.\\nNew Yrok"
     >>> [line_of_names(text, text.index(w), text.index(w) + len(w))
