@@ -1147,8 +1147,8 @@ def _in_list(edit: Edit, words: Sequence[str | None], *, bare: bool = False) -> 
 
 
 def _listed_slip(edit: Edit, twice: bool) -> Edit:
-    """``edit`` safe to apply when it repairs a listed common misspelling the
-    way the list does ("accomodate" -> "accommodate"; see cleaner.misspellings).
+    """``edit``, which repairs a listed common misspelling the way the list
+    does ("accomodate" -> "accommodate"; see cleaner.misspellings), safe to apply.
 
     Only slips (spelling.typo, outside OCR output). Where the stage reads the
     slip by its neighbours (see _nearest_slip), two kinds of evidence agree,
@@ -1160,19 +1160,13 @@ def _listed_slip(edit: Edit, twice: bool) -> Edit:
     docs tree, all right; in compounds (see _beside_words) 16 and 1 more,
     all right.
     """
-    right = correction(edit.before)
-    if right is None or right != edit.after.lower():
-        return edit
     if twice and not _TRIPLE_RE.search(edit.before.lower()):
         # A letter doubled (``twice``): "buildds" is Debian's build daemons,
         # 33 times in the changelogs, not "builds". Tripled ("commmon"),
         # never English.
         return edit
     return dataclasses.replace(
-        edit,
-        safe=True,
-        confidence=max(edit.confidence, LISTED_SLIP_CONFIDENCE),
-        reason=f"{edit.reason}; a common misspelling of {right!r}",
+        edit, safe=True, confidence=max(edit.confidence, LISTED_SLIP_CONFIDENCE)
     )
 
 
@@ -2075,7 +2069,8 @@ def _typo(corrector: Corrector, token: Token, document: _Document) -> Edit | Non
             return None  # "Danny R. Faught": a surname after an initial
         if listed.startswith(lower) and _on_next_line(text, token.end, listed[len(lower) :]):
             return None  # "implementatio\n  n.": a word wrapped without a hyphen
-        if token.hyphen_part and _unhyphenated(text, token) in corrector.lexicon:
+        whole = _hyphenated_word(text, token) if token.hyphen_part else ""
+        if whole and whole.replace("-", "").lower() in corrector.lexicon:
             return None  # "re-sistance", "beauti-fully": a word broken at a line end
         intended, slip = listed, _slip(lower, listed) or ""
         reason = "a typing slip" + (f": {slip}" if slip else "")
@@ -2085,6 +2080,8 @@ def _typo(corrector: Corrector, token: Token, document: _Document) -> Edit | Non
         reason = f"a typing slip: {slip}; no other word one edit away is nearly as common"
     else:
         return None
+    if intended == listed:
+        reason += f"; a common misspelling of {listed!r}"
     twice = slip.endswith(_TYPED_TWICE)
     if twice and (word[0].isupper() or (lower.startswith("re") and lower[2:] in corrector.lexicon)):
         return None  # "Antti", "Andersson": names; "readding": re-adding
@@ -2113,23 +2110,24 @@ def _typo(corrector: Corrector, token: Token, document: _Document) -> Edit | Non
         # Beside parts that are all words it is a slip in a compound
         # ("cross-comiling", "fixed-lenght", "pam-auth-udpate").
         return edit
-    edit = _listed_slip(edit, twice)
+    if intended == listed:
+        edit = _listed_slip(edit, twice)
     return edit if doubt is None else _held(edit, doubt)
 
 
-def _unhyphenated(text: str, token: Token) -> str:
-    """The hyphenated word ``token`` is part of, in lower case, without its hyphens.
+def _hyphenated_word(text: str, token: Token) -> str:
+    """The hyphenated word ``token`` is part of, as the text writes it.
 
     >>> text = "The re-sistance was great."
-    >>> _unhyphenated(text, candidate_tokens(text)[2])
-    'resistance'
+    >>> _hyphenated_word(text, candidate_tokens(text)[2])
+    're-sistance'
     """
     start, end = token.start, token.end
-    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "-"):
+    while start and (text[start - 1] == "-" or text[start - 1].isalpha()):
         start -= 1
-    while end < len(text) and (text[end].isalpha() or text[end] == "-"):
+    while end < len(text) and (text[end] == "-" or text[end].isalpha()):
         end += 1
-    return text[start:end].replace("-", "").lower()
+    return text[start:end]
 
 
 # An initial and its full stop just before a word: "R. Faught".
@@ -2194,7 +2192,7 @@ def _listed_doubt(corrector: Corrector, typed: str, listed: str, document: _Docu
             and len(stem) >= 3
             and stem not in corrector.lexicon
             and correction(stem) is None  # "algoritm" beside "algoritms": a slip too
-            and re.search(rf"\b{stem}\b", document.text, re.IGNORECASE)
+            and writes_run(document.text, stem)
         ):
             return f"the text writes {stem!r}: a form of that word?"
     return None
@@ -2248,12 +2246,7 @@ def _beside_words(text: str, token: Token, lexicon: Lexicon) -> bool:
     >>> [(t.text, _beside_words(text, t, default_corrector().lexicon)) for t in tokens]
     [('cross', False), ('comiling', True), ('and', False), ('consti', False), ('tution', False)]
     """
-    start, end = token.start, token.end
-    while start and (text[start - 1] == "-" or text[start - 1].isalpha()):
-        start -= 1
-    while end < len(text) and (text[end] == "-" or text[end].isalpha()):
-        end += 1
-    others = text[start:end].split("-")
+    others = _hyphenated_word(text, token).split("-")
     if len(others) < 2 or token.text not in others:
         return False
     others.remove(token.text)
