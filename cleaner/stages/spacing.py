@@ -79,6 +79,14 @@ _SPACE_BEFORE_RE = lazy(
     # A full stop that is not an ellipsis, ".5" or ".NET".
     r"|\.(?![.\w])(?=[\s" + _CLOSERS + r"]|\Z)"
 )
+# A name of a file or of code just before a space: a file name or a path
+# ("netbeans.log", "~/.vim/syntax"), an identifier ("g:xml_data", "a=b").
+_NAME_WORD_END_RE = lazy(r"\S*(?:\w[./:=]\w|[/_=\\])\S*$")
+# A path, or a code span, emphasis, link or tag of the text's markup, just
+# before or just after a space ("/bin/sh", "`x`", "*E12*", "|usr_25.txt|",
+# "'vsts'", "<cfile>").
+_MARKUP_END_RE = lazy(r"(?:\S*/\S*|\S*[`*|'>])$")
+_MARKUP_START_RE = lazy(r"[`*|'<]|\S*/")
 # A word that ends an address: a URL, an e-mail address or an <...> link.
 _ADDRESS_END_RE = lazy(r"(?:(?:[a-z]+://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|<\S+>)$")
 _BRACKET_PAIRS = {"(": ")", "[": "]", "{": "}"}
@@ -104,10 +112,11 @@ _SPACED_COMMA_RE = lazy(r",(?<=\w ,)(?=[\s,.;:!?]|$)")
 _TIGHT_COMMA_RE = lazy(r",(?<=\w,)(?=[\s,.;:!?]|$)")
 # What opens a line and may be followed by any spaces: a mark of structure
 # (_STRUCTURE_RE: "-", "*", "1.", ">", "#"), another list item's marker
-# ("a.", "2)", "(3)", "#.") or a field's name ("Copyright:", "Author:",
-# "Files:" of a header or a Debian copyright file).
+# ("a.", "2)", "(3)", "#.", the letter "o" that plain texts set as a
+# bullet) or a field's name ("Copyright:", "Author:", "Files:" of a header
+# or a Debian copyright file).
 _ITEM_START_RE = lazy(
-    rf"[ \t]*(?:{_STRUCTURE_RE.pattern}|[A-Za-z][.)]|\(\d{{1,3}}\)|#\.|[A-Z][\w-]*:)"
+    rf"[ \t]*(?:{_STRUCTURE_RE.pattern}|[A-Za-z][.)]|\(\d{{1,3}}\)|#\.|[A-Z][\w-]*:|o)"
 )
 # A copyright notice up to its last year: "Copyright 1989, 1998  The Open
 # Group", the two spaces before the holder as X11 and GNU notices set them.
@@ -145,6 +154,7 @@ _PUNCT_NAME = {",": "comma", ";": "semicolon", ":": "colon", ".": "full stop", "
 def propose(context: Context) -> Iterator[Edit]:
     text = context.text
     markdown = context.kind == "markdown"
+    plain = context.kind == "text"
     two_space_sentences = _uses_two_space_sentences(text)
     outside = context.protected
     spaced_punctuation = _uses_spaced_punctuation(text, _SPACED_MARK_RE, _TIGHT_MARK_RE, outside)
@@ -214,6 +224,8 @@ def propose(context: Context) -> Iterator[Edit]:
             or (len(gaps) > 1 and any(body[m.start() - 1] not in _SENTENCE_GAP for m in wide))
             or (len(gaps) >= JUSTIFIED_GAPS and len(_PADDING_RE.findall(body)) >= JUSTIFIED_GAPS)
             or body.lstrip().startswith("|")
+            # "char  digraph\thex\tdec": tabs between words set columns
+            or "\t" in body.rstrip()
             or not _HAS_WORD_RE.search(body)
             or any(_is_border(n) for n in neighbours)
             or any(_same_column(body, n) for n in neighbours)
@@ -233,7 +245,16 @@ def propose(context: Context) -> Iterator[Edit]:
                 if follower:
                     spaced = spaced_commas if follower.group()[0] == "," else spaced_punctuation
                     yield from _space_before(
-                        start, end, body, run, follower, spaced, spaced_punctuation, noisy
+                        start,
+                        end,
+                        body,
+                        run,
+                        follower,
+                        spaced,
+                        spaced_punctuation,
+                        noisy,
+                        aligned,
+                        plain,
                     )
                 elif body[run.end()] in ",;:.!?":
                     # Before punctuation the space-before rule alone decides (".NET",
@@ -255,7 +276,7 @@ def propose(context: Context) -> Iterator[Edit]:
                         continue  # "Fri,  3 Aug 2001", "May  3, 2014", "<a@b.org>  Thu, 5 Oct"
                     if len(run.group()) == 2 and not layout_gaps().isdisjoint(_gap_keys(body, run)):
                         continue  # "o IO-389:  Add", "v1.4.1  (May 5, 2017)": see LAYOUT_LINES
-                    yield from _double(text, start, end, body, run, two_space_sentences)
+                    yield from _double(text, start, end, body, run, two_space_sentences, plain)
         yield from _missing_after(offset, body, glued)
     if "\N{LEFT SINGLE QUOTATION MARK}" in text:
         starts = {lines[n][0] + len(_leading_run(lines[n][1])) for n in paragraph_starts}
@@ -438,6 +459,8 @@ def _space_before(
     mark_spaced: bool,
     printers_spacing: bool,
     noisy: Callable[[], bool],
+    aligned: bool,
+    plain: bool,
 ) -> Iterator[Edit]:
     """Edits for the space ``run`` before the mark ``follower``.
 
@@ -447,6 +470,8 @@ def _space_before(
     is a spaced mark misread ("fro ." for "fro ?"). On the ICDAR
     2017 train split, removing such spaces brought the text closer to the
     gold 51 times and further 169 times; on BLN600 train 3 and 1.
+    ``aligned``: the line is a row of columns (see propose); ``plain``: the
+    text is plain text (see _double).
     """
     mark = follower.group()
     name = _PUNCT_NAME[mark[0]]
@@ -456,9 +481,19 @@ def _space_before(
         return  # an escaped space (reStructuredText "`x`\\ ,")
     if mark[0] == ":" and len(run.group()) > 1:
         return  # "key   : value" aligns a definition list
+    if "\t" in run.group() or (aligned and len(run.group()) > 1 and not noisy()):
+        # "|,|\t\t,\t\trepeat", "0xf5     .\t": a mark in a column of a table
+        # is an entry of it, set where the columns fall.
+        return
     following = body[follower.end() : follower.end() + 1]
-    if mark[0] in ".?" and following and following in _QUOTES:
-        return  # a quoted argument: "git add -u ." (the dot is a path)
+    if (
+        following
+        and following in _QUOTES
+        and (mark[0] in ".?" or (mark[0] in "!,;" and _quoted_command(body, run, following)))
+    ):
+        # A quoted argument: "git add -u ." (the dot is a path), ":help !",
+        # ":sunmap ,": the mark is part of what is quoted.
+        return
     # "term : definition" is a layout in documentation; elsewhere a typo.
     colon = mark[0] == ":"
     after_mark = body[follower.end() : follower.end() + 2]
@@ -499,12 +534,31 @@ def _space_before(
     following_text = body[follower.end() :].lstrip()[:1]
     doubled = run.start() > 0 and body[run.start() - 1] in ",.;:"
     speck = doubled or (mark == "." and (following_text.islower() or following_text.isdigit()))
+    # "If the ! is included", "expr2 ? expr1 : expr3": a ! or ? before a
+    # word in small letters ends no sentence; the text names the character
+    # (in an OCR page it is speech: "God bless you ! thank you").
+    named = mark[0] in "!?" and following_text.islower() and not noisy()
+    # "in netbeans.log .", "error *E1208* .": a space that keeps the mark
+    # apart from a file name, or from a tag of a plain text's markup, is the
+    # writer's choice (in an OCR page such a word is more often two words
+    # run together; in reStructuredText, ":class:`type` ," is a slip).
+    after_code = (
+        _NAME_WORD_END_RE.search(body, 0, run.start()) is not None
+        or (plain and _MARKUP_END_RE.search(body, 0, run.start()) is not None)
+    ) and not noisy()
     if colon:
         reason = f"space before a {name}; may be a 'term : definition' layout"
     elif doubled:
         reason = f"space before a {name}, after another mark: one of them may be a speck"
     elif speck:
         reason = f"space before a {name}; no sentence starts after it, so it may be a speck"
+    elif named:
+        reason = (
+            f"space before a {name}; a word in small letters follows, so it may be"
+            f" the character {mark!r} itself, named"
+        )
+    elif after_code:
+        reason = f"space before a {name}, after a name of a file, code or markup: kept apart?"
     elif printers_spacing:
         reason = (
             f"space before a {name}; the text spaces : ; ! ? as older printing did,"
@@ -512,16 +566,40 @@ def _space_before(
         )
     else:
         reason = f"space before a {name}"
+    doubt = colon or speck or printers_spacing or named or after_code
     yield Edit(
         start,
         end,
         run.group(),
         "",
         "spacing.space-before-punctuation",
-        0.6 if colon or speck or printers_spacing else 0.95 if mark[0] in ",." else 0.9,
+        0.6 if doubt else 0.95 if mark[0] in ",." else 0.9,
         reason,
-        not (colon or speck or printers_spacing),
+        not doubt,
     )
+
+
+def _quoted_command(body: str, run: re.Match[str], quote: str) -> bool:
+    """Whether the mark after ``run``, then ``quote``, ends a short quotation
+    on its line that opens with no capital: a command quoted (":help !",
+    "add !", ":r ++arg !"), whose mark is part of it; not speech
+    ('"Murder !"', '"I did it ;"'), whose stray space goes.
+
+    >>> line = 'He cried "Murder !" and ":help !" fails; "it is not so ,"'
+    >>> [_quoted_command(line, m, '"') for m in _GAP_RE.finditer(line)]
+    [False, True, False]
+    """
+    opener = _QUOTE_OPENERS.get(quote)
+    opening = -1 if opener is None else body.rfind(opener, 0, run.start())
+    if opening < 0:
+        return False
+    words = body[opening + 1 : run.start()].split()
+    return 0 < len(words) <= 2 and not words[0][:1].isupper()
+
+
+# The opening quote of each closing double quote (single quotes are also
+# apostrophes, and say nothing of where a quotation opens).
+_QUOTE_OPENERS = {'"': '"', "\N{RIGHT DOUBLE QUOTATION MARK}": "\N{LEFT DOUBLE QUOTATION MARK}"}
 
 
 def _date_gap(body: str, run: re.Match[str]) -> bool:
@@ -560,24 +638,73 @@ def _double(
     body: str,
     run: re.Match[str],
     two_space_sentences: bool,
+    plain: bool,
 ) -> Iterator[Edit]:
+    """The edit for a doubled gap between words, if any; ``plain``: the text is
+    plain text, whose markup (Vim's help: "|link|", "*tag*") is its own."""
     spaces = run.group()
     if "\t" in spaces:
         return  # tabs are deliberate
     before = body[: run.start()].rstrip("\"'”’)")
-    if before.endswith((".", "!", "?")) and len(spaces) == 2 and two_space_sentences:
-        return  # two spaces after each sentence is this document's convention
-    safe = len(spaces) == 2
+    if before.endswith((".", "!", "?", ":")) and len(spaces) == 2 and two_space_sentences:
+        # Two spaces after each sentence is this document's convention, and
+        # after a colon the typist's same habit ("Jump to a subject:  Position").
+        return
+    if _in_quoted_literal(body, run):
+        return  # trim("  vim  "): the spaces are the quoted string's own
+    doubt = ""
+    if len(spaces) > 2:
+        doubt = "may be alignment"
+    elif (
+        two_space_sentences
+        and not body[run.start() - 1].islower()
+        and body[run.start() - 1] not in ",;:"
+        and body[run.end()].isupper()
+        and body[run.end() + 1 : run.end() + 2].islower()
+    ):
+        # "(Tsakiridis, 2007 Feb 18)  Patch from": a sentence ended without
+        # its stop, in a text that sets two spaces after its sentences (not
+        # after a word in small letters: "embedding  Python" is a slip).
+        doubt = "a capital follows, in a text with two spaces after its sentences"
+    elif plain and (
+        _MARKUP_END_RE.search(body, 0, run.start()) is not None
+        or _MARKUP_START_RE.match(body, run.end()) is not None
+    ):
+        # "|usr_25.txt|  Editing", "*E1031*  *E1186*", "/bin/sh  /bin/ksh":
+        # beside a link, tag, code span or path a gap is often the layout of
+        # a plain text (in Markdown and reStructuredText, whose markup sits
+        # inside sentences, it is as often a slip: ":mod:`getopt`  module").
+        doubt = "beside a path, code or markup: may be layout"
     yield Edit(
         start,
         end,
         spaces,
         " ",
         "spacing.double-space",
-        0.95 if safe else 0.7,
-        f"{len(spaces)} spaces between words" + ("" if safe else "; may be alignment"),
-        safe,
+        0.7 if doubt else 0.95,
+        f"{len(spaces)} spaces between words" + (f"; {doubt}" if doubt else ""),
+        not doubt,
     )
+
+
+def _in_quoted_literal(body: str, run: re.Match[str]) -> bool:
+    """Whether the gap ``run`` opens or closes a quoted string: '"  vim  "'.
+
+    Prose does not start or end a quotation with spaces; a string quoted as
+    code may.
+
+    >>> gaps = ('trim("  vim  ", " ")', 'returns "  vim"', 'He said  "Go"', 'a "b"  c')
+    >>> [[_in_quoted_literal(b, m) for m in _GAP_RE.finditer(b)] for b in gaps]
+    [[True, True], [True], [False], [False]]
+    """
+    start, end = run.start(), run.end()
+    opens = start > 0 and body[start - 1] in "\"'" and (start == 1 or body[start - 2] in " \t([{=,")
+    closes = (
+        end < len(body)
+        and body[end] in "\"'"
+        and (end + 1 == len(body) or body[end + 1] in " \t)]},.;:")
+    )
+    return opens or closes
 
 
 # An opening single quote against a word, and what closes one: a right quote or
@@ -722,6 +849,14 @@ def _missing_after(offset: int, body: str, glued: Callable[[], Counter[str]]) ->
         closer = _BRACKET_PAIRS.get(token[:1])
         if closer is not None and closer in body[match.end() : right if right != -1 else None]:
             continue  # "(row,pass)", "{Absolute,Relative}": a tuple or a set, written tight
+        if (
+            token[:1] in "\"'"
+            and token[1:2].islower()
+            and token.rstrip(_TOKEN_EDGE.replace(token[0], "")).endswith(token[0])
+        ):
+            # '"unix,dos"': a value quoted whole, written tight (a quoted
+            # sentence opens with a capital: '"Yes,sir," he said')
+            continue
         # Both halves must be words: "failed.The", "domain,the"; not the
         # names "asyncio.Queue" or "ttk.Notebook".
         lexicon = default_lexicon()
