@@ -241,6 +241,42 @@ def credit_line(text: str, word: Word) -> bool:
     )
 
 
+# A person credited in brackets, as changelogs and release notes name who
+# reported or fixed a thing: "(Jean Jordaan)", "(Henrik Ohman, 2009 Jan
+# 29)", "(Yaroslav\n    Kuzmin)". Two to four capitalised words (and the
+# particles of a name), then the bracket's end, or a comma and a date or a
+# note.
+_BRACKETED_NAME_RE = lazy(
+    r"\((?:[A-Z][\w'’.-]*(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?:(?:van|von|de|der|den|da|di|du|le"
+    r"|del|dos|bin|al|el)[ \t]+)?){1,3}[A-Z][\w'’.-]*[ \t]*[,)]"
+)
+
+
+def bracketed_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is part of a person's name in brackets,
+    with more of the name beside it: the credit of a changelog entry,
+    whatever place a part of it is one letter from. A bracket that holds
+    the words alone ("(New Yrok)") may hold a place.
+
+    >>> text = "It fails. (Henrik Ohman, 2009 Jan 29)\\nFixed. (Phan Vinh Thinh)\\nIn (New Yrok)."
+    >>> [bracketed_name(text, text.index(w), text.index(w) + len(w))
+    ...  for w in ("Ohman", "Henrik", "Vinh Thinh", "New Yrok", "Yrok")]
+    [True, True, True, False, True]
+    >>> text = "Use it. (Yaroslav\\n            Kuzmin)\\nIn Ankara (Turkey)."
+    >>> [bracketed_name(text, text.index(w), text.index(w) + len(w))
+    ...  for w in ("Yaroslav", "Turkey")]
+    [True, False]
+    """
+    opening = text.rfind("(", max(0, start - 100), start)
+    if opening < 0:
+        return False
+    match = _BRACKETED_NAME_RE.match(text, opening)
+    if match is None or match.end() <= end:
+        return False
+    inside = text[opening + 1 : match.end() - 1].split()
+    return len(inside) > len(text[start:end].split())
+
+
 # A line of nothing but up to four capitalised words, set apart by spaces,
 # commas or semicolons, and a closing mark: "Kikuyu; Gikuyu.", "Tsonga.".
 _NAMES_LINE_RE = lazy(

@@ -65,6 +65,7 @@ from cleaner.namewords import (
     ONE_SPACE,
     PLACE_WORDS,
     Word,
+    bracketed_name,
     credit_line,
     line_of_names,
     name_words,
@@ -371,8 +372,14 @@ def _spans(
     for i, j, run in runs:
         if all(known[i : j + 1]) or repeated[run] > 1 or inside.issuperset(range(i, j + 1)):
             continue  # nothing unknown, the document's own name, or inside "Ho Chi Minh City"
-        if credit_line(text, found[j]) or on_uploader_line(text, found[j].start):
-            continue  # "Phan Vinh Thinh <teppi82@...>", "[ Tris Emmy Wilson ]": a person
+        if (
+            credit_line(text, found[j])
+            or on_uploader_line(text, found[j].start)
+            or bracketed_name(text, found[i].start, found[j].end)
+        ):
+            # "Phan Vinh Thinh <teppi82@...>", "[ Tris Emmy Wilson ]", "(Phan
+            # Vinh Thinh)": a person
+            continue
         if not any(gazetteer.in_multiword_name(w.text) for w in found[i : j + 1]):
             continue  # no word of it is part of any multi-word name
         if run not in gazetteer:
@@ -387,9 +394,14 @@ def _spans(
             continue  # "the Antiguans", "two Englands", "the Corsicans"
         if _after_title(text, word.start) or _first_half(text, word, gazetteer, lexicon):
             continue  # "Mr. Jerdan": a person; "Staly- bridge": half of "Stalybridge"
-        if _credited(found, i, text) or credit_line(text, word) or _thanked(text, word):
+        if (
+            _credited(found, i, text)
+            or credit_line(text, word)
+            or _thanked(text, word)
+            or bracketed_name(text, word.start, word.end)
+        ):
             # "Contributed by Julian Berman", "Harry Edmon <harry@...>",
-            # "Thanks to Chana for the patch": a person
+            # "Thanks to Chana for the patch", "(Jean Jordaan)": a person
             continue
         if on_uploader_line(text, word.start):
             continue  # "[ Johannes Schauer Marin Rodrigues ]": a changelog's uploader
