@@ -40,7 +40,7 @@ _BACKWARD = lazy(
 )
 # What a line that speaks of a slip says before naming it: "Fix typos in
 # tree.c (errror)", "spelling-error-in-description shoudl should".
-_ABOUT_SPELLING = lazy(r"\b(?:typo|misspel|spelling)", re.IGNORECASE)
+_ABOUT_SPELLING = lazy(r"\b(?:typo|misspel|spelling|mistake)", re.IGNORECASE)
 # How far back a pair's right word may start (its length plus a connector).
 _REACH = 40
 _EDGE = lazy(r"^\W+|\W+$")
@@ -91,13 +91,13 @@ def corrected_in_place(text: str, start: int, end: int, after: str) -> bool:
 
 
 def about_a_slip(text: str, start: int, end: int, after: str) -> bool:
-    """Whether the word at ``start:end`` is a slip its line names: the line
-    speaks of a slip before it, and the word stands alone in brackets or
-    quotes, or its correction ``after`` follows it (lintian's
-    "spelling-error-in-description shoudl should"). A word of the sentence
-    itself is still a word ("Fix spelling of a Sewdish region": "Swedish"),
-    and so is one a line that speaks of none doubles ("she ohad had money",
-    a misreading of an OCR page).
+    """Whether the word at ``start:end`` is a slip its line names: the word
+    stands alone in brackets or quotes on a line that speaks of a slip or a
+    mistake, or the line speaks of one before the word and its correction
+    ``after`` follows it (lintian's "spelling-error-in-description shoudl
+    should"). A word of the sentence itself is still a word ("Fix spelling
+    of a Sewdish region": "Swedish"), and so is one a line that speaks of
+    none doubles ("she ohad had money", a misreading of an OCR page).
 
     >>> def named(text, word, after):
     ...     return about_a_slip(text, text.index(word), text.index(word) + len(word), after)
@@ -106,16 +106,21 @@ def about_a_slip(text: str, start: int, end: int, after: str) -> bool:
     (True, True)
     >>> named("  * spelling-error-in-description shoudl should", "shoudl", "should")
     True
+    >>> named('Problem: Using "seesion" looks like a mistake.', "seesion", "session")
+    True
     >>> text = "Fix spelling of a Sewdish region (Jämtland)\\n(recieve) path; she ohad had"
     >>> pairs = (("Sewdish", "Swedish"), ("recieve", "receive"), ("ohad", "had"))
     >>> [named(text, wrong, right) for wrong, right in pairs]
     [False, False, False]
     """
     line = text.rfind("\n", 0, start) + 1
+    if start and _ENCLOSING.get(text[start - 1]) == text[end : end + 1]:
+        # Named alone, the slip may come before what the line says of it:
+        # 'Using "seesion" looks like a mistake.'
+        stop = text.find("\n", end)
+        return _ABOUT_SPELLING.search(text, line, len(text) if stop < 0 else stop) is not None
     if _ABOUT_SPELLING.search(text, line, start) is None:
         return False
-    if start and _ENCLOSING.get(text[start - 1]) == text[end : end + 1]:
-        return True
     following = _BLANKS_RE.match(text, end)
     word = _EDGE.sub("", after)
     return following is not None and bool(word) and _starts_with_word(text, following.end(), word)

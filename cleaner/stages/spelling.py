@@ -671,7 +671,9 @@ _TEXT = operator.attrgetter("text")
 _HYPHEN_PART = operator.attrgetter("hyphen_part")
 
 # Neighbours that none of _excluded's rules looks at.
-_PLAIN_BEFORE = frozenset(' \t\n\r"(\N{LEFT DOUBLE QUOTATION MARK}')
+_PLAIN_BEFORE = frozenset(' \n\r"(\N{LEFT DOUBLE QUOTATION MARK}')
+# What ends a cell of a tab-separated table: the next tab or the line's end.
+_CELL_END = frozenset(("\t", "\n", "\r", ""))
 _PLAIN_AFTER = frozenset(' \t\n\r")\N{RIGHT DOUBLE QUOTATION MARK}') | {""}
 
 
@@ -684,8 +686,9 @@ def _excluded(text: str, start: int, end: int, before: str, after: str) -> bool:
         return True
     if after == "." and end + 1 < len(text) and text[end + 1].isalnum():
         return True
-    # "-rf", "--amend": command-line options.
-    if before == "-" and (start < 2 or not text[start - 2].isalnum()):
+    # "-rf", "--amend": command-line options; ":windo", ":set": Vim's and
+    # other editors' commands (a colon after a word is glued punctuation, below).
+    if (before == "-" or before == ":") and (start < 2 or not text[start - 2].isalnum()):
         return True
     # "'gainst", "goin'", "th'": elisions, not misreadings.
     if (before and before in _APOSTROPHES and not text[start - 2 : start - 1].isalpha()) or (
@@ -694,6 +697,10 @@ def _excluded(text: str, start: int, end: int, before: str, after: str) -> bool:
         return True
     if after == "(":
         return True  # a function call
+    if before == "\t" and after in _CELL_END:
+        # "þ\tth\t0xfe\tLATIN SMALL LETTER THORN": a cell of a table whose
+        # columns tabs set apart (a code, a command, a label), not prose.
+        return True
     # "tbe,the": a run glued by punctuation is the spacing rule's to judge,
     # and judging its words first would change that judgement next time.
     return bool(
@@ -1100,8 +1107,12 @@ def _row_label(text: str, token: Token) -> bool:
     word of a sentence.
 
     >>> text = "nb     Norwegian\n  tk\tTurkmen\nti-er  Tigrinya\ntbe man  said"
-    >>> [_row_label(text, t) for t in candidate_tokens(text)]
-    [True, False, True, False, True, True, False, False, False, False]
+    >>> [(t.text, _row_label(text, t)) for t in candidate_tokens(text)]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('nb', True), ('Norwegian', False), ('tk', True), ('ti', True), ('er', True),
+     ('Tigrinya', False), ('tbe', False), ('man', False), ('said', False)]
+
+    ("Turkmen", a cell between a tab and the line's end, is no candidate at all.)
     """
     line = text.rfind("\n", 0, token.start) + 1
     before = text[line : token.start].lstrip(" \t")
@@ -1916,6 +1927,23 @@ def _plural_of_ing(word: str, reading: str) -> bool:
     return r.endswith("ing") and w == r + "s"
 
 
+def _agent_noun(word: str, reading: str) -> bool:
+    """Whether ``word`` is the one who does what ``reading``, a word in -e
+    (or its plural), names: "archivers" beside "archives", "tokenizer"
+    beside "tokenize". Software writing makes such nouns of its verbs far
+    more often than OCR puts an r before a word's last letters.
+
+    >>> _agent_noun("archivers", "archives"), _agent_noun("tokenizer", "tokenize")
+    (True, True)
+    >>> _agent_noun("tbers", "thes"), _agent_noun("housers", "houses"), _agent_noun("bare", "bar")
+    (False, True, False)
+    """
+    w, r = word.lower(), reading.lower()
+    if r.endswith("es"):
+        return w == r[:-1] + "rs"
+    return r.endswith("e") and w == r + "r"
+
+
 def _final_e_to_s(word: str, reading: str) -> bool:
     """Whether ``reading`` only turns ``word``'s final e into an s.
 
@@ -1942,6 +1970,7 @@ def _edit(
     if (
         _archaic_e(token.text, best.surface)
         or _plural_of_ing(token.text, best.surface)
+        or _agent_noun(token.text, best.surface)
         or _other_convention(token.text, best.surface)
     ):
         return None
