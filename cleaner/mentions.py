@@ -38,8 +38,9 @@ _BACKWARD = lazy(
     rf"|{_SIDE})\Z",
     re.IGNORECASE,
 )
-# What a line that speaks of a slip says before naming it: "Fix typos in
-# tree.c (errror)", "spelling-error-in-description shoudl should".
+# What a line that speaks of a slip says of it: "Fix typos in tree.c
+# (errror)", "spelling-error-in-description shoudl should", 'Using
+# "seesion" looks like a mistake'.
 _ABOUT_SPELLING = lazy(r"\b(?:typo|misspel|spelling|mistake)", re.IGNORECASE)
 # How far back a pair's right word may start (its length plus a connector).
 _REACH = 40

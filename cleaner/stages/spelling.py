@@ -1928,8 +1928,8 @@ def _plural_of_ing(word: str, reading: str) -> bool:
 
 
 def _agent_noun(word: str, reading: str) -> bool:
-    """Whether ``word`` is the one who does what ``reading``, a word in -e
-    (or its plural), names: "archivers" beside "archives", "tokenizer"
+    """Whether ``word`` names the one who does what ``reading`` (a word in
+    -e, or its -es form) says: "archivers" beside "archives", "tokenizer"
     beside "tokenize". Software writing makes such nouns of its verbs far
     more often than OCR puts an r before a word's last letters.
 
