@@ -77,6 +77,7 @@ from cleaner.letters import word_model
 from cleaner.lexicon import Lexicon
 from cleaner.memo import last_call
 from cleaner.misspellings import correction
+from cleaner.namewords import line_of_names
 from cleaner.regex import lazy
 from cleaner.stages import Context
 from cleaner.technical import is_technical
@@ -2101,9 +2102,13 @@ def _typo(corrector: Corrector, token: Token, document: _Document) -> Edit | Non
         whole = _hyphenated_word(text, token) if token.hyphen_part else ""
         if whole and whole.replace("-", "").lower() in corrector.lexicon:
             return None  # "re-sistance", "beauti-fully": a word broken at a line end
+        if _prefixed_word(lower, text, corrector.lexicon):
+            return None  # "the uncommenting and recommenting": re- and a word
         intended, slip = listed, _slip(lower, listed) or ""
         reason = "a typing slip" + (f": {slip}" if slip else "")
         doubt = _listed_doubt(corrector, lower, listed, document)
+        if doubt is None and not word.islower() and line_of_names(text, token.start, token.end):
+            doubt = "a line of names alone (a list of languages, a heading): as written?"
     elif found is not None:
         intended, slip = found
         reason = f"a typing slip: {slip}; no other word one edit away is nearly as common"
@@ -2159,6 +2164,28 @@ def _hyphenated_word(text: str, token: Token) -> str:
     return text[start:end]
 
 
+def _prefixed_word(word: str, text: str, lexicon: Lexicon) -> bool:
+    """Whether ``word`` is a prefix and a word of five letters or more that
+    the text also writes bare or with another prefix: "recommenting" beside
+    "uncommenting", a form the list of misspellings takes for a slip of
+    "recommending". ("recommanded" alone is still that slip.)
+
+    >>> text = "the uncommenting and recommenting operations; recommanded"
+    >>> lexicon = default_corrector().lexicon
+    >>> _prefixed_word("recommenting", text, lexicon), _prefixed_word("recommanded", text, lexicon)
+    (True, False)
+    """
+    for prefix in _PREFIXES:
+        rest = word.removeprefix(prefix)
+        if rest != word and len(rest) >= 5 and rest in lexicon:
+            return any(
+                writes_run(text, other + rest) for other in ("", *_PREFIXES) if other != prefix
+            )
+    return False
+
+
+# Prefixes a word of the text may take in a form the list takes for a slip.
+_PREFIXES = ("re", "un", "pre", "non", "de", "dis")
 # An initial and its full stop just before a word: "R. Faught".
 _INITIAL_BEFORE_RE = lazy(r"(?:^|(?<=[\s(]))[A-Z]\.[ \t]+\Z")
 
