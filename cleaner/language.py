@@ -1,0 +1,216 @@
+"""Paragraphs in another language than English, which the word stages leave alone.
+
+The lexicon, the error model, the gazetteer and the rules of spacing are
+English: read with them, a French paragraph is a page of misreadings
+("mesures" -> "measures", "werden" -> "warden") and its spaces before "?"
+and ";" are damage, though they are French typography. A paragraph is
+another language's when the function words of another language
+(``dictionaries/function_words.txt``: "les", "und", "della", "het") outnumber
+English ones more than FOREIGN_RATIO times over, at least FOREIGN_WORDS of
+them; a line too, within a paragraph that is not. A document that reads so
+as a whole is another language's throughout, headings and short lines
+included.
+
+There only the repairs that hold in any language stand (:data:`ANY_LANGUAGE_RULES`):
+mojibake, invisible characters, doubled and trailing spaces. The word
+stages do not count the paragraph's words either, so a French quotation
+does not make an English page read as noisy OCR output.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from typing import Any, NamedTuple
+
+from cleaner.memo import last_call
+from cleaner.regex import lazy
+from cleaner.resources import dictionary_path
+
+Span = tuple[int, int]
+
+# A paragraph or line is another language's when it uses at least
+# FOREIGN_WORDS distinct function words of other languages, more often than
+# FOREIGN_RATIO times English ones, and they make up FOREIGN_SHARE of its
+# words at least. In running English, function words are about 38% of the
+# words and the other languages' about none (the English Vim tutor: 38.4%
+# and 0.0%); in the tutor's 23 translations into languages of the Latin
+# script the other languages' are 7-30% and the English ones 0-8% (Danish
+# "at", "for", "have"; German "in", "was"). A list of people ("Ludovic de
+# Souza", "Carl von Ossietzky") falls short of the share; "od" three times
+# (the command) of the distinct words.
+FOREIGN_WORDS = 3
+FOREIGN_RATIO = 1
+FOREIGN_SHARE = 0.05
+# A document with this many distinct ones, as above, is another language's as a whole.
+FOREIGN_DOCUMENT_WORDS = 6
+# A paragraph reads as English when English function words make up this
+# share of its words (three at least). Paragraphs of the English Vim tutor
+# run to 0.57-0.69; the Slovak tutor's paragraphs that its lists miss reach
+# 0.20 ("to", "on", "do" are Slovak words too). A document with paragraphs
+# in another language and none in English is another language's throughout.
+ENGLISH_SHARE = 0.25
+
+# The rules whose repairs are right in any language: an encoding's damage,
+# invisible characters, a doubled space, spaces at a line's ends. Not the
+# no-break space (French sets one before "?", ";" and inside guillemets),
+# nor spaces around punctuation, nor any word's spelling or boundaries.
+ANY_LANGUAGE_RULES = (
+    "encoding.",
+    "invisible.zero-width",
+    "invisible.soft-hyphen",
+    "spacing.double-space",
+    "spacing.trailing-whitespace",
+    "spacing.leading-space",
+)
+
+# A word standing alone: not part of an address, a path, a file name, an
+# option, a command or a call ("haxx.se", "alg-des.h", "/tmp/du.gz", ":au",
+# "der[0]", "l'homme").
+_WORD_RE = lazy(r"(?<![\w.@/\\:'’-])[^\W\d_]+(?![\w@/\\(\['’-]|[.:]\w)")
+_PARAGRAPH_END_RE = lazy(r"\n[ \t]*(?:\n|$)")
+
+
+@functools.cache
+def _marks() -> re.Pattern[str]:
+    """The other languages' function words after a space, as one pattern.
+
+    A cheap first look (about 60 MB/s): a document with fewer than
+    FOREIGN_WORDS of them has no paragraph in another language. The words
+    are set out as a tree of their letters ("d(?:a(?:s)?|e(?:r|s)?|i)"),
+    so that a space is followed into the few words that start alike, not
+    tried against each word in turn.
+    """
+    return re.compile(" " + _alternatives(_words()[1]) + r"(?=[ ,.;:\n])")
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    """A pattern that matches exactly ``words``, as a tree of their letters.
+
+    >>> _alternatives(["de", "der", "des", "di"])
+    'd(?:e(?:r|s)?|i)'
+    """
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, Any]) -> str:
+        branches = [re.escape(letter) + pattern(node[letter]) for letter in sorted(node) if letter]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" not in node:
+            return body
+        return (body if len(branches) > 1 else "(?:" + body + ")") + "?"
+
+    return pattern(tree)
+
+
+@functools.cache
+def _words() -> tuple[frozenset[str], frozenset[str]]:
+    """English function words, and the other languages' (none an English one)."""
+    english: set[str] = set()
+    other: set[str] = set()
+    for line in dictionary_path("function_words.txt").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        code, *words = line.split()
+        (english if code == "en" else other).update(words)
+    return frozenset(english), frozenset(other - english)
+
+
+class _Counts(NamedTuple):
+    words: int
+    english: int  # uses of English function words
+    other: int  # distinct function words of other languages
+    other_uses: int  # how often those occur
+
+
+def _counts(text: str, start: int, end: int) -> _Counts:
+    """The words of ``text[start:end]``, and the function words among them.
+
+    English words are counted in any case ("The"), the others' in lower case
+    only: "Le Monde", "Los Angeles" and "Des Moines" are names in English.
+    Not before a comma: "da, de, es," is a list of language codes.
+    """
+    english, other = _words()
+    words = _WORD_RE.findall(text, start, end)
+    ours = sum(1 for word in words if word.lower() in english)
+    theirs = [word for word in words if word in other]
+    if theirs and "," in text[start:end]:
+        listed = {word for word in theirs if f"{word}," in text[start:end]}
+        theirs = [word for word in theirs if word not in listed]
+    return _Counts(len(words), ours, len(set(theirs)), len(theirs))
+
+
+def _foreign(counts: _Counts, least: int = FOREIGN_WORDS) -> bool:
+    return (
+        counts.other >= least
+        and counts.other_uses > FOREIGN_RATIO * counts.english
+        and counts.other_uses >= FOREIGN_SHARE * counts.words
+    )
+
+
+@last_call
+def foreign_spans(text: str) -> tuple[Span, ...]:
+    """The paragraphs and lines of ``text`` written in another language than English.
+
+    The whole text when it reads so as a whole, or when none of its other
+    paragraphs reads as English: the headings and short lines of a French
+    README have no function word to tell them by.
+
+    >>> text = "The cat sat on the mat.\\n\\nLe chat est sur la table, et il dort.\\n"
+    >>> [text[s:e] for s, e in foreign_spans(text)]
+    ['Le chat est sur la table, et il dort.']
+    >>> foreign_spans("Charles de Gaulle met the press in Paris on Monday.")
+    ()
+    """
+    if len(_marks().findall(text)) < FOREIGN_WORDS:
+        return ()
+    if _foreign(_counts(text, 0, len(text)), least=FOREIGN_DOCUMENT_WORDS):
+        return ((0, len(text)),)
+    spans: list[Span] = []
+    english = False  # whether a paragraph not in another language reads as English
+    start = 0
+    for end in [m.start() for m in _PARAGRAPH_END_RE.finditer(text)] + [len(text)]:
+        while start < end and text[start] in " \t\n":
+            start += 1
+        if start < end:
+            counts = _counts(text, start, end)
+            if _foreign(counts):
+                spans.append((start, end))
+            else:
+                spans.extend(_foreign_lines(text, start, end))
+                english = english or _english(counts)
+        start = end + 1
+    if spans and not english:
+        return ((0, len(text)),)
+    return tuple(spans)
+
+
+def _english(counts: _Counts) -> bool:
+    """Whether a paragraph reads as English: its function words make up ENGLISH_SHARE of it."""
+    return counts.english >= FOREIGN_WORDS and counts.english >= ENGLISH_SHARE * counts.words
+
+
+def _foreign_lines(text: str, start: int, end: int) -> list[Span]:
+    """The lines of the paragraph ``text[start:end]`` that are another language's."""
+    spans = []
+    line = start
+    while line < end:
+        stop = text.find("\n", line, end)
+        if stop < 0:
+            stop = end
+        if _foreign(_counts(text, line, stop)):
+            spans.append((line, stop))
+        line = stop + 1
+    return spans
+
+
+def in_any_language(rule: str) -> bool:
+    """Whether an edit of ``rule`` is right in a paragraph of another language too."""
+    return rule.startswith(ANY_LANGUAGE_RULES)

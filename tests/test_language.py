@@ -1,0 +1,103 @@
+"""Telling paragraphs in another language from English ones."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cleaner.language import _alternatives, _words, foreign_spans, in_any_language
+
+FRENCH = (
+    "Le gouvernement a annoncé mardi une nouvelle série de mesures pour soutenir "
+    "les agriculteurs touchés par la sécheresse. Selon le ministre, les aides "
+    "seront versées avant la fin du mois."
+)
+GERMAN = (
+    "Die Bundesregierung hat am Dienstag neue Maßnahmen angekündigt, um die von "
+    "der Dürre betroffenen Landwirte zu unterstützen. Nach Angaben des Ministers "
+    "sollen die Hilfen noch vor Ende des Monats ausgezahlt werden."
+)
+POLISH = (
+    "Rząd ogłosił we wtorek nowe środki, które mają wesprzeć rolników dotkniętych "
+    "suszą. Według ministra pomoc zostanie wypłacona jeszcze w tym miesiącu, ale "
+    "nie jest jasne, czy wystarczy dla wszystkich gospodarstw."
+)
+ENGLISH = (
+    "The minister said on Tuesday that the government would announce new measures "
+    "to support farmers hit by the drought. He did not say how much the aid would "
+    "cost, but officials expect the first payments before the end of the month."
+)
+
+
+def _spanned(text: str) -> list[str]:
+    return [text[start:end] for start, end in foreign_spans(text)]
+
+
+@pytest.mark.parametrize("paragraph", [FRENCH, GERMAN, POLISH])
+def test_a_document_in_another_language_is_foreign_throughout(paragraph: str) -> None:
+    text = f"Notes\n\n{paragraph}\n\n{paragraph}\n"
+    assert foreign_spans(text) == ((0, len(text)),)
+
+
+@pytest.mark.parametrize("paragraph", [FRENCH, GERMAN, POLISH])
+def test_a_paragraph_in_another_language_beside_english_ones(paragraph: str) -> None:
+    text = f"{ENGLISH}\n\n{paragraph}\n\n{ENGLISH}\n"
+    assert _spanned(text) == [paragraph]
+
+
+def test_a_line_in_another_language_inside_an_english_paragraph() -> None:
+    line = "Le chat est sur la table et il dort depuis une heure."
+    text = f"{ENGLISH}\nThe sign on the door read:\n{line}\n{ENGLISH}\n"
+    assert _spanned(text) == [line]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ENGLISH,
+        # names that hold other languages' function words
+        "Charles de Gaulle met the press in Los Angeles; Le Monde and Der Spiegel "
+        "reported that van der Waals forces et al. were discussed.",
+        # a list of people
+        "Thanks to Ludovic de Souza, Carl von Ossietzky, Maria Silva, Jan Berg, Pierre Dupont, "
+        "Anna Novak, Luis Torres, Johan Witt and many others who sent patches, reports and "
+        "translations over the years to this project.",
+        # language codes, commands and file names
+        "Translation updates: ab, bg, ca, da, de, es, eu, fa, fr, gl, he, hu, it, nl, pl.",
+        "Run od on the file, then od -c on the copy, and compare the two od listings.",
+        "The files alg-des.h, crypt-des.c and haxx.se/des.html hold :au and der[0].",
+    ],
+)
+def test_english_is_never_foreign(text: str) -> None:
+    assert foreign_spans(text) == ()
+
+
+def test_the_other_languages_lists_hold_no_english_function_word() -> None:
+    english, other = _words()
+    assert "the" in english and "les" in other
+    assert not english & other
+    # words English writes in lower case are left out of every other list
+    assert not {"die", "hat", "door", "per", "come", "son", "do", "no", "till"} & other
+
+
+def test_alternatives_match_exactly_the_words() -> None:
+    words = sorted(_words()[1])
+    pattern = re.compile(f"(?:{_alternatives(words)})")
+    assert all(pattern.fullmatch(word) for word in words)
+    assert not any(pattern.fullmatch(word + "q") for word in words)
+    assert not pattern.fullmatch("the")
+
+
+def test_only_repairs_right_in_any_language_stand_in_one() -> None:
+    kept = ["encoding.mojibake", "invisible.zero-width", "spacing.double-space"]
+    dropped = [
+        "spelling.ocr",
+        "spelling.typo",
+        "names.gazetteer",
+        "boundaries.join",
+        "spacing.space-before-punctuation",
+        "invisible.no-break-space",
+    ]
+    assert all(in_any_language(rule) for rule in kept)
+    assert not any(in_any_language(rule) for rule in dropped)
