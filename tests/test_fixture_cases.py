@@ -33,6 +33,7 @@ FOLDERS = (
     "spelling",
     "boundaries",
     "names",
+    "language",
 )
 # Structure and ignore cases are about the document kind: they must state it.
 KIND_FOLDERS = {"markdown", "rst", "plaintext", "ignores"}

@@ -73,6 +73,7 @@ from cleaner.channel import Alignment
 from cleaner.config import Config
 from cleaner.corrector import Corrector, Judgement, Reading, default_corrector
 from cleaner.edits import Edit
+from cleaner.language import foreign_spans
 from cleaner.letters import word_model
 from cleaner.lexicon import Lexicon
 from cleaner.memo import last_call
@@ -567,10 +568,16 @@ def candidate_tokens(text: str) -> tuple[Token, ...]:
     Kept for the last text, like :func:`judgeable_tokens`, which reads them
     first: the spelling stage reads them again for words with capitals inside.
 
+    Words of a paragraph in another language (see cleaner.language) are
+    not among them: neither judged nor counted in the page's noise.
+
     >>> [t.text for t in candidate_tokens("Tbe TB2 x_y os.path -rf o'er Kuleba's well-knovvn")]
     ['Tbe', 'Kuleba', 'well', 'knovvn']
     """
-    return tuple(_candidate_tokens(text))
+    foreign = foreign_spans(text)
+    if not foreign:
+        return tuple(_candidate_tokens(text))
+    return tuple(token for token in _candidate_tokens(text) if not _inside(foreign, token.start))
 
 
 @functools.lru_cache(maxsize=1)
