@@ -88,6 +88,8 @@ _EXTRA_REASONS = {
 
 def propose(context: Context) -> Iterator[Edit]:
     text = context.text
+    if "&" in text and context.kind != "markdown":
+        yield from _entities(text)
     extras = sorted(context.config.ftfy_extras)
     if not extras and not _MOJIBAKE_HINT_RE.search(text):
         return
@@ -110,6 +112,9 @@ def propose(context: Context) -> Iterator[Edit]:
         # could otherwise be matched to the same word outside ("``cafÃ©``café").
         shown = _blank(line, offset, protected) if protected else line
         content, positions = _fold_spaces(shown.rstrip(" \t\r\n"))
+        # A closing quotation mark that lost its last byte is repaired below;
+        # ftfy, shown it, would read "â€ " as a dagger and a no-break space.
+        content = _LOST_QUOTE_RE.sub("\x00\x00", content)
         fixed, steps = ftfy.fix_and_explain(content, config)
         if fixed != content:
             reason = _explain(steps or [])
@@ -121,6 +126,7 @@ def propose(context: Context) -> Iterator[Edit]:
                     offset + start, offset + end, line[start:end], after,
                     "encoding.mojibake", 0.95, reason, True,
                 )  # fmt: skip
+        yield from _lost_closing_quotes(line, offset)
         for name in extras:
             repaired = fixers[name](line)
             rule = "encoding." + name.replace("_", "-")
@@ -129,6 +135,103 @@ def propose(context: Context) -> Iterator[Edit]:
                     offset + start, offset + end, line[start:end], after,
                     rule, 0.9, _EXTRA_REASONS[name], True,
                 )  # fmt: skip
+
+
+# HTML character references that stand for a quotation mark or an apostrophe,
+# also escaped again ("&amp;#39;"): what a page's text becomes when it is
+# scraped without being unescaped.
+_QUOTE_REFERENCES = (
+    r"&(?:amp;)*(?:#0*(?:34|39|8216|8217|8220|8221)|#x0*(?:22|27|2018|2019|201[cC]|201[dD])"
+    r"|quot|apos|[lr][sd]quo);"
+)
+_REFERENCE_RE = lazy(_QUOTE_REFERENCES + r"|&(?:amp;)+")
+# Where a scraped page's references are its text, not a mention of them:
+# - an apostrophe inside a word ("It&#39;s", "Lloyd&rsquo;s");
+# - a pair of quotation marks on one line around words ("&quot;Fix it&quot;");
+# - an ampersand between two capitalised words ("Smith &amp; Sons") or two
+#   capitals ("Q&amp;A", "AT&amp;T").
+# A reference on its own ("avoid generating &quot;", "containing &lt;",
+# "Convert -> to &rarr;") is what the text is about, and stays; so is every
+# reference in a Markdown file (markup there) or on or beside a line with a tag.
+_ENTITY_RE = lazy(
+    rf"(?<=[^\W\d_])(?P<apostrophe>{_QUOTE_REFERENCES})(?=[^\W\d_])"
+    rf"|(?P<open>{_QUOTE_REFERENCES})(?=[^\s&])(?P<quoted>[^&\n<>]*?[^\s&])"
+    rf"(?P<close>{_QUOTE_REFERENCES})"
+    r"|(?<=[A-Za-z] )(?P<and>&(?:amp;)+)(?= [A-Z])"
+    r"|(?<=[A-Z])(?P<and2>&(?:amp;)+)(?=[A-Z])"
+)
+_TAG_RE = lazy(r"</?[A-Za-z][^<>\n]*>")
+_CAPITALISED_BEFORE_RE = lazy(r"\b[A-Z][a-z]* $")
+
+
+def _entities(text: str) -> Iterator[Edit]:
+    """HTML character references left in scraped text, decoded where they are
+    its text (see _ENTITY_RE).
+
+    >>> [(e.before, e.after) for e in _entities("It&#39;s &quot;fine&quot;, Q&amp;A")]
+    [('&#39;', "'"), ('&quot;', '"'), ('&quot;', '"'), ('&amp;', '&')]
+    >>> list(_entities("avoid generating &quot; (fix in libxml2)"))
+    []
+    """
+    import html
+
+    for match in _ENTITY_RE.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        # The lines around it too: "<L ...>\n  &#34;Member Data&#34;\n</L>".
+        near_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
+        near_end = text.find("\n", text.find("\n", match.end()) + 1)
+        if _TAG_RE.search(text, near_start, near_end if near_end >= 0 else len(text)):
+            continue
+        if match["and"] and not _CAPITALISED_BEFORE_RE.search(text, line_start, match.start()):
+            continue  # "a buffer overflow in &amp; management": the reference itself
+        for group, reason in _ENTITY_REASONS.items():
+            start, end = match.span(group)
+            if start < 0:
+                continue
+            reference = text[start:end]
+            decoded = html.unescape(html.unescape(reference.replace("&amp;", "&")))
+            yield Edit(
+                start, end, reference, decoded, "encoding.html-entity", 0.95,
+                f"HTML character reference left in the text: {reason}", True,
+            )  # fmt: skip
+
+
+_ENTITY_REASONS = {
+    "apostrophe": "an apostrophe inside a word",
+    "open": "quotation marks around words",
+    "close": "quotation marks around words",
+    "and": "an ampersand between names",
+    "and2": "an ampersand between capitals",
+}
+
+
+# "”" is E2 80 9D in UTF-8, and 9D is no character in Windows-1252: text
+# read that way and saved keeps "â€" and loses the third byte, which ftfy
+# cannot restore ("â€œwithin weeksâ€." -> "“within weeksâ€."). No right text
+# has "â€" but before one of the characters _CONTINUATION holds.
+_LOST_QUOTE_RE = lazy(f"\u00e2\u20ac(?![{_CONTINUATION}])")
+_OPENING_QUOTE_RE = lazy("\u00e2\u20ac\u0153|\u201c")
+_CLOSING_QUOTE_RE = lazy("\u00e2\u20ac\u009d|\u201d")
+
+
+def _lost_closing_quotes(line: str, offset: int) -> Iterator[Edit]:
+    """Each "â€" of ``line`` (at ``offset``) that is a closing quotation mark
+    with its last byte lost: safe after an opening mark the line leaves open.
+
+    >>> [(e.after, e.safe) for e in _lost_closing_quotes("â€œwithin weeksâ€. Then â€", 0)]
+    [('”', True), ('”', False)]
+    """
+    for match in _LOST_QUOTE_RE.finditer(line):
+        before = line[: match.start()]
+        closed = len(_CLOSING_QUOTE_RE.findall(before)) + len(_LOST_QUOTE_RE.findall(before))
+        opened = len(_OPENING_QUOTE_RE.findall(before)) > closed
+        yield Edit(
+            offset + match.start(), offset + match.end(), match.group(), "\u201d",
+            "encoding.mojibake", 0.95 if opened else 0.6,
+            "mojibake: a closing quotation mark (UTF-8 read as Windows-1252, its last byte lost)"
+            + ("; the line opens one before it" if opened else "; no opening one before it"),
+            opened,
+        )  # fmt: skip
 
 
 def _blank(line: str, offset: int, spans: list[tuple[int, int]]) -> str:

@@ -1,0 +1,53 @@
+"""The encoding stage's repairs beyond ftfy: character references, lost closing quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean, propose
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It&#39;s here and Lloyd&rsquo;s too.", "It's here and Lloyd’s too."),
+        ("She said &quot;not yet&quot; twice.", 'She said "not yet" twice.'),
+        ("They said &ldquo;soon&rdquo;.", "They said “soon”."),
+        ("It&amp;#39;s escaped twice.", "It's escaped twice."),
+        ("Smith &amp; Sons and R&amp;D at AT&amp;T.", "Smith & Sons and R&D at AT&T."),
+    ],
+)
+def test_references_a_page_was_scraped_with_are_decoded(text: str, expected: str) -> None:
+    assert clean(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "avoid generating &quot; (fix in libxml2)",  # one on its own: a mention
+        "a buffer overflow in &amp; management",
+        "Convert -> & <- to &rarr; & &larr;",  # no reference of a quote or an ampersand
+        "<p>It&#39;s &quot;here&quot;</p>",  # HTML
+        '<L section="Data">\n  &#34;Member Data&#34;\n</L>',  # beside a tag
+        "she said &quot; and &quot; again",  # marks around no words
+    ],
+)
+def test_references_that_are_the_texts_subject_stay(text: str) -> None:
+    assert propose(text) == []
+
+
+def test_references_in_markdown_are_its_markup() -> None:
+    text = "It&#39;s &quot;fine&quot; at Smith &amp; Sons.\n"
+    assert propose(text, kind="markdown") == []
+    assert propose(text, kind="rst") != []
+
+
+def test_a_lost_closing_quote_after_an_open_one_is_safe() -> None:
+    text = "He said \u00e2\u20ac\u0153soon\u00e2\u20ac and left.\n"
+    assert clean(text) == "He said “soon” and left.\n"
+
+
+def test_a_lost_closing_quote_alone_is_for_review() -> None:
+    text = "and then soon\u00e2\u20ac. He left.\n"
+    [edit] = propose(text)
+    assert (edit.before, edit.after, edit.safe) == ("\u00e2\u20ac", "”", False)
