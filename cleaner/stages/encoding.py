@@ -144,9 +144,13 @@ _QUOTE_REFERENCES = (
     r"&(?:amp;)*(?:#0*(?:34|39|8216|8217|8220|8221)|#x0*(?:22|27|2018|2019|201[cC]|201[dD])"
     r"|quot|apos|[lr][sd]quo);"
 )
-_REFERENCE_RE = lazy(_QUOTE_REFERENCES + r"|&(?:amp;)+")
+# Dashes and the no-break space.
+_JOINING_REFERENCES = r"&(?:amp;)*(?:[mn]dash|nbsp|#0*(?:160|821[12])|#x0*(?:[aA]0|201[34]));"
+_ELLIPSIS_REFERENCES = r"&(?:amp;)*(?:hellip|#0*8230|#x0*2026);"
 # Where a scraped page's references are its text, not a mention of them:
-# - an apostrophe inside a word ("It&#39;s", "Lloyd&rsquo;s");
+# - an apostrophe inside a word ("It&#39;s", "Lloyd&rsquo;s"), a dash or a
+#   no-break space between words ("drought&mdash;the", "10&nbsp;km"), an
+#   ellipsis after one ("and so on&hellip;");
 # - a pair of quotation marks on one line around words ("&quot;Fix it&quot;");
 # - an ampersand between two capitalised words ("Smith &amp; Sons") or two
 #   capitals ("Q&amp;A", "AT&amp;T").
@@ -155,6 +159,8 @@ _REFERENCE_RE = lazy(_QUOTE_REFERENCES + r"|&(?:amp;)+")
 # reference in a Markdown file (markup there) or on or beside a line with a tag.
 _ENTITY_RE = lazy(
     rf"(?<=[^\W\d_])(?P<apostrophe>{_QUOTE_REFERENCES})(?=[^\W\d_])"
+    rf"|(?<=[^\W_])(?P<joining>{_JOINING_REFERENCES})(?=[^\W_])"
+    rf"|(?<=[^\W_])(?P<ellipsis>{_ELLIPSIS_REFERENCES})"
     rf"|(?P<open>{_QUOTE_REFERENCES})(?=[^\s&])(?P<quoted>[^&\n<>]*?[^\s&])"
     rf"(?P<close>{_QUOTE_REFERENCES})"
     r"|(?<=[A-Za-z] )(?P<and>&(?:amp;)+)(?= [A-Z])"
@@ -198,6 +204,8 @@ def _entities(text: str) -> Iterator[Edit]:
 
 _ENTITY_REASONS = {
     "apostrophe": "an apostrophe inside a word",
+    "joining": "a dash or no-break space between words",
+    "ellipsis": "an ellipsis after a word",
     "open": "quotation marks around words",
     "close": "quotation marks around words",
     "and": "an ampersand between names",

@@ -15,6 +15,11 @@ from cleaner import clean, propose
         ("They said &ldquo;soon&rdquo;.", "They said “soon”."),
         ("It&amp;#39;s escaped twice.", "It's escaped twice."),
         ("Smith &amp; Sons and R&amp;D at AT&amp;T.", "Smith & Sons and R&D at AT&T."),
+        (
+            "The drought&mdash;the worst&hellip; in 1990&ndash;1995",
+            "The drought—the worst… in 1990–1995",
+        ),
+        ("a walk of 10&nbsp;km", "a walk of 10\N{NO-BREAK SPACE}km"),
     ],
 )
 def test_references_a_page_was_scraped_with_are_decoded(text: str, expected: str) -> None:
@@ -30,6 +35,7 @@ def test_references_a_page_was_scraped_with_are_decoded(text: str, expected: str
         "<p>It&#39;s &quot;here&quot;</p>",  # HTML
         '<L section="Data">\n  &#34;Member Data&#34;\n</L>',  # beside a tag
         "she said &quot; and &quot; again",  # marks around no words
+        "use &nbsp; to keep words together, or &mdash; for a dash",
     ],
 )
 def test_references_that_are_the_texts_subject_stay(text: str) -> None:
