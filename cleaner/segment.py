@@ -70,15 +70,15 @@ def inline_protected(text: str) -> Iterator[Span]:
     ['dscribner at bigfoot.com', 'pemente[at]northpark.edu']
     """
     for pattern, marks in _MARKED:
-        for start, end in _lines_with(text, marks):
+        for start, end in lines_with(text, marks):
             for match in pattern.finditer(text, start, end):
                 yield match.span()
 
 
-def _lines_with(text: str, marks: re.Pattern[str]) -> Iterator[Span]:
+def lines_with(text: str, marks: re.Pattern[str]) -> Iterator[Span]:
     """The lines of ``text`` (without their line break) where ``marks`` matches, in order.
 
-    >>> list(_lines_with("a/b\\nno\\nc/d e/f", re.compile("/")))
+    >>> list(lines_with("a/b\\nno\\nc/d e/f", re.compile("/")))
     [(0, 3), (7, 14)]
     """
     end = -1
