@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 
+from cleaner.edits import Edit
 from cleaner.memo import last_call
 from cleaner.regex import lazy
 from cleaner.resources import dictionary_path
@@ -52,7 +53,8 @@ ENGLISH_SHARE = 0.25
 # The rules whose repairs are right in any language: an encoding's damage,
 # invisible characters, a doubled space, spaces at a line's ends. Not the
 # no-break space (French sets one before "?", ";" and inside guillemets),
-# nor spaces around punctuation, nor any word's spelling or boundaries.
+# nor spaces before other marks than "," and "." (see in_any_language), nor
+# any word's spelling or boundaries.
 ANY_LANGUAGE_RULES = (
     "encoding.",
     "invisible.zero-width",
@@ -65,6 +67,8 @@ ANY_LANGUAGE_RULES = (
 # A word standing alone: not part of an address, a path, a file name, an
 # option, a command or a call ("haxx.se", "alg-des.h", "/tmp/du.gz", ":au",
 # "der[0]", "l'homme").
+RULE_SPACE_BEFORE = "spacing.space-before-punctuation"
+
 _WORD_RE = lazy(r"(?<![\w.@/\\:'’-])[^\W\d_]+(?![\w@/\\(\['’-]|[.:]\w)")
 _PARAGRAPH_END_RE = lazy(r"\n[ \t]*(?:\n|$)")
 
@@ -124,9 +128,9 @@ def _foreign(counts: _Counts, least: int = FOREIGN_WORDS) -> bool:
 def foreign_spans(text: str) -> tuple[Span, ...]:
     """The paragraphs and lines of ``text`` written in another language than English.
 
-    The whole text when it reads so as a whole, or when none of its other
-    paragraphs reads as English: the headings and short lines of a French
-    README have no function word to tell them by.
+    The whole text when none of its paragraphs reads as English and some
+    do as another language, or it does as a whole: the headings and short
+    lines of a French README have no function word to tell them by.
 
     >>> text = "The cat sat on the mat.\\n\\nLe chat est sur la table, et il dort.\\n"
     >>> [text[s:e] for s, e in foreign_spans(text)]
@@ -140,8 +144,6 @@ def foreign_spans(text: str) -> tuple[Span, ...]:
     # tree of bench/speed.py one goes further, the one with a stanza of Dante).
     if len(_words()[1].intersection(text.split())) < FOREIGN_WORDS:
         return ()
-    if _foreign(_counts(text, 0, len(text)), least=FOREIGN_DOCUMENT_WORDS):
-        return ((0, len(text)),)
     spans: list[Span] = []
     english = False  # whether a paragraph not in another language reads as English
     start = 0
@@ -156,7 +158,9 @@ def foreign_spans(text: str) -> tuple[Span, ...]:
                 spans.extend(_foreign_lines(text, start, end))
                 english = english or _english(counts)
         start = end + 1
-    if spans and not english:
+    if not english and (
+        spans or _foreign(_counts(text, 0, len(text)), least=FOREIGN_DOCUMENT_WORDS)
+    ):
         return ((0, len(text)),)
     return tuple(spans)
 
@@ -180,6 +184,21 @@ def _foreign_lines(text: str, start: int, end: int) -> list[Span]:
     return spans
 
 
-def in_any_language(rule: str) -> bool:
-    """Whether an edit of ``rule`` is right in a paragraph of another language too."""
-    return rule.startswith(ANY_LANGUAGE_RULES)
+def in_any_language(edit: Edit, text: str) -> bool:
+    """Whether ``edit`` of ``text`` is right in a paragraph of another language too:
+    one of ANY_LANGUAGE_RULES, or a space taken from before a comma or a full
+    stop (no language sets one there; French does before "?", ";", ":", "!").
+
+    >>> text = "Il dort , puis il part ?"
+    >>> [in_any_language(Edit(i, i + 1, " ", "", RULE_SPACE_BEFORE, 0.9, "", True), text)
+    ...  for i in (7, 22)]
+    [True, False]
+    """
+    if edit.rule.startswith(ANY_LANGUAGE_RULES):
+        return True
+    return (
+        edit.rule == RULE_SPACE_BEFORE
+        and not edit.before.strip()
+        and text[edit.end : edit.end + 1] in (",", ".")
+        and text[edit.end + 1 : edit.end + 2] != "."
+    )

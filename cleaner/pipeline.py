@@ -183,7 +183,7 @@ def _layer_edits(
         for edit in stage(context)
         if edit.confidence >= config.min_confidence
         and not context.protected.touches(edit.start, edit.end)
-        and _stands_in(foreign, edit)
+        and _stands_in(foreign, edit, context.text)
         and not allowed(edit, config)
         and not mentioned(edit, context.text)
         and (encodable is None or encodable(edit.after))
@@ -197,10 +197,10 @@ def _foreign(text: str) -> Protected | None:
     return Protected(spans) if spans else None
 
 
-def _stands_in(foreign: Protected | None, edit: Edit) -> bool:
+def _stands_in(foreign: Protected | None, edit: Edit, text: str) -> bool:
     """Whether ``edit`` may stand: it touches no paragraph in another
     language, or it repairs what is damage in any language."""
-    if foreign is None or in_any_language(edit.rule):
+    if foreign is None or in_any_language(edit, text):
         return True
     return not foreign.touches(edit.start, edit.end)
 

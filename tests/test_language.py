@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from cleaner.edits import Edit
 from cleaner.language import _words, foreign_spans, in_any_language
 
 FRENCH = (
@@ -80,14 +81,21 @@ def test_the_other_languages_lists_hold_no_english_function_word() -> None:
 
 
 def test_only_repairs_right_in_any_language_stand_in_one() -> None:
+    text = "Il dort , puis il part ? Oui ."
     kept = ["encoding.mojibake", "invisible.zero-width", "spacing.double-space"]
     dropped = [
         "spelling.ocr",
         "spelling.typo",
         "names.gazetteer",
         "boundaries.join",
-        "spacing.space-before-punctuation",
         "invisible.no-break-space",
     ]
-    assert all(in_any_language(rule) for rule in kept)
-    assert not any(in_any_language(rule) for rule in dropped)
+
+    def edit(rule: str, at: int = 0) -> Edit:
+        return Edit(at, at + 1, text[at], "", rule, 0.9, "", True)
+
+    assert all(in_any_language(edit(rule), text) for rule in kept)
+    assert not any(in_any_language(edit(rule), text) for rule in dropped)
+    space = "spacing.space-before-punctuation"
+    # a space before a comma or a full stop is wrong in any language, before "?" not
+    assert [in_any_language(edit(space, at), text) for at in (7, 22, 28)] == [True, False, True]
