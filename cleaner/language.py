@@ -128,9 +128,11 @@ def _foreign(counts: _Counts, least: int = FOREIGN_WORDS) -> bool:
 def foreign_spans(text: str) -> tuple[Span, ...]:
     """The paragraphs and lines of ``text`` written in another language than English.
 
-    The whole text when none of its paragraphs reads as English and some
-    do as another language, or it does as a whole: the headings and short
-    lines of a French README have no function word to tell them by.
+    A paragraph that reads neither way (a heading, a line of commands, a
+    short item) between two in another language, or between one and the
+    text's start or end, is that language's too; the whole text is when
+    none of its paragraphs reads as English and some do as another
+    language, or it does as a whole.
 
     >>> text = "The cat sat on the mat.\\n\\nLe chat est sur la table, et il dort.\\n"
     >>> [text[s:e] for s, e in foreign_spans(text)]
@@ -144,8 +146,9 @@ def foreign_spans(text: str) -> tuple[Span, ...]:
     # tree of bench/speed.py one goes further, the one with a stanza of Dante).
     if len(_words()[1].intersection(text.split())) < FOREIGN_WORDS:
         return ()
-    spans: list[Span] = []
-    english = False  # whether a paragraph not in another language reads as English
+    # Each paragraph: its span, whether it reads as another language (True),
+    # as English (False) or neither (None), and its lines in another language.
+    paragraphs: list[tuple[Span, bool | None, list[Span]]] = []
     start = 0
     for end in [m.start() for m in _PARAGRAPH_END_RE.finditer(text)] + [len(text)]:
         while start < end and text[start] in " \t\n":
@@ -153,21 +156,41 @@ def foreign_spans(text: str) -> tuple[Span, ...]:
         if start < end:
             counts = _counts(text, start, end)
             if _foreign(counts):
-                spans.append((start, end))
+                paragraphs.append(((start, end), True, []))
             else:
-                spans.extend(_foreign_lines(text, start, end))
-                english = english or _english(counts)
+                reading = False if _english(counts) else None
+                paragraphs.append(((start, end), reading, _foreign_lines(text, start, end)))
         start = end + 1
-    if not english and (
-        spans or _foreign(_counts(text, 0, len(text)), least=FOREIGN_DOCUMENT_WORDS)
+    if not any(reading is False for _, reading, _ in paragraphs) and (
+        any(reading for _, reading, _ in paragraphs)
+        or _foreign(_counts(text, 0, len(text)), least=FOREIGN_DOCUMENT_WORDS)
     ):
         return ((0, len(text)),)
+    spans: list[Span] = []
+    for i, (span, reading, lines) in enumerate(paragraphs):
+        if reading or (reading is None and _between_foreign(paragraphs, i)):
+            spans.append(span)
+        else:
+            spans.extend(lines)
     return tuple(spans)
 
 
+def _between_foreign(paragraphs: list[tuple[Span, bool | None, list[Span]]], i: int) -> bool:
+    """Whether the nearest paragraphs that read either way before and after
+    paragraph ``i`` (or the text's edge) read as another language, one at least."""
+    before = next((r for _, r, _ in reversed(paragraphs[:i]) if r is not None), None)
+    after = next((r for _, r, _ in paragraphs[i + 1 :] if r is not None), None)
+    return before is not False and after is not False and (before or after) is True
+
+
 def _english(counts: _Counts) -> bool:
-    """Whether a paragraph reads as English: its function words make up ENGLISH_SHARE of it."""
-    return counts.english >= FOREIGN_WORDS and counts.english >= ENGLISH_SHARE * counts.words
+    """Whether a paragraph reads as English: its function words make up
+    ENGLISH_SHARE of it, and outnumber other languages' twice over."""
+    return (
+        counts.english >= FOREIGN_WORDS
+        and counts.english >= ENGLISH_SHARE * counts.words
+        and counts.english > 2 * counts.other_uses
+    )
 
 
 def _foreign_lines(text: str, start: int, end: int) -> list[Span]:
