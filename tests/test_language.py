@@ -45,6 +45,18 @@ def test_a_paragraph_in_another_language_beside_english_ones(paragraph: str) -> 
     assert _spanned(text) == [paragraph]
 
 
+def test_a_heading_between_paragraphs_in_another_language_is_theirs() -> None:
+    text = f"{ENGLISH}\n\n## Version 2\n\n{FRENCH}\n\n## Installation\n\n{FRENCH}\n"
+    # between English and French: judged as English; between two French: French
+    assert _spanned(text) == [FRENCH, "## Installation", FRENCH]
+
+
+def test_an_english_paragraph_keeps_a_mostly_foreign_document_english_elsewhere() -> None:
+    text = f"Read the notes for this release.\n\n{FRENCH}\n\n{FRENCH}\n\n- {FRENCH}\n"
+    assert "Read the notes for this release." not in "".join(_spanned(text))
+    assert FRENCH in _spanned(text)
+
+
 def test_a_line_in_another_language_inside_an_english_paragraph() -> None:
     line = "Le chat est sur la table et il dort depuis une heure."
     text = f"{ENGLISH}\nThe sign on the door read:\n{line}\n{ENGLISH}\n"
