@@ -3,18 +3,18 @@
 The lexicon, the error model, the gazetteer and the rules of spacing are
 English: read with them, a French paragraph is a page of misreadings
 ("mesures" -> "measures", "werden" -> "warden") and its spaces before "?"
-and ";" are damage, though they are French typography. A paragraph is
-another language's when the function words of another language
-(``dictionaries/function_words.txt``: "les", "und", "della", "het") outnumber
-English ones more than FOREIGN_RATIO times over, at least FOREIGN_WORDS of
-them; a line too, within a paragraph that is not. A document that reads so
-as a whole is another language's throughout, headings and short lines
-included.
+and ";" are damage, though they are French typography. A paragraph (or a
+line) is another language's when the function words of other languages
+(``dictionaries/function_words.txt``: "les", "und", "della", "het") are
+frequent in it and outnumber English ones (see FOREIGN_WORDS); a heading or
+a line of commands between two such paragraphs is too, and so is the whole
+text when none of its paragraphs reads as English (see foreign_spans).
 
-There only the repairs that hold in any language stand (:data:`ANY_LANGUAGE_RULES`):
-mojibake, invisible characters, doubled and trailing spaces. The word
-stages do not count the paragraph's words either, so a French quotation
-does not make an English page read as noisy OCR output.
+There only the repairs that hold in any language stand (see
+in_any_language): mojibake, invisible characters, doubled spaces, spaces at
+a line's ends, a space before a comma or a full stop. The word stages do not
+count the paragraph's words either, so a French quotation does not make an
+English page read as noisy OCR output.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ Span = tuple[int, int]
 # FOREIGN_RATIO times English ones, and they make up FOREIGN_SHARE of its
 # words at least. In running English, function words are about 38% of the
 # words and the other languages' about none (the English Vim tutor: 38.4%
-# and 0.0%); in the tutor's 23 translations into languages of the Latin
+# and 0.0%); in the tutor's 22 translations into languages of the Latin
 # script the other languages' are 7-30% and the English ones 0-8% (Danish
 # "at", "for", "have"; German "in", "was"). A list of people ("Ludovic de
 # Souza", "Carl von Ossietzky") falls short of the share; "od" three times
@@ -64,12 +64,16 @@ ANY_LANGUAGE_RULES = (
     "spacing.leading-space",
 )
 
+# The spacing stage's rule (cleaner.stages.spacing), named here so that this
+# module, which the pipeline imports, does not import the stages.
+RULE_SPACE_BEFORE = "spacing.space-before-punctuation"
+
 # A word standing alone: not part of an address, a path, a file name, an
 # option, a command or a call ("haxx.se", "alg-des.h", "/tmp/du.gz", ":au",
 # "der[0]", "l'homme").
-RULE_SPACE_BEFORE = "spacing.space-before-punctuation"
-
 _WORD_RE = lazy(r"(?<![\w.@/\\:'’-])[^\W\d_]+(?![\w@/\\(\['’-]|[.:]\w)")
+# A word before a comma: "da, de, es," is a list of language codes.
+_LISTED_RE = lazy(r"(?<![^\W\d_])([^\W\d_]+),")
 _PARAGRAPH_END_RE = lazy(r"\n[ \t]*(?:\n|$)")
 
 
@@ -111,12 +115,13 @@ def _counts(text: str, start: int, end: int) -> _Counts:
     ours = sum(1 for word in words if word.lower() in english)
     theirs = [word for word in words if word in other]
     if theirs and "," in text[start:end]:
-        listed = {word for word in theirs if f"{word}," in text[start:end]}
+        listed = set(_LISTED_RE.findall(text, start, end))
         theirs = [word for word in theirs if word not in listed]
     return _Counts(len(words), ours, len(set(theirs)), len(theirs))
 
 
 def _foreign(counts: _Counts, least: int = FOREIGN_WORDS) -> bool:
+    """Whether a paragraph or line of ``counts`` reads as another language (see FOREIGN_WORDS)."""
     return (
         counts.other >= least
         and counts.other_uses > FOREIGN_RATIO * counts.english
