@@ -50,6 +50,14 @@ FOREIGN_DOCUMENT_WORDS = 6
 # in another language and none in English is another language's throughout.
 ENGLISH_SHARE = 0.25
 
+# A paragraph that reads neither as English nor as another language takes
+# the language of the paragraphs before and after it when both are another
+# language's; if it has at most this many words, also when one is and the
+# other is the text's edge ("# Projet" above a French README). The long
+# lists of files and authors that open a copyright file stay English though
+# a later paragraph names the "Università degli studi di Perugia".
+SHORT_WORDS = 20
+
 # The rules whose repairs are right in any language: an encoding's damage,
 # invisible characters, a doubled space, spaces at a line's ends. Not the
 # no-break space (French sets one before "?", ";" and inside guillemets),
@@ -152,40 +160,47 @@ def foreign_spans(text: str) -> tuple[Span, ...]:
     if len(_words()[1].intersection(text.split())) < FOREIGN_WORDS:
         return ()
     # Each paragraph: its span, whether it reads as another language (True),
-    # as English (False) or neither (None), and its lines in another language.
-    paragraphs: list[tuple[Span, bool | None, list[Span]]] = []
+    # as English (False) or neither (None), whether it is short, and its
+    # lines in another language.
+    paragraphs: list[tuple[Span, bool | None, bool, list[Span]]] = []
     start = 0
     for end in [m.start() for m in _PARAGRAPH_END_RE.finditer(text)] + [len(text)]:
         while start < end and text[start] in " \t\n":
             start += 1
         if start < end:
             counts = _counts(text, start, end)
+            short = counts.words <= SHORT_WORDS
             if _foreign(counts):
-                paragraphs.append(((start, end), True, []))
+                paragraphs.append(((start, end), True, short, []))
             else:
                 reading = False if _english(counts) else None
-                paragraphs.append(((start, end), reading, _foreign_lines(text, start, end)))
+                paragraphs.append(((start, end), reading, short, _foreign_lines(text, start, end)))
         start = end + 1
-    if not any(reading is False for _, reading, _ in paragraphs) and (
-        any(reading for _, reading, _ in paragraphs)
+    if not any(reading is False for _, reading, _, _ in paragraphs) and (
+        any(reading for _, reading, _, _ in paragraphs)
         or _foreign(_counts(text, 0, len(text)), least=FOREIGN_DOCUMENT_WORDS)
     ):
         return ((0, len(text)),)
     spans: list[Span] = []
-    for i, (span, reading, lines) in enumerate(paragraphs):
-        if reading or (reading is None and _between_foreign(paragraphs, i)):
+    for i, (span, reading, short, lines) in enumerate(paragraphs):
+        if reading or (reading is None and _between_foreign(paragraphs, i, short)):
             spans.append(span)
         else:
             spans.extend(lines)
     return tuple(spans)
 
 
-def _between_foreign(paragraphs: list[tuple[Span, bool | None, list[Span]]], i: int) -> bool:
+def _between_foreign(
+    paragraphs: list[tuple[Span, bool | None, bool, list[Span]]], i: int, short: bool
+) -> bool:
     """Whether the nearest paragraphs that read either way before and after
-    paragraph ``i`` (or the text's edge) read as another language, one at least."""
-    before = next((r for _, r, _ in reversed(paragraphs[:i]) if r is not None), None)
-    after = next((r for _, r, _ in paragraphs[i + 1 :] if r is not None), None)
-    return before is not False and after is not False and (before or after) is True
+    paragraph ``i`` read as another language; for a ``short`` one, one of
+    them may be the text's edge instead ("# Projet" above a French README)."""
+    before = next((r for _, r, _, _ in reversed(paragraphs[:i]) if r is not None), None)
+    after = next((r for _, r, _, _ in paragraphs[i + 1 :] if r is not None), None)
+    if short:
+        return before is not False and after is not False and (before or after) is True
+    return before is True and after is True
 
 
 def _english(counts: _Counts) -> bool:
