@@ -82,7 +82,7 @@ RULE_SPACE_BEFORE = "spacing.space-before-punctuation"
 _WORD_RE = lazy(r"(?<![\w.@/\\:'’-])[^\W\d_]+(?![\w@/\\(\['’-]|[.:]\w)")
 # A word before a comma: "da, de, es," is a list of language codes.
 _LISTED_RE = lazy(r"(?<![^\W\d_])([^\W\d_]+),")
-_PARAGRAPH_END_RE = lazy(r"\n[ \t]*(?:\n|$)")
+_PARAGRAPH_END_RE = lazy(r"\r?\n[ \t\r]*(?:\n|$)")
 
 
 @functools.cache
@@ -165,7 +165,7 @@ def foreign_spans(text: str) -> tuple[Span, ...]:
     paragraphs: list[tuple[Span, bool | None, bool, list[Span]]] = []
     start = 0
     for end in [m.start() for m in _PARAGRAPH_END_RE.finditer(text)] + [len(text)]:
-        while start < end and text[start] in " \t\n":
+        while start < end and text[start] in " \t\r\n":
             start += 1
         if start < end:
             counts = _counts(text, start, end)

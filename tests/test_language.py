@@ -57,6 +57,12 @@ def test_an_english_paragraph_keeps_a_mostly_foreign_document_english_elsewhere(
     assert FRENCH in _spanned(text)
 
 
+def test_paragraphs_of_a_text_with_crlf_line_ends() -> None:
+    wrapped = FRENCH.replace(", les", ",\nles").replace(". Selon", ".\nSelon")
+    text = f"{ENGLISH}\n\n{wrapped}\n\n{ENGLISH}\n".replace("\n", "\r\n")
+    assert _spanned(text) == [wrapped.replace("\n", "\r\n")]
+
+
 def test_a_line_in_another_language_inside_an_english_paragraph() -> None:
     line = "Le chat est sur la table et il dort depuis une heure."
     text = f"{ENGLISH}\nThe sign on the door read:\n{line}\n{ENGLISH}\n"
