@@ -188,6 +188,7 @@ def propose(context: Context) -> Iterator[Edit]:
             yield edit
         yield from _marks(text, lexicon)
         yield from _after_small_words(text)
+        yield from _apostrophe_gaps(text, corrector)
     # Only an OCR page pays for the old-spelling check (see SAFE_AT_WORDS).
     ocr_page = noise >= OCR_PAGE_NOISE and not in_old_spelling(status, lexicon)
     place = {t.start: i for i, t in enumerate(every)}
@@ -313,6 +314,55 @@ def _without_mark(
     return Edit(
         match.start(), match.end(), match.group(), after, RULE_SPECK, confidence, reason, safe
     )
+
+
+def _apostrophe_gaps(text: str, corrector: Corrector) -> Iterator[Edit]:
+    """An apostrophe between two words the bigram list pairs ("to'get",
+    "of'the", "part'of"): a speck in the space between them read as one.
+
+    Both words are known and of two letters or more, the second in small
+    letters and no tail of a contraction ("we'll", "they're"); the form with
+    the apostrophe is no word itself; no opening single quote before it on
+    its line is left open (it could be the closing one: "'yes'and").
+    """
+    lexicon = corrector.lexicon
+    bigrams = corrector.bigrams()
+    for match in _APOSTROPHE_GAP_RE.finditer(text):
+        first, mark, second = match.groups()
+        if (
+            second in APOSTROPHE_TAILS
+            or second in _ELIDED_TAILS
+            or first.lower() not in lexicon
+            or second not in lexicon
+            or f"{first}'{second}".lower() in lexicon
+            or bigrams.association(first.lower(), second) <= 0
+        ):
+            continue
+        line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+        if len(_OPENING_QUOTE_RE.findall(line)) > len(_CLOSING_QUOTE_RE.findall(line)):
+            continue
+        start = match.start(2)
+        yield Edit(
+            start, start + 1, mark, " ", RULE_SPLIT, APOSTROPHE_GAP_CONFIDENCE,
+            f"an apostrophe between {first!r} and {second!r}, a usual pair: a speck in the "
+            "space read as one, in a page that looks like OCR output",
+            True,
+        )  # fmt: skip
+
+
+# Two words of two letters or more joined by an apostrophe, the second in small letters.
+_APOSTROPHE_GAP_RE = lazy(
+    r"(?<![\w'\N{RIGHT SINGLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}])"
+    r"([^\W\d_]{2,})(['\N{RIGHT SINGLE QUOTATION MARK}])([^\W\d_A-Z][^\W\d_]+)"
+    r"(?![\w'\N{RIGHT SINGLE QUOTATION MARK}])"
+)
+# Elisions of old verse and speech whose tail is a word too ("ne'er", "'em").
+_ELIDED_TAILS = frozenset({"er", "em", "en", "n", "rt"})
+# An opening single quote: at a line's start or after a space or bracket; a
+# closing one: after a letter or mark, before a space, a mark or the end.
+_OPENING_QUOTE_RE = lazy(r"(?:^|(?<=[\s(\[]))['\N{LEFT SINGLE QUOTATION MARK}](?=\w)")
+_CLOSING_QUOTE_RE = lazy(r"(?<=[\w.,!?])['\N{RIGHT SINGLE QUOTATION MARK}](?=[\s.,;:!?)\]]|$)")
+APOSTROPHE_GAP_CONFIDENCE = 0.95
 
 
 # A mark inside a word of at least this many uses is applied: on the BLN600

@@ -56,3 +56,22 @@ def test_no_split_of_a_word_of_software_writing(monkeypatch: pytest.MonkeyPatch)
 def test_in_ocr_output_a_listed_word_may_be_split(monkeypatch: pytest.MonkeyPatch) -> None:
     offered = _splits_offered(NOISY + SLIPS, monkeypatch)
     assert "goto" in offered
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("He went to'get it and part'of it.", ["to'get", "part'of"]),
+        # contractions and elisions, whose tail is a word too
+        ("We'll go, they're here, you've seen, ne'er mind, take'em all.", []),
+        # a quote closed against the next word, and words the bigrams do not pair
+        ("She said 'yes'and left; the flow'rets of the wand'ring stream.", []),
+        # a name in capitals after the mark, a digit, a single letter
+        ("at Kelly'Smith, 10'o and o'clock", []),
+    ],
+)
+def test_an_apostrophe_between_a_usual_pair_of_words(text: str, found: list[str]) -> None:
+    corrector = boundaries.default_corrector()
+    edits = list(boundaries._apostrophe_gaps(text, corrector))
+    assert [e.start for e in edits] == [text.index(f) + f.index("'") for f in found]
+    assert all((e.before, e.after, e.safe) == ("'", " ", True) for e in edits)
