@@ -189,6 +189,8 @@ def propose(context: Context) -> Iterator[Edit]:
         yield from _marks(text, lexicon)
         yield from _after_small_words(text)
         yield from _apostrophe_gaps(text, corrector)
+        if noise >= OCR_PAGE_NOISE:
+            yield from _stop_gaps(text, corrector)
     # Only an OCR page pays for the old-spelling check (see SAFE_AT_WORDS).
     ocr_page = noise >= OCR_PAGE_NOISE and not in_old_spelling(status, lexicon)
     place = {t.start: i for i, t in enumerate(every)}
@@ -348,6 +350,53 @@ def _apostrophe_gaps(text: str, corrector: Corrector) -> Iterator[Edit]:
             "space read as one, in a page that looks like OCR output",
             True,
         )  # fmt: skip
+
+
+def _stop_gaps(text: str, corrector: Corrector) -> Iterator[Edit]:
+    """A full stop between two small-letter words the bigram list pairs
+    ("up.to", "was.at", "acquainted.with"): a speck in the space between
+    them read as one.
+
+    Only in a page as noisy as OCR output; not after a word written as an
+    abbreviation ("co.op"), nor in a dotted name ("root.root", a first word
+    the text writes before a full stop elsewhere too: "user.name" beside
+    "user.email"), nor in technical writing (spelling.CODE_LIKE), where
+    "email.message" is a module.
+    """
+    lexicon = corrector.lexicon
+    bigrams = corrector.bigrams()
+    technical: bool | None = None  # worked out for the first candidate
+    for match in _STOP_GAP_RE.finditer(text):
+        first, mark, second = match.groups()
+        if (
+            first in _ABBREVIATIONS
+            or first == second
+            or text.count(first + ".") > 1
+            or first not in lexicon
+            or second not in lexicon
+            or bigrams.association(first, second) <= 0
+        ):
+            continue
+        if technical is None:
+            technical = code_share(text) >= CODE_LIKE
+        if technical:
+            return
+        start = match.start(2)
+        yield Edit(
+            start, start + 1, mark, " ", RULE_SPLIT, APOSTROPHE_GAP_CONFIDENCE,
+            f"a full stop between {first!r} and {second!r}, a usual pair: a speck "
+            "in the space read as one, in a page that looks like OCR output",
+            True,
+        )  # fmt: skip
+
+
+# Two small-letter words of two letters or more joined by a full stop; not a
+# dotted name ("os.path.join"), an address or a number.
+# (A colon or semicolon so is the spacing stage's: "from: which".)
+_STOP_GAP_RE = lazy(
+    r"(?<![\w.@/:'\N{RIGHT SINGLE QUOTATION MARK}-])([a-z]{2,})(\.)([a-z]{2,})"
+    r"(?![\w@/'\N{RIGHT SINGLE QUOTATION MARK}-]|[.:]\w)"
+)
 
 
 # Two words of two letters or more joined by an apostrophe, the second in small letters.
