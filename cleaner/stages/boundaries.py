@@ -392,7 +392,8 @@ def _stop_gaps(text: str, corrector: Corrector) -> Iterator[Edit]:
 
 # Two small-letter words of two letters or more joined by a full stop; not a
 # dotted name ("os.path.join"), an address or a number.
-# (A colon or semicolon so is the spacing stage's: "from: which".)
+# (A colon or semicolon between two words is the spacing stage's to judge:
+# "from:which" -> "from: which".)
 _STOP_GAP_RE = lazy(
     r"(?<![\w.@/:'\N{RIGHT SINGLE QUOTATION MARK}-])([a-z]{2,})(\.)([a-z]{2,})"
     r"(?![\w@/'\N{RIGHT SINGLE QUOTATION MARK}-]|[.:]\w)"

@@ -190,6 +190,7 @@ def _entities(text: str) -> Iterator[Edit]:
 
 
 def _entities_in(text: str, start: int, end: int) -> Iterator[Edit]:
+    """The references _ENTITY_RE decodes in ``text[start:end]`` (whole lines)."""
     import html
 
     for match in _ENTITY_RE.finditer(text, start, end):
@@ -202,13 +203,13 @@ def _entities_in(text: str, start: int, end: int) -> Iterator[Edit]:
         if match["and"] and not _CAPITALISED_BEFORE_RE.search(text, line_start, match.start()):
             continue  # "a buffer overflow in &amp; management": the reference itself
         for group, reason in _ENTITY_REASONS.items():
-            start, end = match.span(group)
-            if start < 0:
+            first, last = match.span(group)
+            if first < 0:
                 continue
-            reference = text[start:end]
+            reference = text[first:last]
             decoded = html.unescape(html.unescape(reference.replace("&amp;", "&")))
             yield Edit(
-                start, end, reference, decoded, "encoding.html-entity", 0.95,
+                first, last, reference, decoded, "encoding.html-entity", 0.95,
                 f"HTML character reference left in the text: {reason}", True,
             )  # fmt: skip
 
