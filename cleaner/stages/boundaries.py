@@ -330,7 +330,7 @@ def _apostrophe_gaps(text: str, corrector: Corrector) -> Iterator[Edit]:
     lexicon = corrector.lexicon
     bigrams = corrector.bigrams()
     for match in _APOSTROPHE_GAP_RE.finditer(text):
-        first, mark, second = match.groups()
+        first, _, second = match.groups()
         if (
             second in APOSTROPHE_TAILS
             or second in _ELIDED_TAILS
@@ -343,13 +343,7 @@ def _apostrophe_gaps(text: str, corrector: Corrector) -> Iterator[Edit]:
         line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
         if len(_OPENING_QUOTE_RE.findall(line)) > len(_CLOSING_QUOTE_RE.findall(line)):
             continue
-        start = match.start(2)
-        yield Edit(
-            start, start + 1, mark, " ", RULE_SPLIT, APOSTROPHE_GAP_CONFIDENCE,
-            f"an apostrophe between {first!r} and {second!r}, a usual pair: a speck in the "
-            "space read as one, in a page that looks like OCR output",
-            True,
-        )  # fmt: skip
+        yield _mark_as_space(match, "an apostrophe")
 
 
 def _stop_gaps(text: str, corrector: Corrector) -> Iterator[Edit]:
@@ -367,7 +361,7 @@ def _stop_gaps(text: str, corrector: Corrector) -> Iterator[Edit]:
     bigrams = corrector.bigrams()
     technical: bool | None = None  # worked out for the first candidate
     for match in _STOP_GAP_RE.finditer(text):
-        first, mark, second = match.groups()
+        first, _, second = match.groups()
         if (
             first in _ABBREVIATIONS
             or first == second
@@ -381,13 +375,19 @@ def _stop_gaps(text: str, corrector: Corrector) -> Iterator[Edit]:
             technical = code_share(text) >= CODE_LIKE
         if technical:
             return
-        start = match.start(2)
-        yield Edit(
-            start, start + 1, mark, " ", RULE_SPLIT, APOSTROPHE_GAP_CONFIDENCE,
-            f"a full stop between {first!r} and {second!r}, a usual pair: a speck "
-            "in the space read as one, in a page that looks like OCR output",
-            True,
-        )  # fmt: skip
+        yield _mark_as_space(match, "a full stop")
+
+
+def _mark_as_space(match: re.Match[str], what: str) -> Edit:
+    """The edit that writes a space for the mark (group 2) ``match`` found between two words."""
+    first, mark, second = match.groups()
+    start = match.start(2)
+    return Edit(
+        start, start + 1, mark, " ", RULE_SPLIT, GAP_CONFIDENCE,
+        f"{what} between {first!r} and {second!r}, a usual pair: a speck in the space "
+        "read as one, in a page that looks like OCR output",
+        True,
+    )  # fmt: skip
 
 
 # Two small-letter words of two letters or more joined by a full stop; not a
@@ -412,7 +412,7 @@ _ELIDED_TAILS = frozenset({"er", "em", "en", "n", "rt"})
 # closing one: after a letter or mark, before a space, a mark or the end.
 _OPENING_QUOTE_RE = lazy(r"(?:^|(?<=[\s(\[]))['\N{LEFT SINGLE QUOTATION MARK}](?=\w)")
 _CLOSING_QUOTE_RE = lazy(r"(?<=[\w.,!?])['\N{RIGHT SINGLE QUOTATION MARK}](?=[\s.,;:!?)\]]|$)")
-APOSTROPHE_GAP_CONFIDENCE = 0.95
+GAP_CONFIDENCE = 0.95
 
 
 # A mark inside a word of at least this many uses is applied: on the BLN600
