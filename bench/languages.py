@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,6 +66,7 @@ class Row:
     set_apart: float
     applied: int
     review: int
+    applied_rules: Counter[str]
 
 
 def _language(name: str, original: str) -> str:
@@ -80,18 +82,8 @@ def _latin(text: str) -> bool:
     at most in another (a catalogue in Chinese has English field names and
     addresses in ASCII, and each Chinese character is one letter)."""
     letters = [c for c in text if c.isalpha()]
-    other = sum(1 for c in letters if not c.isascii() and "LATIN" not in _name(c))
+    other = sum(1 for c in letters if not c.isascii() and "LATIN" not in unicodedata.name(c, ""))
     return bool(letters) and other <= 0.2 * len(letters)
-
-
-def _name(char: str) -> str:
-    import unicodedata
-
-    return unicodedata.name(char, "")
-
-
-# The rules of the edits `fix` applies in the translations in the Latin script.
-rules: Counter[str] = Counter()
 
 
 def rows() -> list[Row]:
@@ -101,16 +93,15 @@ def rows() -> list[Row]:
             print(f"{folder} is missing: skipped", file=sys.stderr)
             continue
         paths = sorted(p for p in {*folder.glob(pattern), folder / original} if p.is_file())
+        contents = {path: path.read_bytes() for path in paths}
         # A text shipped under three names or more is an untranslated copy
         # (gnupg ships ten of an older English help text so).
-        copies = Counter(path.read_bytes() for path in paths)
-        for path in paths:
-            data = path.read_bytes()
+        copies = Counter(contents.values())
+        for path, data in contents.items():
             text = data.decode("utf-8", errors="replace")
             language = "en" if copies[data] >= 3 else _language(path.name, original)
             spans = foreign_spans(text)
             edits = propose(text)
-            rules.update(e.rule for e in edits if e.safe and language != "en" and _latin(text))
             found.append(
                 Row(
                     source,
@@ -120,6 +111,7 @@ def rows() -> list[Row]:
                     sum(end - start for start, end in spans) / max(len(text), 1),
                     sum(1 for e in edits if e.safe),
                     sum(1 for e in edits if not e.safe),
+                    Counter(e.rule for e in edits if e.safe),
                 )
             )
     return found
@@ -136,6 +128,7 @@ def main() -> None:
                 f"{r.source:18} {r.name:26} {r.language:6} {'latin' if r.latin else 'other':5} "
                 f"set apart {r.set_apart:4.0%}  applied {r.applied:4}  review {r.review:4}"
             )
+    rules = sum((r.applied_rules for r in table if r.language != "en" and r.latin), Counter())
     print("applied in translations in the Latin script, by rule:", dict(rules.most_common()))
     for source, *_ in SOURCES:
         mine = [r for r in table if r.source == source]

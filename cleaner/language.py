@@ -160,44 +160,37 @@ def foreign_spans(text: str) -> tuple[Span, ...]:
     if len(_words()[1].intersection(text.split())) < FOREIGN_WORDS:
         return ()
     # Each paragraph: its span, whether it reads as another language (True),
-    # as English (False) or neither (None), whether it is short, and its
-    # lines in another language.
-    paragraphs: list[tuple[Span, bool | None, bool, list[Span]]] = []
+    # as English (False) or neither (None), and whether it is short.
+    paragraphs: list[tuple[Span, bool | None, bool]] = []
     start = 0
     for end in [m.start() for m in _PARAGRAPH_END_RE.finditer(text)] + [len(text)]:
         while start < end and text[start] in " \t\r\n":
             start += 1
         if start < end:
             counts = _counts(text, start, end)
-            short = counts.words <= SHORT_WORDS
-            if _foreign(counts):
-                paragraphs.append(((start, end), True, short, []))
-            else:
-                reading = False if _english(counts) else None
-                paragraphs.append(((start, end), reading, short, _foreign_lines(text, start, end)))
+            reading = True if _foreign(counts) else False if _english(counts) else None
+            paragraphs.append(((start, end), reading, counts.words <= SHORT_WORDS))
         start = end + 1
-    if not any(reading is False for _, reading, _, _ in paragraphs) and (
-        any(reading for _, reading, _, _ in paragraphs)
+    if not any(reading is False for _, reading, _ in paragraphs) and (
+        any(reading for _, reading, _ in paragraphs)
         or _foreign(_counts(text, 0, len(text)), least=FOREIGN_DOCUMENT_WORDS)
     ):
         return ((0, len(text)),)
     spans: list[Span] = []
-    for i, (span, reading, short, lines) in enumerate(paragraphs):
+    for i, (span, reading, short) in enumerate(paragraphs):
         if reading or (reading is None and _between_foreign(paragraphs, i, short)):
             spans.append(span)
         else:
-            spans.extend(lines)
+            spans.extend(_foreign_lines(text, *span))
     return tuple(spans)
 
 
-def _between_foreign(
-    paragraphs: list[tuple[Span, bool | None, bool, list[Span]]], i: int, short: bool
-) -> bool:
+def _between_foreign(paragraphs: list[tuple[Span, bool | None, bool]], i: int, short: bool) -> bool:
     """Whether the nearest paragraphs that read either way before and after
     paragraph ``i`` read as another language; for a ``short`` one, one of
     them may be the text's edge instead ("# Projet" above a French README)."""
-    before = next((r for _, r, _, _ in reversed(paragraphs[:i]) if r is not None), None)
-    after = next((r for _, r, _, _ in paragraphs[i + 1 :] if r is not None), None)
+    before = next((r for _, r, _ in reversed(paragraphs[:i]) if r is not None), None)
+    after = next((r for _, r, _ in paragraphs[i + 1 :] if r is not None), None)
     if short:
         return before is not False and after is not False and (before or after) is True
     return before is True and after is True

@@ -172,6 +172,7 @@ _ENTITY_RE = lazy(
 # try every position of the text; the documentation tree of bench/speed.py
 # has "&" in 150 of its 986 files, "&&" and "&x" of code most of them).
 _REFERENCE_HINT_RE = lazy(r"&(?:#|[a-zA-Z]+;)")
+_ESCAPED_AGAIN_RE = lazy(r"^&(?:amp;)+(?=.)")
 _TAG_RE = lazy(r"</?[A-Za-z][^<>\n]*>")
 _CAPITALISED_BEFORE_RE = lazy(r"\b[A-Z][a-z]* $")
 
@@ -207,7 +208,8 @@ def _entities_in(text: str, start: int, end: int) -> Iterator[Edit]:
             if first < 0:
                 continue
             reference = text[first:last]
-            decoded = html.unescape(html.unescape(reference.replace("&amp;", "&")))
+            # Escaped again as often as it was ("&amp;amp;#39;"): one reference.
+            decoded = html.unescape(_ESCAPED_AGAIN_RE.sub("&", reference))
             yield Edit(
                 first, last, reference, decoded, "encoding.html-entity", 0.95,
                 f"HTML character reference left in the text: {reason}", True,

@@ -14,6 +14,7 @@ from cleaner import clean, propose
         ("She said &quot;not yet&quot; twice.", 'She said "not yet" twice.'),
         ("They said &ldquo;soon&rdquo;.", "They said “soon”."),
         ("It&amp;#39;s escaped twice.", "It's escaped twice."),
+        ("It&amp;amp;amp;#39;s escaped four times.", "It's escaped four times."),
         ("Smith &amp; Sons and R&amp;D at AT&amp;T.", "Smith & Sons and R&D at AT&T."),
         (
             "The drought&mdash;the worst&hellip; in 1990&ndash;1995",
