@@ -557,7 +557,7 @@ class Token(NamedTuple):
     end: int
     text: str
     initial: bool  # first word of a sentence, line or paragraph
-    glued_left: bool  # only spaces between it and the previous token, which was kept
+    glued_left: bool  # only spaces and one line break after the previous token, which was kept
     hyphen_part: bool  # one part of a hyphenated word
 
 
@@ -636,8 +636,10 @@ def _candidate_tokens(text: str) -> Iterator[Token]:
             after_space = before == " " or before == "\t"
             glued = after_space or before == "\n"
         else:
+            # Spaces and a line break of either ending: glued; a blank line
+            # between (a paragraph's or a list item's end) is not.
             after_space = False
-            glued = not gap.strip(" \t\n")
+            glued = not gap.strip(" \t\r\n") and gap.count("\n") < 2
         # Most words stand between spaces and plain punctuation: no rule below
         # can leave them out, so they skip the checks.
         if not (before in plain_before and after in plain_after) and excluded(

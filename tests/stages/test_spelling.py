@@ -63,6 +63,39 @@ def test_a_word_left_out_glues_nothing_together() -> None:
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_line_break_glues_words_and_a_blank_line_does_not(newline: str) -> None:
+    # A word after a line break of either ending reads the word before it;
+    # a paragraph's or a list item's end is no context ("hack" over "hack up").
+    text = f"so it is{newline}probabily so{newline}{newline}hack{newline}{newline}hack up"
+    glued = [(t.text, t.glued_left) for t in candidate_tokens(text)]
+    assert glued == [
+        ("so", False), ("it", True), ("is", True), ("probabily", True), ("so", True),
+        ("hack", False), ("hack", False), ("up", True),
+    ]  # fmt: skip
+
+
+def test_the_same_text_gets_the_same_edits_whatever_its_line_endings() -> None:
+    text = (
+        "Most APl functions are useful independont of whether you're\n"
+        "embedding or extending Python; moreover, most applications that\n"
+        "embed Python will need to provide a custom extension as well, so it's\n"
+        "probabily \u00abgood idloa to become familiar with writing an extension\n"
+        "hofore attempting to embed Python in a real application.\n"
+    )
+
+    def edits(text: str) -> list[tuple[int, str, str, str, bool]]:
+        return [
+            (e.start - text.count("\r", 0, e.start), e.before.replace("\r\n", "\n"), e.after,
+             e.rule, e.safe)
+            for e in propose(text)
+        ]  # fmt: skip
+
+    found = edits(text)
+    assert ("probabily", "probably", True) in [(b, a, safe) for _, b, a, _, safe in found]
+    assert edits(text.replace("\n", "\r\n")) == found
+
+
 def test_judgeable_forms() -> None:
     assert [judgeable(w) for w in ("word", "Word", "WORD", "wOrd", "café", "x" * 26)] == [
         True, True, False, False, False, False,
