@@ -13,8 +13,12 @@ is kept from ``dict-en.json`` (the lists for every English; not the American
 or British ones, which flag the other spelling) when it names one correction
 only, both words are lower-case letters, the correction is in ``lexicon.txt``
 and the misspelling is neither there nor in ``technical.txt`` (a word the
-cleaner takes as right is never listed as wrong). Run from the repository
-root::
+cleaner takes as right is never listed as wrong), and when the misspelling
+reads no other way: not a word of the lexicon with its apostrophe left out
+("youre": "you're" as often as "your"), not the correction run together
+with a word the bigram list pairs it with ("inbetween": "in between";
+"witha": "with a"; but "intoto" repeats the end of "into"). Run from the
+repository root::
 
     mkdir -p /tmp/cspell && (cd /tmp/cspell && npm pack @cspell/dict-en-common-misspellings@2.2.6)
     python dictionaries/tools/build_misspellings.py /tmp/cspell [--check]
@@ -29,12 +33,13 @@ import json
 import re
 import sys
 import tarfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from pathlib import Path
 
 MISSPELLINGS = Path(__file__).parents[1] / "misspellings.txt"
 LEXICON = Path(__file__).parents[1] / "lexicon.txt"
 TECHNICAL = Path(__file__).parents[1] / "technical.txt"
+BIGRAMS = Path(__file__).parents[1] / "bigrams.txt"
 TARBALL = "cspell-dict-en-common-misspellings-2.2.6.tgz"
 SHA256 = "98dd7d5aee6f874f3cd5b4558917c8f417d75e4da0cf8bb411e00f5d6124a0ed"
 MEMBER = "package/dict/dict-en.json"
@@ -58,9 +63,20 @@ def entries(data: bytes) -> list[str]:
     ]
 
 
-def pairs(lines: Iterable[str], known: set[str], right: set[str]) -> list[tuple[str, str]]:
+def pairs(
+    lines: Iterable[str],
+    known: set[str],
+    right: set[str],
+    paired: Set[tuple[str, str]] = frozenset(),
+) -> list[tuple[str, str]]:
     """``(misspelling, correction)`` of ``lines`` with one plain correction in
-    ``known``, whose misspelling is in neither ``known`` nor ``right``; sorted."""
+    ``known``, whose misspelling is in neither ``known`` nor ``right`` and
+    reads no other way (see :func:`ambiguous`); sorted.
+
+    >>> pairs(["recieve->receive", "youre->your", "witha->with", "teh->the, tech"],
+    ...       {"receive", "your", "you're", "with", "a", "the"}, set(), {("with", "a")})
+    [('recieve', 'receive')]
+    """
     kept = {}
     for line in lines:
         wrong, _, corrections = line.partition("->")
@@ -73,9 +89,41 @@ def pairs(lines: Iterable[str], known: set[str], right: set[str]) -> list[tuple[
             and wrong not in known
             and wrong not in right
             and wrong != options[0]
+            and not ambiguous(wrong, options[0], known, paired)
         ):
             kept[wrong] = options[0]
     return sorted(kept.items())
+
+
+def ambiguous(wrong: str, right: str, known: Set[str], paired: Set[tuple[str, str]]) -> bool:
+    """Whether ``wrong`` is also a ``known`` word with its apostrophe left
+    out, or ``right`` and another word run together that ``paired`` (the
+    bigram list) holds, the other word not a repeat of ``right``'s edge.
+
+    >>> [ambiguous(w, r, set(), {("with", "a"), ("a", "and")}) for w, r in (("witha", "with"),
+    ...     ("aand", "and"))]
+    [True, False]
+    """
+    for i in range(1, len(wrong)):
+        first, second = wrong[:i], wrong[i:]
+        if f"{first}'{second}" in known:
+            return True
+        if (first, second) in paired and (
+            (first == right and not right.endswith(second))
+            or (second == right and not right.startswith(first))
+        ):
+            return True
+    return False
+
+
+def _pairs(path: Path) -> set[tuple[str, str]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {
+        (first, second)
+        for first, second, *_ in (
+            line.split(" ") for line in lines if line and not line.startswith("#")
+        )
+    }
 
 
 def _words(path: Path) -> set[str]:
@@ -99,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 if misspellings.txt is stale")
     args = parser.parse_args(argv)
     lines = entries((args.sources / TARBALL).read_bytes())
-    text = render(pairs(lines, _words(LEXICON), _words(TECHNICAL)))
+    text = render(pairs(lines, _words(LEXICON), _words(TECHNICAL), _pairs(BIGRAMS)))
     if args.check:
         if MISSPELLINGS.read_text(encoding="utf-8") != text:
             print(f"{MISSPELLINGS} is stale", file=sys.stderr)

@@ -78,6 +78,36 @@ def test_pairs_keeps_one_plain_correction_only() -> None:
     assert got == [("accomodate", "accommodate")]
 
 
+def test_pairs_leaves_out_a_misspelling_that_reads_another_way() -> None:
+    lines = [
+        "youre->your",  # "you're" with its apostrophe left out
+        "inbetween->between",  # "in between" run together
+        "witha->with",  # "with a" run together
+        "intoto->into",  # "to" repeats the end of "into": a slip
+        "aand->and",  # "a" repeats the start of "and"
+        "accomodate->accommodate",
+    ]
+    known = {"your", "you're", "between", "with", "into", "and", "accommodate", "in", "a", "to"}
+    paired = {("in", "between"), ("with", "a"), ("into", "to"), ("a", "and")}
+    got = build_misspellings.pairs(lines, known, set(), paired)
+    assert got == [("aand", "and"), ("accomodate", "accommodate"), ("intoto", "into")]
+    assert build_misspellings.pairs(lines, known, set()) == [
+        ("aand", "and"),
+        ("accomodate", "accommodate"),
+        ("inbetween", "between"),
+        ("intoto", "into"),
+        ("witha", "with"),
+    ]
+
+
+def test_the_shipped_list_holds_no_misspelling_that_reads_another_way() -> None:
+    script = build_misspellings
+    known = script._words(script.LEXICON)
+    paired = script._pairs(script.BIGRAMS)
+    assert [(w, r) for w, r in rows() if script.ambiguous(w, r, known, paired)] == []
+    assert not {"youre", "whos", "hed", "inbetween", "witha"} & {w for w, _ in rows()}
+
+
 def test_a_tarball_other_than_the_recorded_one_is_refused() -> None:
     out = io.BytesIO()
     with tarfile.open(fileobj=out, mode="w:gz"):
