@@ -208,12 +208,20 @@ _COPYRIGHT_RE = lazy(
 # A commit message's trailer up to the name it credits ("Reported-by: Orange ",
 # "Signed-off-by: ", "Co-authored-by: "), as git writes them and changelogs quote them.
 _TRAILER_RE = lazy(r"[ \t]*(?:[A-Za-z]+-)+by:[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,3}\Z")
+# A short line that opens with a dash and a space, up to the name it gives:
+# who a quotation above it is by, as an epigraph, a fortune or a signature
+# names them ("\t\t-- Vincent ", "— "). Not a newspaper's paragraph that a
+# dash opens ("--Henry Squire, twenty-seven, porter, was brought up ..."):
+# it runs on.
+_ATTRIBUTION_RE = lazy(r"[ \t]*(?:--|—|―)[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,3}\Z")
+ATTRIBUTION_CHARACTERS = 80
 
 
 def credit_line(text: str, word: Word) -> bool:
     """Whether ``word`` is part of a name an e-mail address follows, the name
-    a copyright line gives or the name a commit trailer credits: a person (or
-    a company), in the credits of changelogs, AUTHORS and licence files,
+    a copyright line gives, the name a commit trailer credits or the name a
+    line opening with a dash gives a quotation to: a person (or a company),
+    in the credits of changelogs, AUTHORS and licence files, under a quote,
     whatever place the name also is, and written as its owner writes it.
 
     >>> text = "Harry Edmon   <harry@example.org>; Copyright (c) 1999 Toby Dickenson; Anara"
@@ -231,6 +239,13 @@ def credit_line(text: str, word: Word) -> bool:
     ... # doctest: +NORMALIZE_WHITESPACE
     [('Fix', False), ('Reported-by', False), ('Orange', True), ('Tsai', True),
      ('Signed-off-by', False), ('Ana', True), ('Lim', True), ('In', False), ('Anara', False)]
+    >>> text = ("Never make anything simple.\\n\\t\\t-- Brent Welch\\n— Finlay Peter Dunne, 1901\\n"
+    ...         "In Welch\\n-- Anara police said on Monday that the two men they held had left "
+    ...         "the city at dawn")
+    >>> [(w.text, credit_line(text, w)) for w in name_words(text)]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('Never', False), ('Brent', True), ('Welch', True), ('Finlay', True), ('Peter', True),
+     ('Dunne', True), ('In', False), ('Welch', False), ('Anara', False), ('Monday', False)]
     """
     if _ADDRESSED_RE.match(text, word.end):
         return True
@@ -238,7 +253,17 @@ def credit_line(text: str, word: Word) -> bool:
     return (
         _COPYRIGHT_RE.search(text, line_start, word.start) is not None
         or _TRAILER_RE.match(text, line_start, word.start) is not None
+        or _attribution(text, line_start, word)
     )
+
+
+def _attribution(text: str, line_start: int, word: Word) -> bool:
+    """Whether ``word`` is in the name that the line at ``line_start`` gives
+    a quotation to (see _ATTRIBUTION_RE)."""
+    if _ATTRIBUTION_RE.match(text, line_start, word.start) is None:
+        return False
+    line_end = text.find("\n", word.end)
+    return (len(text) if line_end < 0 else line_end) - line_start <= ATTRIBUTION_CHARACTERS
 
 
 # A person credited in brackets, as changelogs and release notes name who
