@@ -12,9 +12,10 @@ import dataclasses
 import gc
 from collections.abc import Callable, Iterator
 
+from cleaner.apart import set_apart
 from cleaner.config import DEFAULT, Config
 from cleaner.edits import Edit, apply_edits, clear_of, rebase, resolve
-from cleaner.language import foreign_spans, in_any_language
+from cleaner.language import in_any_language
 from cleaner.memo import last_call
 from cleaner.mentions import about_a_slip, corrected_in_place
 from cleaner.regex import lazy
@@ -175,7 +176,7 @@ def _layer_edits(
 ) -> list[Edit]:
     """What one layer's enabled stages propose for the context's text, after the central filters."""
     config = context.config
-    foreign = _foreign(context.text)
+    apart = _apart(context.text)
     return [
         edit
         for name, stage in layer.items()
@@ -183,7 +184,7 @@ def _layer_edits(
         for edit in stage(context)
         if edit.confidence >= config.min_confidence
         and not context.protected.touches(edit.start, edit.end)
-        and _stands_in(foreign, edit, context.text)
+        and _stands_in(apart, edit, context.text)
         and not allowed(edit, config)
         and not mentioned(edit, context.text)
         and (encodable is None or encodable(edit.after))
@@ -191,18 +192,20 @@ def _layer_edits(
 
 
 @last_call  # asked by every layer of the same text, most of which change nothing
-def _foreign(text: str) -> Protected | None:
-    """The paragraphs of ``text`` in another language (see cleaner.language), if any."""
-    spans = foreign_spans(text)
+def _apart(text: str) -> Protected | None:
+    """The paragraphs of ``text`` in another language and its alphabetised
+    lists (see cleaner.apart), if any."""
+    spans = set_apart(text)
     return Protected(spans) if spans else None
 
 
-def _stands_in(foreign: Protected | None, edit: Edit, text: str) -> bool:
-    """Whether ``edit`` may stand: it touches no paragraph in another
-    language, or it repairs what is damage in any language."""
-    if foreign is None or in_any_language(edit, text):
+def _stands_in(apart: Protected | None, edit: Edit, text: str) -> bool:
+    """Whether ``edit`` may stand: it touches no text set apart (a paragraph
+    in another language, an alphabetised list), or it repairs what is damage
+    in any language."""
+    if apart is None or in_any_language(edit, text):
         return True
-    return not foreign.touches(edit.start, edit.end)
+    return not apart.touches(edit.start, edit.end)
 
 
 def allow_words(edit: Edit) -> list[str]:

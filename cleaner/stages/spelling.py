@@ -68,12 +68,12 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from cleaner.apart import set_apart
 from cleaner.casing import Shape, apply_shape, shape
 from cleaner.channel import Alignment
 from cleaner.config import Config
 from cleaner.corrector import Corrector, Judgement, Reading, default_corrector
 from cleaner.edits import Edit
-from cleaner.language import foreign_spans
 from cleaner.letters import word_model
 from cleaner.lexicon import Lexicon
 from cleaner.memo import last_call
@@ -568,16 +568,17 @@ def candidate_tokens(text: str) -> tuple[Token, ...]:
     Kept for the last text, like :func:`judgeable_tokens`, which reads them
     first: the spelling stage reads them again for words with capitals inside.
 
-    Words of a paragraph in another language (see cleaner.language) are
-    not among them: neither judged nor counted in the page's noise.
+    Words of a paragraph in another language or of an alphabetised list
+    (see cleaner.apart) are not among them: neither judged nor counted in
+    the page's noise.
 
     >>> [t.text for t in candidate_tokens("Tbe TB2 x_y os.path -rf o'er Kuleba's well-knovvn")]
     ['Tbe', 'Kuleba', 'well', 'knovvn']
     """
-    foreign = foreign_spans(text)
-    if not foreign:
+    apart = set_apart(text)
+    if not apart:
         return tuple(_candidate_tokens(text))
-    return tuple(token for token in _candidate_tokens(text) if not _inside(foreign, token.start))
+    return tuple(token for token in _candidate_tokens(text) if not _inside(apart, token.start))
 
 
 @functools.lru_cache(maxsize=1)
@@ -757,6 +758,9 @@ class _Document:
     text: str = field(default="", repr=False)
     # Whether its capitalised unknown words are as likely misread as the rest.
     capitals_misread: bool = False
+    # The forms of its words that are set apart (cleaner.apart): not judged,
+    # but written ("borken" in a glossary's index and in its entry).
+    elsewhere: Counter[str] = field(default_factory=Counter)
 
     @functools.cached_property
     def code_like(self) -> bool:
@@ -823,7 +827,11 @@ class _Document:
         plural s: "codec" and "codecs" are one word the lexicon lacks, not two
         misreadings."""
         other = form[:-1] if form.endswith("s") else form + "s"
-        return self.forms[form] + self.forms[other]
+        return self.writes(form) + self.writes(other)
+
+    def writes(self, form: str) -> int:
+        """How often the document writes ``form``, set apart or not."""
+        return self.forms[form] + self.elsewhere[form]
 
     @property
     def step_bonus(self) -> float:
@@ -853,6 +861,7 @@ def propose(context: Context) -> Iterator[Edit]:
     if all(status.values()) and not real_words:
         return
     forms = Counter(map(_TEXT, tokens))
+    apart = set_apart(text)
     document = _Document(
         noise,
         forms,
@@ -861,6 +870,11 @@ def propose(context: Context) -> Iterator[Edit]:
         topic=_topic(corrector, forms, status),
         text=text,
         capitals_misread=capitals_misread(noise, status),
+        elsewhere=Counter(
+            token.text for token in _candidate_tokens(text) if _inside(apart, token.start)
+        )
+        if apart
+        else Counter(),
     )
 
     # Each neighbour as the word it most likely is: itself when known, the
@@ -2090,7 +2104,7 @@ def _same_ends(word: str, reading: str) -> bool:
 def _typo(corrector: Corrector, token: Token, document: _Document) -> Edit | None:
     """The word ``token`` is a typing slip of, if it is one (see TYPO_LETTERS)."""
     word = token.text
-    if len(word) < TYPO_LETTERS or document.forms[word] > 1:
+    if len(word) < TYPO_LETTERS or document.writes(word) > 1:
         return None
     if not (word.islower() or (token.initial and shape(word) == "title")):
         return None

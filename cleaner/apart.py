@@ -1,0 +1,138 @@
+"""Text the word stages leave alone: other languages' paragraphs, alphabetised lists.
+
+Two kinds of text are not English prose to judge word by word, though an
+English page holds them:
+
+- a paragraph in another language (see cleaner.language);
+- an alphabetised list of short items: an index, the headwords of a
+  glossary ("borken", "frink", "notwork" in the Jargon File's), a spell
+  checker's list of a project's words, the packages of a requirements
+  file. Its words are there to be looked up as written: a coined word is
+  no misreading, and an item's neighbours are no sentence around it
+  ("hack" above "hack attack" is not "back").
+
+There only the repairs that hold in any text stand (see
+cleaner.language.in_any_language), and the word stages do not count the
+words, so a glossary's index does not make the prose after it read as
+noisy OCR output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cleaner.language import Span, foreign_spans
+from cleaner.memo import last_call
+from cleaner.regex import lazy
+
+# A run of at least LIST_ITEMS lines, each an item of at most ITEM_WORDS
+# words and ITEM_CHARACTERS characters, in alphabetical order, with only
+# blank lines between them. Eight short lines of prose or verse fall in
+# order by chance once in 40,320 (8!); a line of running prose is longer,
+# and a list of steps or features ("configure the build", "run the tests")
+# has longer items than an index ("hack attack") or a list of words.
+LIST_ITEMS = 8
+ITEM_WORDS = 2
+ITEM_CHARACTERS = 48
+
+# A short line's item, without its indentation and bullet ("- ", "* ", "• ").
+_ITEM_RE = lazy(rf"[ \t]*(?:[-*+•][ \t]+)?([^ \t\r\n][^\r\n]{{0,{ITEM_CHARACTERS - 1}}}?)[ \t]*\r?")
+# What may stand before an item's first letter: indentation, a bullet, a
+# mark that sorts as nothing ("-fu", "'em", "(c)").
+_LEAD = " \t-*+•'\"‘“(["
+# Indentation and a bullet a short line may have besides its item.
+_MARGIN = 16
+_NOT_SORTED_RE = lazy(r"[^\w ]+|_")
+
+
+@last_call
+def set_apart(text: str) -> tuple[Span, ...]:
+    """The spans of ``text`` the word stages leave alone, in position order, apart.
+
+    >>> words = ["borken", "bot", "frink", "fscking", "hack", "hack attack", "notwork", "perf"]
+    >>> text = "Teh words:\\n\\n" + "\\n\\n".join(words) + "\\n\\nTeh rest of teh page is prose.\\n"
+    >>> [text[s:e].split() for s, e in set_apart(text)]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [['borken', 'bot', 'frink', 'fscking', 'hack', 'hack', 'attack', 'notwork', 'perf']]
+    """
+    lists = sorted_lists(text)
+    foreign = foreign_spans(text)
+    if not lists or not foreign:
+        return lists or foreign
+    merged: list[Span] = []
+    for start, end in sorted(lists + foreign):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def sorted_lists(text: str) -> tuple[Span, ...]:
+    """The runs of ``text``'s lines that are alphabetised lists (see LIST_ITEMS).
+
+    The order is a dictionary's, case and marks aside: "fred", "Fred
+    Foobar", "frednet", "-fu". A line that opens with a digit is numbered,
+    not alphabetised ("12  iabbrev teh the": a listing's line numbers).
+
+    >>> text = "\\n".join(["Bohr bug", "boink", "bomb", "-fu", "FUBAR", "fudge", "fudge factor",
+    ...     "hack", "hack up"])
+    >>> [text[s:e] for s, e in sorted_lists(text)] == [text]
+    True
+    >>> sorted_lists("\\n".join(["one", "two", "three", "four", "five", "six", "seven", "eight"]))
+    ()
+    >>> sorted_lists("\\n".join(f"{n}\\tiabbrev {w}" for n, w in enumerate("abcdefghij", 10)))
+    ()
+    """
+    if text.count("\n") < LIST_ITEMS - 1:
+        return ()
+    spans: list[Span] = []
+    for lines in _initials_in_order(text):
+        spans.extend(_ordered(text, lines))
+    return tuple(spans)
+
+
+def _initials_in_order(text: str) -> Iterator[list[Span]]:
+    """Runs of at least LIST_ITEMS short lines whose first letters are in
+    alphabetical order, with only blank lines between them: a cheap first
+    look, line by line, before items are read and compared whole."""
+    longest = ITEM_CHARACTERS + _MARGIN
+    run: list[Span] = []
+    last = ""
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        head = line.lstrip(_LEAD)
+        if head and not head.isspace():
+            initial = head[0].lower()
+            if len(line) > longest or not initial.isalpha() or initial < last:
+                if len(run) >= LIST_ITEMS:
+                    yield run
+                run = []
+                last = ""
+            if len(line) <= longest and initial.isalpha():
+                run.append((start, end))
+                last = initial
+        start = end + 1
+    if len(run) >= LIST_ITEMS:
+        yield run
+
+
+def _ordered(text: str, lines: list[Span]) -> list[Span]:
+    """The stretches of at least LIST_ITEMS of ``lines`` that are items (see
+    ITEM_WORDS) in alphabetical order, each from its first item to its last."""
+    spans: list[Span] = []
+    stretch: list[tuple[int, int, str]] = []
+    for start, end in lines:
+        match = _ITEM_RE.fullmatch(text, start, end)
+        item = match.group(1) if match is not None else ""
+        key = _NOT_SORTED_RE.sub("", item).casefold()
+        if stretch and (not item or key < stretch[-1][2]):
+            if len(stretch) >= LIST_ITEMS:
+                spans.append((stretch[0][0], stretch[-1][1]))
+            stretch = []
+        if match is not None and item.count(" ") < ITEM_WORDS:
+            stretch.append((match.start(1), match.end(1), key))
+    if len(stretch) >= LIST_ITEMS:
+        spans.append((stretch[0][0], stretch[-1][1]))
+    return spans
