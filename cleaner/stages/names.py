@@ -483,14 +483,15 @@ def _after_title(text: str, start: int) -> bool:
 # capitalised words ("Nehal J Wani", "John F. Kennedy"), more than one with
 # full stops ("Mauro S. M. Rodrigues", also where a line wraps between them;
 # not the garble "Eveter T O Ut" of an OCR page), or initials after a
-# surname, as reference lists give authors ("Khan WZ, Imran M."). Not "A" or
-# "I", which are words. Patterns for the text after a word and before it.
+# surname, as reference lists give authors ("Khan WZ, Imran M."). "A" and
+# "I" are words: a middle initial only with a full stop ("Terry A. Welch").
+# Patterns for the text after a word and before it.
 _INITIAL = (
     lazy(
-        r" [B-HJ-Z]\.?(?:(?: |\r?\n[ \t]*)[B-HJ-Z]\.)*(?: |\r?\n[ \t]*)[A-Z][a-z]"
+        r" (?:[B-HJ-Z]\.?|[AI]\.)(?:(?: |\r?\n[ \t]*)[B-HJ-Z]\.)*(?: |\r?\n[ \t]*)[A-Z][a-z]"
         r"| [B-HJ-Z]{1,2}(?:[,;]|\.(?=\s|$)|(?=[ \t]*(?:\n|$)))"
     ),
-    lazy(r"[A-Z][a-z]+(?: |\r?\n[ \t]*)[B-HJ-Z]\.?(?:(?: |\r?\n[ \t]*)[B-HJ-Z]\.)* $"),
+    lazy(r"[A-Z][a-z]+(?: |\r?\n[ \t]*)(?:[B-HJ-Z]\.?|[AI]\.)(?:(?: |\r?\n[ \t]*)[B-HJ-Z]\.)* $"),
 )
 # A word with capitals inside ("GitLab", "PayPal"): a brand, which the
 # capitalised words the stage reads leave out.
@@ -525,6 +526,11 @@ def _beside(text: str, word: Word, patterns: tuple[re.Pattern[str], re.Pattern[s
     >>> [(w.text, _beside("Street, Eveter T O Ut.", w, _INITIAL))
     ...  for w in name_words("Street, Eveter T O Ut.")]
     [('Street', False), ('Eveter', False), ('Ut', False)]
+    >>> text = "by Terry A. Welch, Kenneth I. Appel; Plan A Paris, not Plan A. Pais"
+    >>> [(w.text, _beside(text, w, _INITIAL)) for w in name_words(text)]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('Terry', True), ('Welch', True), ('Kenneth', True), ('Appel', True), ('Plan', False),
+     ('Paris', False), ('Plan', True), ('Pais', True)]
     """
     after, before = patterns
     return bool(
