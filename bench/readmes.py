@@ -15,11 +15,19 @@ typos too ("availible"), so a change is not wrong by definition.
     python bench/readmes.py --review --list-review   # and list the word edits left for review
     python bench/readmes.py --tree DIR ...  # every file under DIR instead (as `cleaner check DIR`)
     python bench/readmes.py --changelogs    # changelogs, NEWS, copyright and AUTHORS files instead
+    python bench/readmes.py --quotes        # quotations and a hackers' glossary instead
 
 ``--changelogs`` reads the other text Debian ships with every package: change
 logs and release notes (subsystem labels, identifiers, CamelCase names) and
 credits (names with e-mail addresses, copyright lines). Each file is cut to its
 first CHANGELOG_CHARS characters (the newest entries), at a line end.
+
+``--quotes`` reads text of another kind: the quotations of the fortune files
+(Debian's ``fortunes``: jokes, verse, chat logs, each credited on a line that
+opens with a dash; cut into files of QUOTES_PER_FILE) and the Jargon File
+(``jargon-text``: coined words, its index an alphabetised list of them; cut
+into files of JARGON_LINES lines). ``apt-get install fortunes jargon-text``
+first.
 
 The set depends on the packages installed; its size and file count are
 printed. Files are copied (decompressed) into ``bench/.cache/readmes/``.
@@ -55,6 +63,10 @@ CHANGELOG_PATTERNS = (
     "changelog*", "NEWS*", "copyright", "AUTHORS*", "THANKS*", "TODO*", "FAQ*"
 )  # fmt: skip
 CHANGELOG_CHARS = 60_000
+FORTUNES = Path("/usr/share/games/fortunes")
+JARGON = DOC_ROOT / "jargon-text" / "jargon.txt.gz"
+QUOTES_PER_FILE = 40
+JARGON_LINES = 400
 
 
 def gather(
@@ -95,6 +107,28 @@ def gather(
     return sorted(files)
 
 
+def gather_quotes(out: Path | None = None) -> list[Path]:
+    """Copy the fortune files, QUOTES_PER_FILE quotations a file, and the
+    Jargon File, JARGON_LINES lines a file, into ``out``; return them, sorted."""
+    out = CACHE / "quotes" if out is None else out
+    out.mkdir(parents=True, exist_ok=True)
+    files: list[Path] = []
+    sources = sorted(p for p in FORTUNES.iterdir() if p.is_file() and not p.suffix)
+    for source in sources if FORTUNES.is_dir() else []:
+        quotes = source.read_bytes().split(b"\n%\n")
+        for i in range(0, len(quotes), QUOTES_PER_FILE):
+            target = out / f"{source.name}-{i // QUOTES_PER_FILE:03d}.txt"
+            target.write_bytes(b"\n%\n".join(quotes[i : i + QUOTES_PER_FILE]) + b"\n")
+            files.append(target)
+    if JARGON.is_file():
+        lines = gzip.decompress(JARGON.read_bytes()).splitlines(keepends=True)
+        for i in range(0, len(lines), JARGON_LINES):
+            target = out / f"jargon-{i // JARGON_LINES:03d}.txt"
+            target.write_bytes(b"".join(lines[i : i + JARGON_LINES]))
+            files.append(target)
+    return sorted(files)
+
+
 def _head(data: bytes, size: int) -> bytes:
     """The first ``size`` characters of UTF-8 ``data`` (bytes as they are if
     it is not UTF-8), cut after the last line end.
@@ -118,6 +152,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="changelogs, NEWS, copyright and AUTHORS files instead of READMEs",
     )
+    parser.add_argument(
+        "--quotes",
+        action="store_true",
+        help="the fortune files' quotations and the Jargon File instead (Debian's "
+        "fortunes and jargon-text)",
+    )
     parser.add_argument("--review", action="store_true", help="count review edits too")
     parser.add_argument(
         "--list-review", action="store_true", help="list the word edits left for review too"
@@ -132,6 +172,14 @@ def main(argv: list[str] | None = None) -> int:
         files = sorted(p for p in root.rglob("*") if p.is_file())
     elif args.changelogs:
         files = gather(root, CACHE / "changelogs", CHANGELOG_PATTERNS, CHANGELOG_CHARS)
+    elif args.quotes:
+        files = gather_quotes()
+        if not files:
+            print(
+                "no fortune files nor Jargon File: apt-get install fortunes jargon-text",
+                file=sys.stderr,
+            )
+            return 2
     else:
         files = gather(root)
     applied: Counter[str] = Counter()
@@ -158,7 +206,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"{edit.after!r}] {right!r}"
             )
             (listed if edit.safe else unsure).append(line)
-    print(f"{len(files)} files, {size / 1e6:.1f} million characters, from {root}")
+    source = "the fortune files and the Jargon File" if args.quotes and not args.tree else root
+    print(f"{len(files)} files, {size / 1e6:.1f} million characters, from {source}")
     print("applied by fix, by rule:")
     for rule, count in sorted(applied.items()):
         print(f"  {rule:34} {count:6}")
