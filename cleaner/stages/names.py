@@ -223,6 +223,10 @@ def judge(
             # "ts\n     Tsonga.": an entry of a list of names (languages, here,
             # beside "Tonga") or a heading, with no sentence to tell by.
             verdict = verdict._replace(safe=False, doubt="a line of names alone: as written?")
+        if verdict.safe and not span.multiword and _among_unknown_names(found, known, span, text):
+            # "Jemuel, and Jamin, and Ohad, and Jachin": an item of a list of
+            # names no list holds is a name of their kind, not "Chad".
+            verdict = verdict._replace(safe=False, doubt="listed with unknown names: a name?")
         if verdict.safe and quoted_name(text, span.start, span.end):
             # '"Ben Slimane" for Morocco', "Frederik 'Freso' Olesen": a name in
             # quotes is mentioned as written (a former name, a nickname).
@@ -313,6 +317,41 @@ def _in_cell(text: str, start: int, end: int) -> bool:
 
 # A possessive right after a word.
 _POSSESSIVE_AFTER_RE = lazy(r"['’]s\b")
+
+
+# What stands between the items of an enumeration: "A, B", "A, and B", "A and B".
+_ITEM_GAP_RE = lazy(r"[ \t]*,[ \t\r\n]+(?:(?:and|or)[ \t\r\n]+)?|[ \t\r\n]+(?:and|or)[ \t\r\n]+")
+# An enumeration with at least this many other items, all unknown words, is one of names.
+UNKNOWN_ITEMS = 2
+
+
+def _among_unknown_names(
+    found: Sequence[Word], known: Sequence[bool], span: Span, text: str
+) -> bool:
+    """Whether the word at ``span`` is an item of an enumeration whose other
+    items (UNKNOWN_ITEMS at least) are all capitalised words no list knows.
+
+    >>> text = "sons of Simeon; Jemuel, and Jamin, and Ohad, and Jachin. In Paris, Lonndon and Rome"
+    >>> found = name_words(text)
+    >>> known = [w.text in ("In", "Paris", "Rome") for w in found]
+    >>> [w.text for w in found if _among_unknown_names(found, known, Span(w.start, w.end), text)]
+    ['Jemuel', 'Jamin', 'Ohad', 'Jachin']
+    """
+    index = next((i for i, w in enumerate(found) if w.start == span.start), None)
+    if index is None:
+        return False
+    others = 0
+    for step in (-1, 1):
+        i = index
+        while 0 <= i + step < len(found):
+            left, right = (found[i + step], found[i]) if step < 0 else (found[i], found[i + step])
+            if _ITEM_GAP_RE.fullmatch(text, left.end, right.start) is None:
+                break
+            i += step
+            if known[i]:
+                return False
+            others += 1
+    return others >= UNKNOWN_ITEMS
 
 
 def _lost_letters(observed: str, name: str) -> str:
