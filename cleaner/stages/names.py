@@ -75,7 +75,7 @@ from cleaner.namewords import (
 )
 from cleaner.regex import lazy
 from cleaner.stages import Context
-from cleaner.stages.spelling import form_status, in_old_spelling, judgeable_tokens
+from cleaner.stages.spelling import form_status, in_old_spelling, judgeable_tokens, noise_of
 from cleaner.technical import is_technical
 from cleaner.tokens import writes_run
 from cleaner.typos import channel_cost, demonym_form, derived_form, transliteration_variant
@@ -223,10 +223,6 @@ def judge(
             # "ts\n     Tsonga.": an entry of a list of names (languages, here,
             # beside "Tonga") or a heading, with no sentence to tell by.
             verdict = verdict._replace(safe=False, doubt="a line of names alone: as written?")
-        if verdict.safe and not span.multiword and _among_unknown_names(found, known, span, text):
-            # "Jemuel, and Jamin, and Ohad, and Jachin": an item of a list of
-            # names no list holds is a name of their kind, not "Chad".
-            verdict = verdict._replace(safe=False, doubt="listed with unknown names: a name?")
         if verdict.safe and quoted_name(text, span.start, span.end):
             # '"Ben Slimane" for Morocco', "Frederik 'Freso' Olesen": a name in
             # quotes is mentioned as written (a former name, a nickname).
@@ -259,6 +255,23 @@ def judge(
                     safe=False, doubt="a letter more or less, in a page in old spelling"
                 )
         verdicts.append(verdict)
+    # "Jemuel, and Jamin, and Ohad, and Jachin": an item of a list of names no
+    # list holds is a name of their kind, not "Chad"; unless another item is
+    # repaired too, and only in a page as clean as prose: an OCR page misreads
+    # every place of "Wmdsor, Maidenhaad, and Brackneil", and lists misread
+    # places with small ones no list holds ("Dalston, and Liverpool-road,
+    # Isilngton").
+    places = frozenset(v.start for v in verdicts if v.safe)
+    listed = [
+        i
+        for i, v in enumerate(verdicts)
+        if v.safe and " " not in v.before and _among_unknown_names(found, known, v, text, places)
+    ]
+    if listed and noise_of(text, config) <= NAMES_LIST_NOISE:
+        for i in listed:
+            verdicts[i] = verdicts[i]._replace(
+                safe=False, doubt="listed with unknown names: a name?"
+            )
     # Of overlapping repairs the longest run wins: "Ho Ch Minh City", not "Ho Ch Minh".
     verdicts.sort(key=lambda v: (v.start - v.end, -v.confidence, v.start))
     kept: list[Verdict] = []
@@ -321,21 +334,36 @@ _POSSESSIVE_AFTER_RE = lazy(r"['’]s\b")
 
 # What stands between the items of an enumeration: "A, B", "A, and B", "A and B".
 _ITEM_GAP_RE = lazy(r"[ \t]*,[ \t\r\n]+(?:(?:and|or)[ \t\r\n]+)?|[ \t\r\n]+(?:and|or)[ \t\r\n]+")
-# An enumeration with at least this many other items, all unknown words, is one of names.
+# An enumeration with at least this many other items, all unknown words, is
+# one of names, in a page at most NAMES_LIST_NOISE noisy (see
+# cleaner.stages.spelling.noise_of). The King James Bible's books run to
+# 0.003; the OCR train pages whose lists of places lost a repair to the rule
+# without it 0.036-0.098.
 UNKNOWN_ITEMS = 2
+NAMES_LIST_NOISE = 0.02
 
 
 def _among_unknown_names(
-    found: Sequence[Word], known: Sequence[bool], span: Span, text: str
+    found: Sequence[Word],
+    known: Sequence[bool],
+    span: Span | Verdict,
+    text: str,
+    places: frozenset[int] = frozenset(),
 ) -> bool:
     """Whether the word at ``span`` is an item of an enumeration whose other
-    items (UNKNOWN_ITEMS at least) are all capitalised words no list knows.
+    items (UNKNOWN_ITEMS at least) are all capitalised words no list knows,
+    none of them repaired to a place (its start in ``places``).
 
     >>> text = "sons of Simeon; Jemuel, and Jamin, and Ohad, and Jachin. In Paris, Lonndon and Rome"
     >>> found = name_words(text)
     >>> known = [w.text in ("In", "Paris", "Rome") for w in found]
     >>> [w.text for w in found if _among_unknown_names(found, known, Span(w.start, w.end), text)]
     ['Jemuel', 'Jamin', 'Ohad', 'Jachin']
+    >>> text = "between Wmdsor, Maidenhaad, and Brackneil"
+    >>> found = name_words(text)
+    >>> _among_unknown_names(found, [False] * 3, Span(found[0].start, found[0].end), text,
+    ...                      frozenset({found[1].start}))
+    False
     """
     index = next((i for i, w in enumerate(found) if w.start == span.start), None)
     if index is None:
@@ -348,7 +376,7 @@ def _among_unknown_names(
             if _ITEM_GAP_RE.fullmatch(text, left.end, right.start) is None:
                 break
             i += step
-            if known[i]:
+            if known[i] or found[i].start in places:
                 return False
             others += 1
     return others >= UNKNOWN_ITEMS
