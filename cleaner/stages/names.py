@@ -23,8 +23,9 @@ the word as written when it is a place too small for the gazetteer
 Most unknown capitalised words are correct names (Kuleba, Lavrov, Baykar),
 so a word is left alone when the document spells it so more than once, when
 it stands beside a rare capitalised word ("Berk Esen": a person) or a
-middle initial ("Nehal J Wani"), after a title ("Mr. Jerdan") or in a name
-credited after "by" ("Contributed by Julian Berman"), when it is part of a
+middle initial ("Nehal J Wani", "Terry A. Welch"), after a title ("Mr.
+Jerdan"), in a name credited after "by" ("Contributed by Julian Berman") or
+under a quotation ("-- Brent Welch"), when it is part of a
 longer known name or the first half of a broken one ("Staly- bridge"), when
 it is the entry romanised another way ("Duesseldorf", its umlaut written
 out), or when the document also writes it in small letters and does not
@@ -36,8 +37,10 @@ person decides when a nationality word would follow a capitalised word
 ("Julian Berman") or take a possessive ("Welch's t-test"), when a word
 opening a sentence is as likely a common word misread ("Thia": This),
 when the word has a letter outside ASCII the entry lacks ("Montané" is
-spelt so on purpose, not "Montana" mistyped), and when it is a cell of a
-table ("Tsonga" in a list of languages that holds "Tonga"). A place named
+spelt so on purpose, not "Montana" mistyped), when it is a cell of a
+table ("Tsonga" in a list of languages that holds "Tonga"), and, in a page
+as clean as prose, when it is listed with names no list holds ("Jemuel,
+and Jamin, and Ohad": not "Chad"). A place named
 beside a rare first name ("Kazuhiko Mori") is a person's surname, and backs
 no country. A word opening a sentence is an ordinary word capitalised,
 unless the document also capitalises it mid-sentence and never writes it
