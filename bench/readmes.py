@@ -26,7 +26,9 @@ first CHANGELOG_CHARS characters (the newest entries), at a line end.
 (Debian's ``fortunes``: jokes, verse, chat logs, each credited on a line that
 opens with a dash; cut into files of QUOTES_PER_FILE) and the Jargon File
 (``jargon-text``: coined words, its index an alphabetised list of them; cut
-into files of JARGON_LINES lines). ``apt-get install fortunes jargon-text``
+into files of JARGON_LINES lines), and books of the King James Bible
+(``bible-kjv``: old spelling, lists of names no gazetteer holds; BIBLE_BOOKS,
+wrapped at 78 columns). ``apt-get install fortunes jargon-text bible-kjv``
 first.
 
 The set depends on the packages installed; its size and file count are
@@ -41,7 +43,9 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
+import subprocess
 import sys
+import textwrap
 from collections import Counter
 from pathlib import Path
 
@@ -67,6 +71,11 @@ FORTUNES = Path("/usr/share/games/fortunes")
 JARGON = DOC_ROOT / "jargon-text" / "jargon.txt.gz"
 QUOTES_PER_FILE = 40
 JARGON_LINES = 400
+BIBLE = Path("/usr/bin/bible")
+BIBLE_BOOKS = (
+    "gen", "exo", "ruth", "1sam", "job", "ps", "prov", "eccl",
+    "isa", "mat", "mark", "luke", "john", "acts", "rom", "rev",
+)  # fmt: skip
 
 
 def gather(
@@ -126,6 +135,20 @@ def gather_quotes(out: Path | None = None) -> list[Path]:
             target = out / f"jargon-{i // JARGON_LINES:03d}.txt"
             target.write_bytes(b"".join(lines[i : i + JARGON_LINES]))
             files.append(target)
+    for book in BIBLE_BOOKS if BIBLE.is_file() else []:
+        # Chapters 1-60 of the book, each verse without its reference, wrapped.
+        verses = subprocess.run(
+            [str(BIBLE), "-f", f"{book}1:1-{book}60:99"],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout
+        text = "\n".join(
+            textwrap.fill(line.split(" ", 1)[1], 78) for line in verses.splitlines() if " " in line
+        )
+        target = out / f"kjv-{book}.txt"
+        target.write_text(text + "\n", encoding="utf-8")
+        files.append(target)
     return sorted(files)
 
 
@@ -155,8 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--quotes",
         action="store_true",
-        help="the fortune files' quotations and the Jargon File instead (Debian's "
-        "fortunes and jargon-text)",
+        help="the fortune files' quotations, the Jargon File and books of the King James "
+        "Bible instead (Debian's fortunes, jargon-text and bible-kjv)",
     )
     parser.add_argument("--review", action="store_true", help="count review edits too")
     parser.add_argument(
@@ -176,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
         files = gather_quotes()
         if not files:
             print(
-                "no fortune files nor Jargon File: apt-get install fortunes jargon-text",
+                "nothing to read: apt-get install fortunes jargon-text bible-kjv",
                 file=sys.stderr,
             )
             return 2
@@ -206,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{edit.after!r}] {right!r}"
             )
             (listed if edit.safe else unsure).append(line)
-    source = "the fortune files and the Jargon File" if args.quotes and not args.tree else root
+    source = "fortunes, the Jargon File, the Bible" if args.quotes and not args.tree else root
     print(f"{len(files)} files, {size / 1e6:.1f} million characters, from {source}")
     print("applied by fix, by rule:")
     for rule, count in sorted(applied.items()):
