@@ -1734,14 +1734,12 @@ def _old_spelling(status: dict[str, bool], lexicon: Lexicon) -> set[str]:
 
     Old words ("hath", "thou"), and unknown forms that are a word with an old
     final e ("soone", "hande"), "ie" for "y" ("companie"), "ck" for "c"
-    ("publick"), "u" and "v" the other way round ("vpon", "haue"), or a
-    verb's old ending ("cometh", "feareth", "goest", "destroyest").
+    ("publick"), or "u" and "v" the other way round ("vpon", "haue").
 
     >>> from cleaner.lexicon import default_lexicon
-    >>> forms = ("hath", "soone", "companie", "publick", "vpon", "haue", "tbe", "the", "cometh",
-    ...          "feareth", "goest", "tbest")
+    >>> forms = ("hath", "soone", "companie", "publick", "vpon", "haue", "tbe", "the")
     >>> sorted(_old_spelling({w: w in default_lexicon() for w in forms}, default_lexicon()))
-    ['cometh', 'companie', 'feareth', 'goest', 'hath', 'haue', 'publick', 'soone', 'vpon']
+    ['companie', 'hath', 'haue', 'publick', 'soone', 'vpon']
     """
     found = set()
     for form, known in status.items():
@@ -1754,22 +1752,9 @@ def _old_spelling(status: dict[str, bool], lexicon: Lexicon) -> set[str]:
             or (form.endswith("ck") and form[:-1] in lexicon)
             or ("v" in form and form.replace("v", "u") in lexicon)
             or ("u" in form and form.replace("u", "v") in lexicon)
-            or (len(form) >= 5 and form.endswith(("eth", "est")) and _old_ending(form, lexicon))
         ):
             found.add(form)
     return found
-
-
-def _old_ending(form: str, lexicon: Lexicon) -> bool:
-    """Whether ``form`` is a verb with its old ending: "-eth" or "-est" after
-    the word ("feareth", "destroyest"), its final e ("cometh", "camest"), or
-    its final y as "i" ("carrieth")."""
-    stem = form[:-3]
-    return (
-        stem in lexicon
-        or stem + "e" in lexicon
-        or (stem[-1:] == "i" and stem[:-1] + "y" in lexicon)
-    )
 
 
 def keep_score(document: _Document, token: Token) -> float:
