@@ -30,6 +30,7 @@ import argparse
 import sys
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,10 +45,13 @@ def _no_spans(text: str) -> tuple[tuple[int, int], ...]:
     return ()
 
 
-# A revision from before paragraphs in other languages were set apart has no
-# cleaner/language.py (an editable install may still find today's: its
-# pipeline does not use it).
-foreign_spans = getattr(pipeline, "foreign_spans", _no_spans)
+# What the pipeline sets apart: paragraphs in other languages and alphabetised
+# lists (cleaner.apart); before lists were, the paragraphs alone. A revision
+# from before paragraphs in other languages were set apart has neither (an
+# editable install may still find today's modules: its pipeline does not use them).
+foreign_spans: Callable[[str], tuple[tuple[int, int], ...]] = getattr(
+    pipeline, "set_apart", getattr(pipeline, "foreign_spans", _no_spans)
+)
 
 
 SOURCES = (
