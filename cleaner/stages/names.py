@@ -335,8 +335,10 @@ def _in_cell(text: str, start: int, end: int) -> bool:
 _POSSESSIVE_AFTER_RE = lazy(r"['’]s\b")
 
 
-# What stands between the items of an enumeration: "A, B", "A, and B", "A and B".
-_ITEM_GAP_RE = lazy(r"[ \t]*,[ \t\r\n]+(?:(?:and|or)[ \t\r\n]+)?|[ \t\r\n]+(?:and|or)[ \t\r\n]+")
+# What stands between the items of an enumeration, spaces aside: "A, B",
+# "A, and B", "A and B".
+_ITEM_GAPS = frozenset({",", ", and", ", or", "and", "or"})
+_LONGEST_GAP = 16
 # An enumeration with at least this many other items, all unknown words, is
 # one of names, in a page at most NAMES_LIST_NOISE noisy (see
 # cleaner.stages.spelling.noise_of). The King James Bible's books run to
@@ -376,7 +378,8 @@ def _among_unknown_names(
         i = index
         while 0 <= i + step < len(found):
             left, right = (found[i + step], found[i]) if step < 0 else (found[i], found[i + step])
-            if _ITEM_GAP_RE.fullmatch(text, left.end, right.start) is None:
+            gap = text[left.end : right.start]
+            if len(gap) > _LONGEST_GAP or " ".join(gap.split()) not in _ITEM_GAPS:
                 break
             i += step
             if known[i] or found[i].start in places:
