@@ -42,6 +42,7 @@ _ITEM_RE = lazy(rf"[ \t]*(?:[-*+•][ \t]+)?([^ \t\r\n][^\r\n]{{0,{ITEM_CHARACTE
 _LEAD = " \t-*+•'\"‘“(["
 # Indentation and a bullet a short line may have besides its item.
 _MARGIN = 16
+# What a dictionary's order passes over: marks and underscores ("-fu" sorts as "fu").
 _NOT_SORTED_RE = lazy(r"[^\w ]+|_")
 
 
