@@ -49,7 +49,7 @@ def _no_spans(text: str) -> tuple[tuple[int, int], ...]:
 # lists (cleaner.apart); before lists were, the paragraphs alone. A revision
 # from before paragraphs in other languages were set apart has neither (an
 # editable install may still find today's modules: its pipeline does not use them).
-foreign_spans: Callable[[str], tuple[tuple[int, int], ...]] = getattr(
+apart_spans: Callable[[str], tuple[tuple[int, int], ...]] = getattr(
     pipeline, "set_apart", getattr(pipeline, "foreign_spans", _no_spans)
 )
 
@@ -104,7 +104,7 @@ def rows() -> list[Row]:
         for path, data in contents.items():
             text = data.decode("utf-8", errors="replace")
             language = "en" if copies[data] >= 3 else _language(path.name, original)
-            spans = foreign_spans(text)
+            spans = apart_spans(text)
             edits = propose(text)
             found.append(
                 Row(

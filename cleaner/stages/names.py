@@ -265,10 +265,14 @@ def judge(
     # places with small ones no list holds ("Dalston, and Liverpool-road,
     # Isilngton").
     places = frozenset(v.start for v in verdicts if v.safe)
+    where = {w.start: i for i, w in enumerate(found)} if places else {}
     listed = [
         i
         for i, v in enumerate(verdicts)
-        if v.safe and " " not in v.before and _among_unknown_names(found, known, v, text, places)
+        if v.safe
+        and v.start in where
+        and " " not in v.before
+        and _among_unknown_names(found, known, where[v.start], text, places)
     ]
     if listed and noise_of(text, config) <= NAMES_LIST_NOISE:
         for i in listed:
@@ -351,34 +355,30 @@ NAMES_LIST_NOISE = 0.02
 def _among_unknown_names(
     found: Sequence[Word],
     known: Sequence[bool],
-    span: Span | Verdict,
+    index: int,
     text: str,
     places: frozenset[int] = frozenset(),
 ) -> bool:
-    """Whether the word at ``span`` is an item of an enumeration whose other
-    items (UNKNOWN_ITEMS at least) are all capitalised words no list knows,
-    none of them repaired to a place (its start in ``places``).
+    """Whether ``found[index]`` is an item of an enumeration whose other items
+    (UNKNOWN_ITEMS at least) are all capitalised words no list knows, none of
+    them repaired to a place (its start in ``places``).
 
     >>> text = "sons of Simeon; Jemuel, and Jamin, and Ohad, and Jachin. In Paris, Lonndon and Rome"
     >>> found = name_words(text)
     >>> known = [w.text in ("In", "Paris", "Rome") for w in found]
-    >>> [w.text for w in found if _among_unknown_names(found, known, Span(w.start, w.end), text)]
+    >>> [w.text for i, w in enumerate(found) if _among_unknown_names(found, known, i, text)]
     ['Jemuel', 'Jamin', 'Ohad', 'Jachin']
     >>> text = "between Wmdsor, Maidenhaad, and Brackneil"
     >>> found = name_words(text)
-    >>> _among_unknown_names(found, [False] * 3, Span(found[0].start, found[0].end), text,
-    ...                      frozenset({found[1].start}))
+    >>> _among_unknown_names(found, [False] * 3, 0, text, frozenset({found[1].start}))
     False
     """
-    index = next((i for i, w in enumerate(found) if w.start == span.start), None)
-    if index is None:
-        return False
     others = 0
     for step in (-1, 1):
         i = index
         while 0 <= i + step < len(found):
-            left, right = (found[i + step], found[i]) if step < 0 else (found[i], found[i + step])
-            gap = text[left.end : right.start]
+            first, second = sorted((i, i + step))
+            gap = text[found[first].end : found[second].start]
             if len(gap) > _LONGEST_GAP or " ".join(gap.split()) not in _ITEM_GAPS:
                 break
             i += step
