@@ -31,6 +31,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdx"})
 RST_SUFFIXES = frozenset({".rst"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ def can_encode(text: str, encoding: Encoding) -> bool:
 
 
 def kind_of(path: str | os.PathLike[str] | None) -> str:
-    """The document kind, from the file name: ``markdown``, ``rst`` or ``text``."""
+    """The document kind, from the file name: ``markdown``, ``rst``, ``html`` or ``text``."""
     if path is None:
         return "text"
     suffixes = [s.lower() for s in Path(path).suffixes[-2:]]
@@ -122,6 +123,8 @@ def kind_of(path: str | os.PathLike[str] | None) -> str:
         return "markdown"
     if suffix in RST_SUFFIXES:
         return "rst"
+    if suffix in HTML_SUFFIXES:
+        return "html"
     return "text"
 
 

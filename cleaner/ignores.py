@@ -6,8 +6,9 @@ Three markers, in every format:
 - ``cleaner: off`` ... ``cleaner: on`` protects the lines from the one marker
   to the other, both included (to the end of the text when ``on`` is missing).
 
-In Markdown a marker is an HTML comment (``<!-- cleaner: off -->``), and only a
-real one: a marker shown inside a code block is an example, not an instruction.
+In Markdown and HTML a marker is an HTML comment (``<!-- cleaner: off -->``),
+and in Markdown only a real one: a marker shown inside a code block is an
+example, not an instruction.
 In other formats any line holding the marker counts (``# cleaner: off``,
 ``.. cleaner: off`` in reStructuredText, ``// cleaner: off``).
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from cleaner import markdown
+from cleaner import html, markdown
 from cleaner.regex import lazy
 
 Span = tuple[int, int]
@@ -43,8 +44,25 @@ def markdown_ignored(text: str) -> Iterator[Span]:
     """Spans switched off by ``<!-- cleaner: ... -->`` comments in Markdown."""
     if "cleaner:" not in text:
         return iter(())
+    return _comment_regions(text, markdown.comments(text))
+
+
+def html_ignored(text: str) -> Iterator[Span]:
+    """Spans switched off by ``<!-- cleaner: ... -->`` comments in HTML.
+
+    >>> text = "<p>keep</p>\\n<!-- cleaner: ignore-next-line -->\\n<p>this  one</p>\\n"
+    >>> [text[s:e] for s, e in html_ignored(text)]
+    ['<!-- cleaner: ignore-next-line -->\\n<p>this  one</p>\\n']
+    """
+    if "cleaner:" not in text:
+        return iter(())
+    return _comment_regions(text, html.comments(text))
+
+
+def _comment_regions(text: str, comments: Iterable[Span]) -> Iterator[Span]:
+    """The spans the markers among ``comments`` switch off."""
     markers = []
-    for start, end in markdown.comments(text):
+    for start, end in comments:
         match = _COMMENT_MARKER_RE.fullmatch(text, start, end)
         if match:
             markers.append((start, end, match.group(1)))

@@ -4,6 +4,7 @@ Prose is everything else. Every kind of document protects URLs, e-mail
 addresses, path-like tokens and what its author switched off with inline
 ignores; each document kind adds its own protectors (Markdown: code, front
 matter, HTML, link targets; reStructuredText: literal blocks, directives;
+HTML: tags, comments, character references, code and preformatted elements;
 plain text: fenced and delimited blocks, inline code, commands after a
 prompt) through :data:`PROTECTORS`.
 """
@@ -14,7 +15,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from cleaner import ignores, markdown, plaintext, rst
+from cleaner import html, ignores, markdown, plaintext, rst
 from cleaner.regex import lazy
 
 Span = tuple[int, int]
@@ -93,12 +94,13 @@ def lines_with(text: str, marks: re.Pattern[str]) -> Iterator[Span]:
 
 
 # Each kind's own structure comes from its own module (cleaner.markdown,
-# cleaner.rst; plain text's code in cleaner.plaintext);
+# cleaner.rst, cleaner.html; plain text's code in cleaner.plaintext);
 # inline ignores (cleaner.ignores) hold in every kind.
 PROTECTORS: dict[str, tuple[Protector, ...]] = {
     "text": (inline_protected, plaintext.protected, ignores.text_ignored),
     "markdown": (inline_protected, markdown.protected, ignores.markdown_ignored),
     "rst": (inline_protected, rst.protected, ignores.text_ignored),
+    "html": (inline_protected, html.protected, ignores.html_ignored),
 }
 
 

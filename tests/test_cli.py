@@ -201,6 +201,16 @@ def test_stdin_filename_sets_markdown(runner: CliRunner) -> None:
     assert as_txt.stdout == "Line with break\nnext\n"
 
 
+def test_an_html_file_keeps_its_markup(runner: CliRunner, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text('<p class="adress">We recieve  mail &amp; parcels.</p>\n', encoding="utf-8")
+    result = runner.invoke(cli, ["fix", str(page)], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert page.read_text(encoding="utf-8") == (
+        '<p class="adress">We receive mail &amp; parcels.</p>\n'
+    )
+
+
 def test_dash_with_other_paths_is_a_usage_error(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["check", "-", "x.txt"])
     assert result.exit_code == 2

@@ -1,7 +1,7 @@
 """Every fixtures/ corpus of cases: what must change, and what must not.
 
 A case is ``{label, input, expected, why}`` with optional ``kind`` (text,
-markdown, rst), ``config`` and ``review``. ``expected`` is what ``fix`` writes
+markdown, rst, html), ``config`` and ``review``. ``expected`` is what ``fix`` writes
 (safe edits only); ``review`` lists the edits that must be proposed but not
 applied, and a case without it must propose no unsafe edit either. ``xfail``
 (its fix output) or ``xfail_review`` (its review list) states a known failure:
@@ -28,6 +28,7 @@ FOLDERS = (
     "normaliser",
     "markdown",
     "rst",
+    "html",
     "plaintext",
     "ignores",
     "spelling",
@@ -36,7 +37,8 @@ FOLDERS = (
     "language",
 )
 # Structure and ignore cases are about the document kind: they must state it.
-KIND_FOLDERS = {"markdown", "rst", "plaintext", "ignores"}
+KIND_FOLDERS = {"markdown", "rst", "html", "plaintext", "ignores"}
+KINDS = {"text", "markdown", "rst", "html"}
 # The names cases run the names stages alone, so that they say what those
 # stages do; the whole pipeline meets names on the seed (tests/test_cli.py).
 ONLY_STAGES = {"names": frozenset({"names", "consistency"})}
@@ -119,4 +121,4 @@ def test_structure_and_ignore_cases_state_their_kind() -> None:
     for path in _case_files():
         if path.parent.name in KIND_FOLDERS:
             for case in json.loads(path.read_text(encoding="utf-8")):
-                assert case.get("kind") in {"text", "markdown", "rst"}, (path.name, case["label"])
+                assert case.get("kind") in KINDS, (path.name, case["label"])

@@ -89,7 +89,7 @@ _EXTRA_REASONS = {
 
 def propose(context: Context) -> Iterator[Edit]:
     text = context.text
-    if "&" in text and context.kind != "markdown":
+    if "&" in text and context.kind not in {"markdown", "html"}:
         yield from _entities(text)
     extras = sorted(context.config.ftfy_extras)
     if not extras and not _MOJIBAKE_HINT_RE.search(text):
