@@ -463,6 +463,14 @@ TYPO_DOMINANCE = 10
 # ("buildds"), names in addresses ("herrmann") and spellings dictionaries
 # differ on ("targetted"). The confidence is that share.
 TYPO_TWICE_CONFIDENCE = 0.6
+# A listed common misspelling the text writes twice or more (see
+# _repeated_slip): proposed, never applied. Over the changelogs, READMEs and
+# docs tree of bench/readmes.py and bench/speed.py, Vim's help, the Info
+# manuals, fortunes, the Jargon File and the KJV it proposed 79 readings of
+# 34 forms; 65 were slips ("explicitely", "occurence", "windo's"), 14 meant
+# ("grops", groff's PostScript driver; "builded" in the KJV; "otehr" in an
+# example of abbreviations). The confidence is that share.
+REPEATED_SLIP_CONFIDENCE = 0.8
 # A reading that repairs a listed common misspelling as the list does
 # (cleaner.misspellings), outside OCR output: applied by fix.
 LISTED_SLIP_CONFIDENCE = 0.97
@@ -2104,14 +2112,17 @@ def _same_ends(word: str, reading: str) -> bool:
 def _typo(corrector: Corrector, token: Token, document: _Document) -> Edit | None:
     """The word ``token`` is a typing slip of, if it is one (see TYPO_LETTERS)."""
     word = token.text
-    if len(word) < TYPO_LETTERS or document.writes(word) > 1:
+    if len(word) < TYPO_LETTERS:
         return None
     if not (word.islower() or (token.initial and shape(word) == "title")):
         return None
     lower = word.lower()
-    text = document.text
-    found = _nearest_slip(corrector, word, document)
     listed = correction(lower)
+    text = document.text
+    written = document.writes(word)
+    if written > 1 and not _repeated_slip(token, listed, document):
+        return None  # spelt so twice: meant
+    found = _nearest_slip(corrector, word, document)
     doubt = None
     if listed is not None and (found is None or found[0] != listed):
         # People's records name the word this slip stands for: that is the
@@ -2160,6 +2171,12 @@ def _typo(corrector: Corrector, token: Token, document: _Document) -> Edit | Non
         False,
         (),
     )
+    if written > 1:
+        return dataclasses.replace(
+            edit,
+            confidence=REPEATED_SLIP_CONFIDENCE,
+            reason=f"{edit.reason}; the text writes it {written} times: meant so?",
+        )
     if token.hyphen_part and not _beside_words(document.text, token, corrector.lexicon):
         # In a book, a part of a hyphenated word is most often a line-end
         # break: "consti-tution", "succes-sively" (ICDAR train: 18 such
@@ -2170,6 +2187,81 @@ def _typo(corrector: Corrector, token: Token, document: _Document) -> Edit | Non
     if intended == listed:
         edit = _listed_slip(edit, twice)
     return edit if doubt is None else _held(edit, doubt)
+
+
+def _repeated_slip(token: Token, listed: str | None, document: _Document) -> bool:
+    """Whether ``token``, a form the text writes twice or more, may still be
+    a slip: one people make again and again ("definately", "occurence"; see
+    cleaner.misspellings), in lower case (a capital makes it a name,
+    "Uniforum", or a heading), no part of a hyphenated word, nor of one
+    broken at a line end ("init-ex-\\n pression"), no doubled letter (see
+    _doubled), nowhere written as the name of a thing (see _named_form), and
+    not among the words of a list the text sets apart (a glossary's index:
+    "borken" there and in its entry is the glossary's word).
+    """
+    word = token.text
+    text = document.text
+    return (
+        listed is not None
+        and not document.elsewhere[word]
+        and word.islower()
+        and not token.hyphen_part
+        and not _BROKEN_BEFORE_RE.search(text, max(0, token.start - 40), token.start)
+        and not _doubled(word, listed)
+        and not _named_form(text, word)
+    )
+
+
+# A word broken at a line end before a token: "init-ex-\n  pression".
+_BROKEN_BEFORE_RE = lazy(r"[^\W\d_]-[ \t]*\r?\n[ \t]*\Z")
+
+
+def _doubled(word: str, listed: str) -> bool:
+    """Whether ``word`` is ``listed`` with one of its letters doubled, which
+    in a form written twice makes the name of a thing ("buildds", Debian's
+    build daemons; Vim's "ccomment") far more often than a slip.
+
+    >>> _doubled("ccomment", "comment"), _doubled("buildds", "builds")
+    (True, True)
+    >>> _doubled("sucess", "success")
+    False
+    """
+    return len(word) == len(listed) + 1 and any(
+        word[i] == word[i + 1] and word[:i] + word[i + 1 :] == listed for i in range(len(word) - 1)
+    )
+
+
+# What stands before or after a name of a thing: quotation marks, backticks,
+# a hyphen or an underscore joining it to another word, a slash, a bracket
+# of a call ("systemd-localed", "make udpate-copyright", '"nteger"').
+_NAMING_BEFORE = frozenset("-_/\"`\u201c\u2018'")
+_NAMING_AFTER = frozenset('-_/"`\u201d\u2019(')
+
+
+def _named_form(text: str, form: str) -> bool:
+    """Whether ``text`` writes ``form`` somewhere as the name of a thing:
+    quoted, in backticks, joined to another word by a hyphen or underscore,
+    or called.
+
+    >>> _named_form("Configure localed; systemd-localed runs", "localed")
+    True
+    >>> _named_form("the windo's size; the windo's buffer", "windo")
+    False
+    """
+    size = len(form)
+    start = text.find(form)
+    while start >= 0:
+        end = start + size
+        before = text[start - 1 : start]
+        after = text[end : end + 1]
+        if not (before.isalnum() or after.isalnum()) and (
+            before in _NAMING_BEFORE
+            or after in _NAMING_AFTER
+            or (after == "'" and text[end + 1 : end + 2] != "s")  # "'seeked'", not "windo's"
+        ):
+            return True
+        start = text.find(form, end)
+    return False
 
 
 def _hyphenated_word(text: str, token: Token) -> str:

@@ -496,3 +496,35 @@ def test_a_listed_slip_inside_a_hyphenated_word_is_not_applied() -> None:
     assert [(e.after, e.safe) for e in propose(alone) if e.before == "tution"] == [
         ("tuition", True)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "named"),
+    [
+        ("Configure localed; systemd-localed runs", "localed", True),  # joined by a hyphen
+        ('the "ccomment" argument; ccomment', "ccomment", True),  # quoted
+        ("the `nteger` word; nteger", "nteger", True),  # in backticks
+        ("foo_windo and windo", "windo", True),  # joined by an underscore
+        ("call windo() and windo", "windo", True),  # called
+        ("\u201cseeked\u201d tree; seeked", "seeked", True),  # curly quotes
+        ("the windo's size; the windo's buffer", "windo", False),  # a possessive
+        ("It definately is. Definately, definately.", "definately", False),
+        ("predefinately and definatelyx", "definately", False),  # inside other words only
+    ],
+)
+def test_named_form(text: str, form: str, named: bool) -> None:
+    assert spelling._named_form(text, form) is named
+
+
+def test_a_listed_slip_written_twice_is_proposed_not_applied() -> None:
+    text = "We recieve mail daily.\n\nWhen you recieve it, reply.\n"
+    edits = [e for e in propose(text) if e.rule == "spelling.typo"]
+    assert [(e.before, e.after, e.safe) for e in edits] == [("recieve", "receive", False)] * 2
+    assert all("writes it 2 times" in e.reason for e in edits)
+    # Written twice and on no list of misspellings: meant.
+    assert not [e for e in propose("A repotr here.\n\nThe repotr there.\n") if e.before == "repotr"]
+
+
+def test_a_repeated_part_of_a_word_broken_at_a_line_end_is_no_slip() -> None:
+    text = "The loop evaluates init-ex-\n  pression, then end-ex-\n  pression again.\n"
+    assert not [e for e in propose(text) if e.before == "pression"]
