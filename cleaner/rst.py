@@ -4,8 +4,13 @@ Protected: literal blocks (after a paragraph ending in ``::``), doctest blocks,
 explicit markup (directives with their options and content, comments,
 hyperlink targets, substitution definitions, footnotes), inline literals,
 roles and interpreted text, substitution references, and the ``<url>`` of an
-embedded hyperlink. The body of an admonition (``.. note::`` and kin) is prose
-and stays open to every stage.
+embedded hyperlink, and the names of fields (``:param buf:``; the whole line of
+a type, ``:type buf: bytes``). The body of an admonition (``.. note::`` and
+kin) is prose and stays open to every stage, and so is the description of an
+object after its signature (``.. function:: recv(buf)``, ``.. option:: -v``,
+Sphinx's other domain directives) and the content of a topic, a sidebar or a
+glossary; what such a body holds (a literal block, a directive) is read as
+anywhere else.
 
 reStructuredText's blocks are defined by indentation, so a line scan finds
 them. docutils would parse them too, but it reports lines, not offsets, for
@@ -33,6 +38,24 @@ _ADMONITIONS = frozenset(
         "note", "tip", "warning", "seealso", "versionadded", "versionchanged", "deprecated",
     }
 )  # fmt: skip
+# Directives that describe an object (Sphinx's domains: ``.. function::``,
+# ``.. py:method::``, ``.. option::``), whose argument is a signature and
+# whose content, after a blank line, is prose: the description. A field's
+# name in it (``:param buf:``, ``:returns:``) is markup, and so is the body
+# of a type field (``:type buf: bytes``).
+_DESCRIPTIONS = frozenset(
+    {
+        "function", "class", "method", "attribute", "data", "exception", "decorator",
+        "decoratormethod", "classmethod", "staticmethod", "property", "module", "describe",
+        "object", "option", "cmdoption", "envvar", "confval", "macro", "member", "struct",
+        "type", "var", "enum", "enumerator", "union", "concept", "coroutinefunction",
+        "coroutinemethod", "abstractmethod", "opcode", "pdbcommand", "2to3fixer",
+    }
+)  # fmt: skip
+# Directives whose content is prose but has no argument of its own to read.
+_CONTAINERS = frozenset({"topic", "sidebar", "only", "container", "glossary", "hlist"})
+_FIELD_RE = lazy(r"[ \t]*:(?P<name>[^:\s][^:`]*?):(?=[ \t]|$)")
+_TYPE_FIELDS = ("type", "rtype", "vartype", "kwtype")
 # Each alternative starts with its mark and looks behind it only then
 # ("(?<![\w`]:)" after the colon is "(?<![\w`])" before it): a pattern whose
 # alternatives all start with a plain character is searched for only where
@@ -41,7 +64,8 @@ _INLINE_RE = lazy(
     r"``.+?``(?!\w)"  # inline literal
     r"|:(?<![\w`]:)[\w.+-]+:`[^`]+`"  # :role:`text`
     r"|`(?<![\w`]`)[^`]+`(?::[\w.+-]+:|_{1,2})?(?![\w`])"  # `interpreted`, `text`_, `t`:role:
-    r"|\|(?<![\w|]\|)[^|\s](?:[^|]*[^|\s])?\|_{0,2}(?![\w|])",  # |substitution|
+    r"|\|(?<![\w|]\|)[^|\s](?:[^|]*[^|\s])?\|_{0,2}(?![\w|])"  # |substitution|
+    r"|\\ \w+",  # an escaped space gluing a suffix to markup: *state*\ th, `Foo`\ s
     re.DOTALL,
 )
 _EMBEDDED_URL_RE = lazy(r"<[^<>`]+>(?=`_{1,2}$)")
@@ -93,16 +117,32 @@ def _blocks(lines: list[tuple[int, str]]) -> Iterator[Span]:
         if explicit and previous_blank:
             directive = _DIRECTIVE_RE.match(body)
             end = _block_end(lines, number + 1, indent)
-            if directive and directive.group("name").lower() in _ADMONITIONS:
+            name = directive.group("name").lower().rpartition(":")[2] if directive else ""
+            if directive is not None and name in _ADMONITIONS:
                 # The marker and the options are markup; the body is prose.
                 yield lines[number][0], lines[number][0] + directive.end()
-                options = number + 1
-                while options < end and _OPTION_RE.match(lines[options][1]):
-                    options += 1
-                if options > number + 1:
-                    yield _span(lines, number + 1, options)
+                content = number + 1
+                while content < end and _OPTION_RE.match(lines[content][1]):
+                    content += 1
+                if content > number + 1:
+                    yield _span(lines, number + 1, content)
+            elif name in _DESCRIPTIONS or name in _CONTAINERS:
+                # The signature (or title), its continuation lines and the
+                # options, up to the first blank line, are markup; the body
+                # after it is prose.
+                content = number + 1
+                while content < end and lines[content][1].strip():
+                    content += 1
+                yield _span(lines, number, content)
             else:
                 yield _span(lines, number, end)
+                content = end
+            if content < end:
+                # The body is read as any text, for what it holds: fields,
+                # literal blocks, directives of its own.
+                number = content
+                previous_blank = True
+                continue
             number = end
             # Targets and directives may follow one another without a blank line.
             previous_blank = True
@@ -125,8 +165,30 @@ def _blocks(lines: list[tuple[int, str]]) -> Iterator[Span]:
                 number = end
                 previous_blank = False
                 continue
+        if body[:1] == ":" or body.lstrip()[:1] == ":":
+            field = _field(lines[number][0], line)
+            if field is not None:
+                yield field
         previous_blank = not line.strip()
         number += 1
+
+
+def _field(start: int, line: str) -> Span | None:
+    """The markup of a field list's line, if it is one: its name
+    (``:param buf:``), or the whole line of a type (``:type buf: bytes``).
+
+    >>> line = ":param buf: the buffer"
+    >>> start, end = _field(0, line) or (0, 0)
+    >>> line[start:end], _field(0, "Note: not a field")
+    (':param buf:', None)
+    """
+    field = _FIELD_RE.match(line)
+    if field is None:
+        return None
+    colon = start + field.start("name") - 1
+    if field.group("name").split()[0] in _TYPE_FIELDS:
+        return colon, start + len(line.rstrip("\r\n"))
+    return colon, start + field.end()
 
 
 def _inline(text: str, blocks: list[Span]) -> Iterator[Span]:

@@ -19,6 +19,22 @@ from cleaner.rst import protected
         ("Use ``x`` and :ref:`y` and `z`.\n", ["``x``", ":ref:`y`", "`z`"]),
         ("See `Docs <https://d.org>`_ and |name|_.\n", ["<https://d.org>", "|name|_"]),
         ("Mid-paragraph .. not markup\n", []),
+        (
+            ".. function:: f(x)\n   :noindex:\n\n   Body prose.\n",
+            [".. function:: f(x)\n   :noindex:\n"],
+        ),
+        (".. py:class:: A\n              B\n\n   Body.\n", [".. py:class:: A\n              B\n"]),
+        (
+            ".. method:: m()\n\n   :param x: the x\n   :type x: int\n",
+            [".. method:: m()\n", ":param x:", ":type x: int"],
+        ),
+        (
+            ".. note::\n\n   Prose, then::\n\n      code  here\n\n   More.\n",
+            [".. note::", "      code  here\n"],
+        ),
+        (":Author: A. Writer\n", [":Author:"]),
+        ("Note: no field here\n", []),
+        ("The *n*\\ th item\n", ["\\ th"]),
         ("A | B and C | D\n", []),
     ],
 )
