@@ -32,6 +32,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdx"})
 RST_SUFFIXES = frozenset({".rst"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+LATEX_SUFFIXES = frozenset({".tex", ".ltx"})
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,8 @@ def can_encode(text: str, encoding: Encoding) -> bool:
 
 
 def kind_of(path: str | os.PathLike[str] | None) -> str:
-    """The document kind, from the file name: ``markdown``, ``rst``, ``html`` or ``text``."""
+    """The document kind, from the file name: ``markdown``, ``rst``, ``html``,
+    ``latex`` or ``text``."""
     if path is None:
         return "text"
     suffixes = [s.lower() for s in Path(path).suffixes[-2:]]
@@ -125,6 +127,8 @@ def kind_of(path: str | os.PathLike[str] | None) -> str:
         return "rst"
     if suffix in HTML_SUFFIXES:
         return "html"
+    if suffix in LATEX_SUFFIXES:
+        return "latex"
     return "text"
 
 

@@ -5,8 +5,10 @@ addresses, path-like tokens and what its author switched off with inline
 ignores; each document kind adds its own protectors (Markdown: code, front
 matter, HTML, link targets; reStructuredText: literal blocks, directives;
 HTML: tags, comments, character references, code and preformatted elements;
-plain text: fenced and delimited blocks, inline code, commands after a
-prompt) through :data:`PROTECTORS`.
+LaTeX: comments, commands and the arguments of theirs that are not prose,
+math, code and math environments, a table's alignment; plain text: fenced
+and delimited blocks, inline code, commands after a prompt) through
+:data:`PROTECTORS`.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from cleaner import html, ignores, markdown, plaintext, rst
+from cleaner import html, ignores, latex, markdown, plaintext, rst
 from cleaner.regex import lazy
 
 Span = tuple[int, int]
@@ -94,13 +96,14 @@ def lines_with(text: str, marks: re.Pattern[str]) -> Iterator[Span]:
 
 
 # Each kind's own structure comes from its own module (cleaner.markdown,
-# cleaner.rst, cleaner.html; plain text's code in cleaner.plaintext);
-# inline ignores (cleaner.ignores) hold in every kind.
+# cleaner.rst, cleaner.html, cleaner.latex; plain text's code in
+# cleaner.plaintext); inline ignores (cleaner.ignores) hold in every kind.
 PROTECTORS: dict[str, tuple[Protector, ...]] = {
     "text": (inline_protected, plaintext.protected, ignores.text_ignored),
     "markdown": (inline_protected, markdown.protected, ignores.markdown_ignored),
     "rst": (inline_protected, rst.protected, ignores.text_ignored),
     "html": (inline_protected, html.protected, ignores.html_ignored),
+    "latex": (inline_protected, latex.protected, ignores.text_ignored),
 }
 
 

@@ -1,7 +1,7 @@
 """Every fixtures/ corpus of cases: what must change, and what must not.
 
 A case is ``{label, input, expected, why}`` with optional ``kind`` (text,
-markdown, rst, html), ``config`` and ``review``. ``expected`` is what ``fix`` writes
+markdown, rst, html, latex), ``config`` and ``review``. ``expected`` is what ``fix`` writes
 (safe edits only); ``review`` lists the edits that must be proposed but not
 applied, and a case without it must propose no unsafe edit either. ``xfail``
 (its fix output) or ``xfail_review`` (its review list) states a known failure:
@@ -29,6 +29,7 @@ FOLDERS = (
     "markdown",
     "rst",
     "html",
+    "latex",
     "plaintext",
     "ignores",
     "spelling",
@@ -37,8 +38,8 @@ FOLDERS = (
     "language",
 )
 # Structure and ignore cases are about the document kind: they must state it.
-KIND_FOLDERS = {"markdown", "rst", "html", "plaintext", "ignores"}
-KINDS = {"text", "markdown", "rst", "html"}
+KIND_FOLDERS = {"markdown", "rst", "html", "latex", "plaintext", "ignores"}
+KINDS = {"text", "markdown", "rst", "html", "latex"}
 # The names cases run the names stages alone, so that they say what those
 # stages do; the whole pipeline meets names on the seed (tests/test_cli.py).
 ONLY_STAGES = {"names": frozenset({"names", "consistency"})}
