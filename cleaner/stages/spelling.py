@@ -769,6 +769,9 @@ class _Document:
     # The forms of its words that are set apart (cleaner.apart): not judged,
     # but written ("borken" in a glossary's index and in its entry).
     elsewhere: Counter[str] = field(default_factory=Counter)
+    # Forms it writes twice or more -> whether one is written as a name (see
+    # _named_form): asked of every use, searched once.
+    named: dict[str, bool] = field(default_factory=dict)
 
     @functools.cached_property
     def code_like(self) -> bool:
@@ -2201,15 +2204,19 @@ def _repeated_slip(token: Token, listed: str | None, document: _Document) -> boo
     """
     word = token.text
     text = document.text
-    return (
-        listed is not None
-        and not document.elsewhere[word]
-        and word.islower()
-        and not token.hyphen_part
-        and not _BROKEN_BEFORE_RE.search(text, max(0, token.start - 40), token.start)
-        and not _doubled(word, listed)
-        and not _named_form(text, word)
-    )
+    if (
+        listed is None
+        or document.elsewhere[word]
+        or not word.islower()
+        or token.hyphen_part
+        or _BROKEN_BEFORE_RE.search(text, max(0, token.start - 40), token.start)
+        or _doubled(word, listed)
+    ):
+        return False
+    named = document.named.get(word)
+    if named is None:
+        named = document.named[word] = _named_form(text, word)
+    return not named
 
 
 # A word broken at a line end before a token: "init-ex-\n  pression".
