@@ -157,6 +157,8 @@ _WIDE_GAP_RE = lazy(r"(?<=\S)   +(?=\S)")
 WIDE_GAPS = 3
 # Lines that start with a letter, digit or quote: prose, not code or layout.
 _PROSE_LINE_RE = lazy(r"^[\w\"'“‘(*].*$", re.MULTILINE)
+_INDENTED_PROSE_LINE_RE = lazy(r"^[ \t]*[\w\"'“‘(*].*$", re.MULTILINE)
+_STRUCTURED_KINDS = frozenset({"markdown", "rst", "html", "latex"})
 _PUNCT_NAME = {",": "comma", ";": "semicolon", ":": "colon", ".": "full stop", "!": "!", "?": "?"}
 
 
@@ -164,7 +166,11 @@ def propose(context: Context) -> Iterator[Edit]:
     text = context.text
     markdown = context.kind == "markdown"
     plain = context.kind == "text"
-    two_space_sentences = _uses_two_space_sentences(text)
+    # Where a format says what is code (Markdown, reStructuredText, HTML,
+    # LaTeX), its protected spans hold it, and an indented line is prose like any
+    # other: a list item's further lines, a block quote, a description's body.
+    indent_is_layout = context.kind not in _STRUCTURED_KINDS
+    two_space_sentences = _uses_two_space_sentences(text, indented=not indent_is_layout)
     outside = context.protected
     spaced_punctuation = _uses_spaced_punctuation(text, _SPACED_MARK_RE, _TIGHT_MARK_RE, outside)
     spaced_commas = _uses_spaced_punctuation(
@@ -196,7 +202,7 @@ def propose(context: Context) -> Iterator[Edit]:
         )
         yield from leading
         if (
-            (body[:1] in " \t" and body.strip() and not leading)
+            (indent_is_layout and body[:1] in " \t" and body.strip() and not leading)
             or (boxed and _BOX_BAR_RE.search(body))
             or (body[:1].isalnum() and _CHANGELOG_HEADER_RE.match(body))
         ):
@@ -553,10 +559,14 @@ def _space_before(
     # speech: "Are you there, wife ? you might", "God bless you ! thank you".)
     named = (
         mark[0] in "!?"
-        and following_text.islower()
         and not noisy()
-        # "Add the ! to the write command": an article names the mark in any text.
-        and (technical() or _ARTICLE_BEFORE_RE.search(body, 0, run.start()) is not None)
+        and (
+            # "Add the ! to the write command", "delimiters (for example, a ?"
+            # at a line's end: an article names the mark in any text,
+            # whatever follows it.
+            _ARTICLE_BEFORE_RE.search(body, 0, run.start()) is not None
+            or (following_text.islower() and technical())
+        )
     )
     # "in netbeans.log .", "error *E1208* .": a space that keeps the mark
     # apart from a file name, or from a tag of a plain text's markup, is the
@@ -574,8 +584,8 @@ def _space_before(
         reason = f"space before a {name}; no sentence starts after it, so it may be a speck"
     elif named:
         reason = (
-            f"space before a {name}; a word in small letters follows, so it may be"
-            f" the character {mark!r} itself, named"
+            f"space before a {name}; an article before it or a word in small letters"
+            f" after it says it may be the character {mark!r} itself, named"
         )
     elif after_code:
         reason = f"space before a {name}, after a name of a file, code or markup: kept apart?"
@@ -631,6 +641,8 @@ def _date_gap(body: str, run: re.Match[str]) -> bool:
     >>> gaps = ("Fri,  3 Aug", "May  3, 2014", "<j@d.org>  Thu, 5 Oct", "in  3 days", "<b>  Then")
     >>> [_date_gap(b, _GAP_RE.search(b)) for b in gaps]
     [True, True, True, False, False]
+    >>> _date_gap("<a@debian.org>  Thur, 10 Jun", _GAP_RE.search("<a@debian.org>  Thur, 10 Jun"))
+    True
     """
     if len(run.group()) != 2:
         return False
@@ -648,7 +660,7 @@ _DAY_BEFORE_RE = lazy(
     r"|Nov|Dec)\Z"
 )
 _ONE_DIGIT_RE = lazy(r"\d(?!\d)")
-_WEEKDAY_RE = lazy(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),")
+_WEEKDAY_RE = lazy(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,")  # "Thu,", "Thur,", "Tuesday,"
 
 
 def _double(
@@ -906,15 +918,18 @@ def _missing_after(offset: int, body: str, glued: Callable[[], Counter[str]]) ->
         )
 
 
-def _uses_two_space_sentences(text: str) -> bool:
+def _uses_two_space_sentences(text: str, *, indented: bool = False) -> bool:
     """Whether the text puts two spaces after sentences as a typing convention.
 
     Typists double the space after sentences; OCR doubles spaces anywhere. So
     it is a convention when most doubled gaps in the text follow a sentence,
     or when most sentences in it are followed by two spaces (GNU manuals do so
-    and pad other places too: "File: x.info,  Node: Top,  Next: y").
+    and pad other places too: "File: x.info,  Node: Top,  Next: y"). Its
+    prose is its lines that open with a word, and with ``indented`` (a
+    format whose indented lines are prose too) those that open indented.
     """
-    prose = "\n".join(_PROSE_LINE_RE.findall(text))
+    pattern = _INDENTED_PROSE_LINE_RE if indented else _PROSE_LINE_RE
+    prose = "\n".join(pattern.findall(text))
     gaps = [len(m.group(1)) for m in _SENTENCE_GAP_RE.finditer(prose)]
     after_sentence = gaps.count(2)
     if after_sentence < 2:
