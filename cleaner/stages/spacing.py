@@ -559,7 +559,6 @@ def _space_before(
     # speech: "Are you there, wife ? you might", "God bless you ! thank you".)
     named = (
         mark[0] in "!?"
-        and not noisy()
         and (
             # "Add the ! to the write command", "delimiters (for example, a ?"
             # at a line's end: an article names the mark in any text,
@@ -567,6 +566,7 @@ def _space_before(
             _ARTICLE_BEFORE_RE.search(body, 0, run.start()) is not None
             or (following_text.islower() and technical())
         )
+        and not noisy()
     )
     # "in netbeans.log .", "error *E1208* .": a space that keeps the mark
     # apart from a file name, or from a tag of a plain text's markup, is the
@@ -873,6 +873,11 @@ _GLUED_FORM_RE = lazy(rf"(?<![^\W\d_]){_GLUED_TOKEN_RE.pattern}(?![^\W\d_])")
 _TOKEN_EDGE = "\"'“”‘’«»([{)]}.,;:!?"
 
 
+# Two lower-case words joined by a full stop, as a dotted name writes them
+# ("thread.lock", "os.path"); no sentence ends there.
+_DOTTED_NAME_RE = lazy(r"(?<![\w.])[a-z_][a-z_0-9]+\.[a-z_][a-z_0-9]+")
+
+
 def _missing_after(offset: int, body: str, glued: Callable[[], Counter[str]]) -> Iterator[Edit]:
     for match in _MISSING_AFTER_RE.finditer(body):
         mark = match.group()
@@ -903,6 +908,10 @@ def _missing_after(offset: int, body: str, glued: Callable[[], Counter[str]]) ->
             continue
         if len(first) >= 4 and second.lower().startswith(first.lower()[:4]):
             continue  # "queue.Queue", "threading.Thread": a module and its class
+        if mark == "." and _DOTTED_NAME_RE.search(body):
+            # "thread.lock, threading.Lock": beside a dotted name that ends
+            # no sentence, a module and its class.
+            continue
         pos = offset + match.end()
         colon = mark == ":"
         yield Edit(
