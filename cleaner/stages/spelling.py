@@ -769,9 +769,9 @@ class _Document:
     # The forms of its words that are set apart (cleaner.apart): not judged,
     # but written ("borken" in a glossary's index and in its entry).
     elsewhere: Counter[str] = field(default_factory=Counter)
-    # Forms it writes twice or more -> whether one is written as a name (see
-    # _named_form): asked of every use, searched once.
-    named: dict[str, bool] = field(default_factory=dict)
+    # Forms it writes twice or more -> whether such a form may be a slip
+    # (see _repeated_slip): asked of every use, worked out once.
+    repeated: dict[str, bool] = field(default_factory=dict)
 
     @functools.cached_property
     def code_like(self) -> bool:
@@ -2120,11 +2120,11 @@ def _typo(corrector: Corrector, token: Token, document: _Document) -> Edit | Non
     if not (word.islower() or (token.initial and shape(word) == "title")):
         return None
     lower = word.lower()
-    listed = correction(lower)
     text = document.text
     written = document.writes(word)
-    if written > 1 and not _repeated_slip(token, listed, document):
+    if written > 1 and not _repeated_slip(token, document):
         return None  # spelt so twice: meant
+    listed = correction(lower)
     found = _nearest_slip(corrector, word, document)
     doubt = None
     if listed is not None and (found is None or found[0] != listed):
@@ -2192,7 +2192,7 @@ def _typo(corrector: Corrector, token: Token, document: _Document) -> Edit | Non
     return edit if doubt is None else _held(edit, doubt)
 
 
-def _repeated_slip(token: Token, listed: str | None, document: _Document) -> bool:
+def _repeated_slip(token: Token, document: _Document) -> bool:
     """Whether ``token``, a form the text writes twice or more, may still be
     a slip: one people make again and again ("definately", "occurence"; see
     cleaner.misspellings), in lower case (a capital makes it a name,
@@ -2204,19 +2204,22 @@ def _repeated_slip(token: Token, listed: str | None, document: _Document) -> boo
     """
     word = token.text
     text = document.text
-    if (
-        listed is None
-        or document.elsewhere[word]
-        or not word.islower()
-        or token.hyphen_part
-        or _BROKEN_BEFORE_RE.search(text, max(0, token.start - 40), token.start)
-        or _doubled(word, listed)
-    ):
-        return False
-    named = document.named.get(word)
-    if named is None:
-        named = document.named[word] = _named_form(text, word)
-    return not named
+    # What holds for the form is worked out once: most forms a text repeats
+    # are its own words, asked of at every use.
+    verdict = document.repeated.get(word)
+    if verdict is None:
+        listed = correction(word) if word.islower() else None
+        verdict = document.repeated[word] = (
+            listed is not None
+            and not document.elsewhere[word]
+            and not _doubled(word, listed)
+            and not _named_form(text, word)
+        )
+    return (
+        verdict
+        and not token.hyphen_part
+        and not _BROKEN_BEFORE_RE.search(text, max(0, token.start - 40), token.start)
+    )
 
 
 # A word broken at a line end before a token: "init-ex-\n  pression".
