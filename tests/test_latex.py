@@ -101,8 +101,9 @@ def test_inline_ignores_are_comment_lines() -> None:
     assert not spans.touches(text.index("after  "), len(text))
 
 
-def test_a_long_document_is_scanned_in_linear_time() -> None:
-    # Unclosed openers and long runs are where a backtracking pattern explodes.
+def test_pathological_openers_and_long_runs_are_scanned() -> None:
+    # Unclosed openers and long runs are where a backtracking pattern explodes:
+    # a quadratic scan would not finish here in any time a test run allows.
     text = "$" + "\\a" * 50_000 + "{" * 50_000 + " & " * 50_000 + "\\-" * 50_000
     assert sum(end - start for start, end in protected(text)) <= len(text)
     text = "a\\verb|x " * 50_000 + "\\label{" * 20_000

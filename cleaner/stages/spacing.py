@@ -216,7 +216,7 @@ def propose(context: Context) -> Iterator[Edit]:
         runs = list(_GAP_RE.finditer(body))
         if not runs:
             # Most lines: nothing for the rules below, which only look at runs.
-            yield from _missing_after(offset, body, glued)
+            yield from _missing_after(offset, body, glued, technical)
             continue
         # Two wide gaps between words on a line, or one that ends no sentence
         # and another gap of two spaces or more, are column alignment
@@ -294,7 +294,7 @@ def propose(context: Context) -> Iterator[Edit]:
                     if len(run.group()) == 2 and not layout_gaps().isdisjoint(_gap_keys(body, run)):
                         continue  # "o IO-389:  Add", "v1.4.1  (May 5, 2017)": see LAYOUT_LINES
                     yield from _double(text, start, end, body, run, two_space_sentences, plain)
-        yield from _missing_after(offset, body, glued)
+        yield from _missing_after(offset, body, glued, technical)
     if "\N{LEFT SINGLE QUOTATION MARK}" in text:
         starts = {lines[n][0] + len(_leading_run(lines[n][1])) for n in paragraph_starts}
         yield from _stray_quotes(context, starts)
@@ -878,7 +878,21 @@ _TOKEN_EDGE = "\"'“”‘’«»([{)]}.,;:!?"
 _DOTTED_NAME_RE = lazy(r"(?<![\w.])[a-z_][a-z_0-9]+\.[a-z_][a-z_0-9]+")
 
 
-def _missing_after(offset: int, body: str, glued: Callable[[], Counter[str]]) -> Iterator[Edit]:
+def _dotted_name_beside(body: str, left: int, right: int) -> bool:
+    """Whether ``body`` writes a dotted name outside its token ``left:right``
+    (``right`` -1: to the line's end).
+
+    >>> line = "support for thread.lock, threading.Lock, and code"
+    >>> _dotted_name_beside(line, 25, 40), _dotted_name_beside("the end.The next", 4, 12)
+    (True, False)
+    """
+    end = len(body) if right == -1 else right
+    return any(m.end() <= left or m.start() >= end for m in _DOTTED_NAME_RE.finditer(body))
+
+
+def _missing_after(
+    offset: int, body: str, glued: Callable[[], Counter[str]], technical: Callable[[], bool]
+) -> Iterator[Edit]:
     for match in _MISSING_AFTER_RE.finditer(body):
         mark = match.group()
         left = body.rfind(" ", 0, match.start()) + 1
@@ -908,9 +922,16 @@ def _missing_after(offset: int, body: str, glued: Callable[[], Counter[str]]) ->
             continue
         if len(first) >= 4 and second.lower().startswith(first.lower()[:4]):
             continue  # "queue.Queue", "threading.Thread": a module and its class
-        if mark == "." and _DOTTED_NAME_RE.search(body):
-            # "thread.lock, threading.Lock": beside a dotted name that ends
-            # no sentence, a module and its class.
+        if (
+            mark == "."
+            and second[:1].isupper()
+            and _dotted_name_beside(body, left, right)
+            and technical()
+        ):
+            # "thread.lock, threading.Lock": in technical writing (see
+            # NAMED_MARK_CODE), beside a dotted name that ends no sentence,
+            # a module and its class. (In OCR output a word glued to the next
+            # by a full stop is one more space lost: "wrote to the.Bishop".)
             continue
         pos = offset + match.end()
         colon = mark == ":"
