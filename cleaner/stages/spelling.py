@@ -2175,10 +2175,12 @@ def _typo(corrector: Corrector, token: Token, document: _Document) -> Edit | Non
         (),
     )
     if written > 1:
+        # Never applied; any other doubt is said too.
+        reason = edit.reason if doubt is None else f"{edit.reason}; {doubt}"
         return dataclasses.replace(
             edit,
             confidence=REPEATED_SLIP_CONFIDENCE,
-            reason=f"{edit.reason}; the text writes it {written} times: meant so?",
+            reason=f"{reason}; the text writes it {written} times: meant so?",
         )
     if token.hyphen_part and not _beside_words(document.text, token, corrector.lexicon):
         # In a book, a part of a hyphenated word is most often a line-end
