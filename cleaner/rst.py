@@ -165,7 +165,7 @@ def _blocks(lines: list[tuple[int, str]]) -> Iterator[Span]:
                 number = end
                 previous_blank = False
                 continue
-        if body[:1] == ":" or body.lstrip()[:1] == ":":
+        if body.lstrip()[:1] == ":":
             field = _field(lines[number][0], line)
             if field is not None:
                 yield field
