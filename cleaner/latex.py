@@ -390,31 +390,23 @@ def _group_end(text: str, start: int, *, verbatim: bool = False) -> int:
     """The end of the group opened by the brace at ``start``, braces balanced
     (escaped ones and those in comments not counted, unless ``verbatim``), or
     the end of the text."""
-    search = (_VERBATIM_GROUP_MARK_RE if verbatim else _GROUP_MARK_RE).search
-    depth = 0
-    pos = start
-    while (mark := search(text, pos)) is not None:
-        at = mark.start()
-        char = text[at]
-        if char == "\\":
-            pos = at + 2
-            continue
-        if char == "%":
-            pos = _end(_REST_OF_LINE_RE, text, at)
-            continue
-        depth += 1 if char == "{" else -1
-        if depth == 0:
-            return at + 1
-        pos = at + 1
-    return len(text)
+    pattern = _VERBATIM_GROUP_MARK_RE if verbatim else _GROUP_MARK_RE
+    return _balanced_end(text, start, pattern, "}")
 
 
 def _bracket_end(text: str, start: int) -> int:
     """The end of the optional argument opened at ``start``: its first ``]``
     outside braces, or the end of the text."""
+    return _balanced_end(text, start + 1, _BRACKET_MARK_RE, "]")
+
+
+def _balanced_end(text: str, pos: int, marks: re.Pattern[str], closer: str) -> int:
+    """The end of what ``closer`` closes, searching from ``pos`` for ``marks``:
+    braces counted (a ``}`` closer is the brace that brings them back to
+    none), a backslash taking the next character with it, a comment skipped
+    to its line's end; or the end of the text."""
     depth = 0
-    pos = start + 1
-    while (mark := _BRACKET_MARK_RE.search(text, pos)) is not None:
+    while (mark := marks.search(text, pos)) is not None:
         at = mark.start()
         char = text[at]
         if char == "\\":
@@ -423,11 +415,12 @@ def _bracket_end(text: str, start: int) -> int:
         if char == "%":
             pos = _end(_REST_OF_LINE_RE, text, at)
             continue
-        if char == "]":
-            if depth <= 0:
-                return at + 1
-        else:
+        if char == closer == "]" and depth <= 0:
+            return at + 1
+        if char != "]":
             depth += 1 if char == "{" else -1
+            if closer == "}" and depth == 0:
+                return at + 1
         pos = at + 1
     return len(text)
 
