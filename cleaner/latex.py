@@ -57,9 +57,8 @@ def _names(words: str) -> list[str]:
     return words.split()
 
 
-# The scanner yields what it protects, with a kind ("comment" or "markup").
-_Found = tuple[str, int, int]
-_Scan = Generator[_Found, None, int]
+# The scanner yields what it protects; a command's scan returns where it ends.
+_Scan = Generator[Span, None, int]
 
 # Where the scanner must look: a command, a comment, math, an alignment tab.
 _MARK_RE = lazy(r"[\\%$&]")
@@ -200,26 +199,12 @@ def protected(text: str) -> Iterator[Span]:
     """
     if "\\" not in text and "%" not in text and "$" not in text and "&" not in text:
         return
-    for _, start, end in _scan(text):
+    for start, end in _scan(text):
         if end > start:
             yield start, end
 
 
-def comments(text: str) -> Iterator[Span]:
-    """The comments of a LaTeX document (a ``%`` in code or escaped opens none).
-
-    >>> text = "5\\\\% of it % cleaner: off\\n\\\\verb|%x| done"
-    >>> [text[s:e] for s, e in comments(text)]
-    ['% cleaner: off']
-    """
-    if "%" not in text:
-        return
-    for kind, start, end in _scan(text):
-        if kind == "comment":
-            yield start, end
-
-
-def _scan(text: str) -> Iterator[_Found]:
+def _scan(text: str) -> Iterator[Span]:
     """Everything protected in ``text``, in the order it is found."""
     code_macros = _code_macros(text) if "newcommand" in text else frozenset()
     search = _MARK_RE.search
@@ -229,14 +214,14 @@ def _scan(text: str) -> Iterator[_Found]:
         char = text[start]
         if char == "%":
             end = _end(_REST_OF_LINE_RE, text, start)
-            yield "comment", start, end
+            yield start, end
         elif char == "$":
             math = _DISPLAY_DOLLAR_RE.match(text, start) or _DOLLAR_RE.match(text, start)
             end = math.end() if math else len(text)
-            yield "markup", start, end
+            yield start, end
         elif char == "&":
             end = _end(_BLANKS_RE, text, start + 1)
-            yield "markup", _blanks_before(text, start), end
+            yield _blanks_before(text, start), end
         else:
             end = yield from _command(text, start, code_macros)
         pos = max(end, start + 1)
@@ -275,7 +260,7 @@ def _command(text: str, start: int, code_macros: frozenset[str]) -> _Scan:
         group = _blanks_before(text, start) - 1
         if group >= 0 and text[group] == "{" and (group == 0 or text[group - 1] != "\\"):
             start, end = group, _group_end(text, group)
-    yield "markup", start, end
+    yield start, end
     return end
 
 
@@ -293,7 +278,7 @@ def _symbol(text: str, start: int, end: int) -> _Scan:
         start = _blanks_before(text, start)
     elif symbol in _ACCENT_SYMBOLS or symbol in _JOINING_SYMBOLS:
         return (yield from _in_word(text, start, end, accent=symbol in _ACCENT_SYMBOLS))
-    yield "markup", start, end
+    yield start, end
     return end
 
 
@@ -311,7 +296,7 @@ def _in_word(text: str, start: int, end: int, *, accent: bool) -> _Scan:
             end = arg + 1
         elif text[start + 1 : start + 2] in _ACCENT_SYMBOLS:
             # No letter follows: "\=" and "\'" set tab stops in tabbing.
-            yield "markup", start, end
+            yield start, end
             return end
     elif text[end - 1].isalpha():
         end = _after_letter_word(text, end)
@@ -319,7 +304,7 @@ def _in_word(text: str, start: int, end: int, *, accent: bool) -> _Scan:
         start -= 1
     while end < len(text) and text[end].isalnum():
         end += 1
-    yield "markup", start, end
+    yield start, end
     return end
 
 
@@ -338,7 +323,7 @@ def _begin(text: str, start: int, end: int) -> _Scan:
     else the command with the options after it."""
     environment = _ENVIRONMENT_RE.match(text, end)
     if environment is None:
-        yield "markup", start, end
+        yield start, end
         return end
     name = environment.group(1).strip()
     end = environment.end()
@@ -347,7 +332,7 @@ def _begin(text: str, start: int, end: int) -> _Scan:
         end = len(text) if closing < 0 else closing + len(name) + 6
     else:
         end = _arguments(text, end, _ENVIRONMENT_ARGUMENTS.get(name, "o"))
-    yield "markup", start, end
+    yield start, end
     return end
 
 

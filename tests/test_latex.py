@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner.document import kind_of
-from cleaner.latex import comments, protected
+from cleaner.latex import protected
 from cleaner.segment import protected_spans
 
 
@@ -88,9 +88,15 @@ def test_protected_spans(text: str, spans: list[str]) -> None:
     assert [text[s:e] for s, e in protected(text)] == spans
 
 
-def test_comments_are_the_places_of_inline_ignores() -> None:
+def test_a_percent_sign_opens_a_comment_only_outside_code_and_escapes() -> None:
     text = "a % cleaner: off\n5\\% b \\verb|%x| % c\n\\begin{verbatim}\n% no\n\\end{verbatim}"
-    assert [text[s:e] for s, e in comments(text)] == ["% cleaner: off", "% c"]
+    assert [text[s:e] for s, e in protected(text)] == [
+        "% cleaner: off",
+        "\\%",
+        "\\verb|%x|",
+        "% c",
+        "\\begin{verbatim}\n% no\n\\end{verbatim}",
+    ]
 
 
 def test_inline_ignores_are_comment_lines() -> None:
