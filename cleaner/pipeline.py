@@ -101,10 +101,13 @@ def _propose(
             if floor is None:
                 characters = [e for e in edits if e.rule.startswith(_CHARACTER_RULES)]
                 first = apply_edits(text, characters)
-                floor = (noise_of(first, config), noise_of(first, config, beside_technical=True))
+                floor = (
+                    noise_of(first, config, kind=kind),
+                    noise_of(first, config, kind=kind, beside_technical=True),
+                )
             # A floor the repaired text reaches by itself changes nothing, and
             # one of clean prose (a typo repaired in a manual) too little.
-            if floor[0] > CLEAN_NOISE and floor[0] > noise_of(repaired, config):
+            if floor[0] > CLEAN_NOISE and floor[0] > noise_of(repaired, config, kind=kind):
                 lifted = floor
         again = _propose_layers(repaired, config, kind, encodable, seen, lifted)
         if lifted != _NO_FLOOR and not any(e.safe for e in again):

@@ -62,6 +62,11 @@ _MARKED = (
     (SPELLED_EMAIL_RE, lazy(r"\." + _TLD + r"\b")),
     (PATH_RE, lazy(r"[/\\]")),
 )
+# In LaTeX a backslash opens a command ("the adress~\cite{x}"), which
+# cleaner.latex protects by itself: only a slash makes a path, and braces and
+# ties end one.
+LATEX_PATH_RE = lazy(r"(?<![^\s\"'(\[<{}~])[^\s\"'()\[\]<>/\\{}~]++/[^\s\"'()\[\]<>\\{}~]+")
+_LATEX_MARKED = (*_MARKED[:-1], (LATEX_PATH_RE, lazy("/")))
 
 
 def inline_protected(text: str) -> Iterator[Span]:
@@ -72,7 +77,23 @@ def inline_protected(text: str) -> Iterator[Span]:
     >>> [text[s:e] for s, e in inline_protected(text)]
     ['dscribner at bigfoot.com', 'pemente[at]northpark.edu']
     """
-    for pattern, marks in _MARKED:
+    return _marked(text, _MARKED)
+
+
+def latex_inline_protected(text: str) -> Iterator[Span]:
+    """:func:`inline_protected` in LaTeX, where a backslash opens a command.
+
+    >>> text = "the adress~\\\\cite{x}, see src/main.c{} and/or~\\\\ref{y}"
+    >>> [text[s:e] for s, e in latex_inline_protected(text)]
+    ['src/main.c', 'and/or']
+    """
+    return _marked(text, _LATEX_MARKED)
+
+
+def _marked(
+    text: str, marked: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
+) -> Iterator[Span]:
+    for pattern, marks in marked:
         for start, end in lines_with(text, marks):
             for match in pattern.finditer(text, start, end):
                 yield match.span()
@@ -103,7 +124,7 @@ PROTECTORS: dict[str, tuple[Protector, ...]] = {
     "markdown": (inline_protected, markdown.protected, ignores.markdown_ignored),
     "rst": (inline_protected, rst.protected, ignores.text_ignored),
     "html": (inline_protected, html.protected, ignores.html_ignored),
-    "latex": (inline_protected, latex.protected, ignores.text_ignored),
+    "latex": (latex_inline_protected, latex.protected, ignores.text_ignored),
 }
 
 

@@ -173,7 +173,9 @@ def test_later_rounds_judge_the_page_as_noisy_as_it_was_read(
 
     measured: list[tuple[str, bool]] = []
 
-    def noise_of(text: str, config: Config, *, beside_technical: bool = False) -> float:
+    def noise_of(
+        text: str, config: Config, *, kind: str = "text", beside_technical: bool = False
+    ) -> float:
         measured.append((text, beside_technical))
         if text == "tbe cat":
             return 0.15 if beside_technical else 0.2

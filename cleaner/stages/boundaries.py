@@ -142,7 +142,7 @@ def propose(context: Context) -> Iterator[Edit]:
     yield from _hyphenation(text, corrector)
     # Neighbours come from every token: the list below leaves out the parts
     # of hyphenated words, and "well-known theevening" has no word before it.
-    every = judgeable_tokens(text)
+    every = judgeable_tokens(text, context.kind)
     tokens = [t for t in every if not t.hyphen_part]
     if not tokens:
         return

@@ -79,7 +79,7 @@ def _misread_page(context: Context) -> bool:
     names (a THANKS file, noisy with its addresses) is no such page, and there
     "Michail Litvak" and "Michiel Bacchiani" are not "Michael"."""
     text = context.text
-    tokens = judgeable_tokens(text)
+    tokens = judgeable_tokens(text, context.kind)
     status = form_status(tokens, default_lexicon(), context.config)
     noise = page_noise(text, tokens, status, context.noise_floor)
     return ocr_page_beside_technical(

@@ -159,7 +159,9 @@ def propose(context: Context) -> Iterator[Edit]:
         return
     lexicon = default_lexicon()
     covers = context.protected.covers
-    for verdict in judge(context.text, found, gazetteer, lexicon, context.config, covers):
+    for verdict in judge(
+        context.text, found, gazetteer, lexicon, context.config, covers, kind=context.kind
+    ):
         yield _edit(verdict, gazetteer)
 
 
@@ -170,12 +172,15 @@ def judge(
     lexicon: Lexicon,
     config: Config,
     protected: Callable[[int, int], bool] | None = None,
+    *,
+    kind: str = "text",
 ) -> list[Verdict]:
     """The repairs worth proposing for the unknown capitalised words of ``text``.
 
     Words and runs for which ``protected(start, end)`` holds (inside code, a
     URL, an ignored region) are not looked up: every edit there, and every
-    one overlapping it, would be dropped.
+    one overlapping it, would be dropped. ``kind`` is the document's (see
+    cleaner.segment), for the page's noise and spelling.
     """
     found = _names_opening_sentences(found, text)
     known = [_known(w.text, gazetteer, lexicon, config) for w in found]
@@ -248,7 +253,7 @@ def judge(
             verdict = verdict._replace(safe=False, doubt="a possessive: a person's name?")
         if verdict.safe and _one_letter_apart(observed, verdict.best.place.name):
             if old_spelling is None:
-                old_spelling = _in_old_spelling(text, lexicon, config)
+                old_spelling = _in_old_spelling(text, lexicon, config, kind)
             if old_spelling:
                 # "Glocester", "Fraunce", "Hamburgh", "Barbadoes": a page in
                 # old spelling spells names as its day did. On the OCR train
@@ -274,7 +279,7 @@ def judge(
         and " " not in v.before
         and _among_unknown_names(found, known, where[v.start], text, places)
     ]
-    if listed and noise_of(text, config) <= NAMES_LIST_NOISE:
+    if listed and noise_of(text, config, kind=kind) <= NAMES_LIST_NOISE:
         for i in listed:
             verdicts[i] = verdicts[i]._replace(
                 safe=False, doubt="listed with unknown names: a name?"
@@ -958,9 +963,9 @@ def _one_letter_apart(observed: str, name: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
-def _in_old_spelling(text: str, lexicon: Lexicon, config: Config) -> bool:
+def _in_old_spelling(text: str, lexicon: Lexicon, config: Config, kind: str) -> bool:
     """Whether ``text`` is in early modern spelling (see spelling.in_old_spelling)."""
-    return in_old_spelling(form_status(judgeable_tokens(text), lexicon, config), lexicon)
+    return in_old_spelling(form_status(judgeable_tokens(text, kind), lexicon, config), lexicon)
 
 
 def _small_place(observed: str, mentions: dict[str, Mentions]) -> tuple[float, str] | None:

@@ -860,7 +860,7 @@ def _wrapped_line_start(text: str, start: int, word: str) -> bool:
 
 def _looks_like_ocr(context: Context, least: float = OCR_NOISE) -> bool:
     """Whether the text is at least ``least`` noisy (see spelling.page_noise)."""
-    tokens = judgeable_tokens(context.text)
+    tokens = judgeable_tokens(context.text, context.kind)
     status = form_status(tokens, default_lexicon(), context.config)
     return page_noise(context.text, tokens, status, context.noise_floor) >= least
 

@@ -570,7 +570,7 @@ class Token(NamedTuple):
 
 
 @functools.lru_cache(maxsize=1)
-def candidate_tokens(text: str) -> tuple[Token, ...]:
+def candidate_tokens(text: str, kind: str = "text") -> tuple[Token, ...]:
     """The tokens worth judging, with code-like and elided ones left out.
 
     Kept for the last text, like :func:`judgeable_tokens`, which reads them
@@ -578,25 +578,30 @@ def candidate_tokens(text: str) -> tuple[Token, ...]:
 
     Words of a paragraph in another language or of an alphabetised list
     (see cleaner.apart) are not among them: neither judged nor counted in
-    the page's noise.
+    the page's noise. ``kind`` is the document's (see cleaner.segment): in
+    LaTeX a word in braces or after a tie is prose (see _LATEX_NEIGHBOURS).
 
     >>> [t.text for t in candidate_tokens("Tbe TB2 x_y os.path -rf o'er Kuleba's well-knovvn")]
     ['Tbe', 'Kuleba', 'well', 'knovvn']
+    >>> [t.text for t in candidate_tokens("An \\\\emph{adress} in ``quotes''", "latex")]
+    ['An', 'adress', 'in', 'quotes']
     """
     apart = set_apart(text)
     if not apart:
-        return tuple(_candidate_tokens(text))
-    return tuple(token for token in _candidate_tokens(text) if not _inside(apart, token.start))
+        return tuple(_candidate_tokens(text, kind))
+    return tuple(
+        token for token in _candidate_tokens(text, kind) if not _inside(apart, token.start)
+    )
 
 
 @functools.lru_cache(maxsize=1)
-def judgeable_tokens(text: str) -> tuple[Token, ...]:
+def judgeable_tokens(text: str, kind: str = "text") -> tuple[Token, ...]:
     """The candidate tokens whose form the corrector reads (see :func:`judgeable`).
 
     Kept for the last text: the boundary and spelling stages usually read
-    the same one.
+    the same one (of the same ``kind``).
     """
-    tokens = candidate_tokens(text)
+    tokens = candidate_tokens(text, kind)
     forms = {form: judgeable(form) for form in set(map(_TEXT, tokens))}
     if all(forms.values()):
         return tokens
@@ -612,7 +617,7 @@ def judgeable_tokens(text: str) -> tuple[Token, ...]:
     return tuple(kept)
 
 
-def _candidate_tokens(text: str) -> Iterator[Token]:
+def _candidate_tokens(text: str, kind: str = "text") -> Iterator[Token]:
     # The loop runs once per word of every document (1.7 million words in the
     # documentation tree of bench/speed.py), so what it reads often is bound
     # to locals, the text is cut once into what lies between words and the
@@ -621,7 +626,7 @@ def _candidate_tokens(text: str) -> Iterator[Token]:
     new = tuple.__new__
     plain_before = _PLAIN_BEFORE
     plain_after = _PLAIN_AFTER
-    excluded = _excluded
+    excluded = _excluded_in_latex if kind == "latex" else _excluded
     is_initial = _is_initial
     # gaps and words by turns: gap, word, gap, ..., word, gap.
     parts = _WORD_SPLIT_RE.split(text)
@@ -694,6 +699,30 @@ _PLAIN_BEFORE = frozenset(' \n\r"(\N{LEFT DOUBLE QUOTATION MARK}')
 # What ends a cell of a tab-separated table: the next tab or the line's end.
 _CELL_END = frozenset(("\t", "\n", "\r", ""))
 _PLAIN_AFTER = frozenset(' \t\n\r")\N{RIGHT DOUBLE QUOTATION MARK}') | {""}
+
+
+# In LaTeX, braces group prose as much as code ("\emph{not}"), a tilde is a
+# space that does not break ("Section~\ref"), a backtick opens a quotation
+# and two apostrophes close it: the latex module protects the arguments,
+# commands and environments that are code, so the words beside these are read
+# as if spaces stood there.
+_LATEX_NEIGHBOURS = frozenset("{}~`")
+
+
+def _excluded_in_latex(text: str, start: int, end: int, before: str, after: str) -> bool:
+    r""":func:`_excluded` in LaTeX (see _LATEX_NEIGHBOURS).
+
+    >>> text = "``teh'' `teh' goin' \\emph{teh}~\\cite{x}"
+    >>> [text[t.start - 1 : t.end + 1] for t in candidate_tokens(text, "latex")]
+    ["`teh'", "`teh'", '{teh}', '{x}']
+    """
+    if after == "'" and (before == "`" or text[end + 1 : end + 2] == "'"):
+        after = " "  # a quotation's end, not an elision's apostrophe ("goin'")
+    elif after in _LATEX_NEIGHBOURS:
+        after = " "
+    if before in _LATEX_NEIGHBOURS:
+        before = " "
+    return _excluded(text, start, end, before, after)
 
 
 def _excluded(text: str, start: int, end: int, before: str, after: str) -> bool:
@@ -862,7 +891,7 @@ def propose(context: Context) -> Iterator[Edit]:
     config = context.config
     corrector = default_corrector()
     lexicon = corrector.lexicon
-    tokens = judgeable_tokens(text)
+    tokens = judgeable_tokens(text, context.kind)
     if not tokens:
         return
 
@@ -882,7 +911,9 @@ def propose(context: Context) -> Iterator[Edit]:
         text=text,
         capitals_misread=capitals_misread(noise, status),
         elsewhere=Counter(
-            token.text for token in _candidate_tokens(text) if _inside(apart, token.start)
+            token.text
+            for token in _candidate_tokens(text, context.kind)
+            if _inside(apart, token.start)
         )
         if apart
         else Counter(),
@@ -1039,7 +1070,7 @@ def propose(context: Context) -> Iterator[Edit]:
         # Misreadings in what the tokens above leave out, in a page with others.
         yield from _pronoun_ones(corrector, text)
         yield from _stray_apostrophes(corrector, text)
-        yield from _inner_capitals(corrector, text, document)
+        yield from _inner_capitals(corrector, text, document, context.kind)
         if noise >= SPECK_NOISE:
             yield from _specks_before_capitals(corrector, text, noise)
 
@@ -1266,7 +1297,9 @@ def _inside(spans: Sequence[tuple[int, int]], at: int) -> bool:
     return i >= 0 and spans[i][0] <= at < spans[i][1]
 
 
-def _inner_capitals(corrector: Corrector, text: str, document: _Document) -> Iterator[Edit]:
+def _inner_capitals(
+    corrector: Corrector, text: str, document: _Document, kind: str = "text"
+) -> Iterator[Edit]:
     """Words in lower case but for capitals inside them, read in an OCR page.
 
     OCR reads a small letter as a capital ("waS", "aboHt") or "ll" as "U"
@@ -1281,7 +1314,7 @@ def _inner_capitals(corrector: Corrector, text: str, document: _Document) -> Ite
     starts = {m.start() for m in _INNER_CAPITAL_RE.finditer(text)}
     if not starts:
         return
-    tokens = candidate_tokens(text)
+    tokens = candidate_tokens(text, kind)
     lexicon = corrector.lexicon
     inner = [
         i
@@ -1656,11 +1689,13 @@ def _beside_technical(status: dict[str, bool]) -> dict[str, bool]:
     return {form: right or is_technical(form) for form, right in status.items()}
 
 
-def noise_of(text: str, config: Config, *, beside_technical: bool = False) -> float:
-    """:func:`page_noise` of ``text``, tokens and all; with ``beside_technical``,
-    with its words of software writing taken as right (see
-    :func:`ocr_page_beside_technical`)."""
-    tokens = judgeable_tokens(text)
+def noise_of(
+    text: str, config: Config, *, kind: str = "text", beside_technical: bool = False
+) -> float:
+    """:func:`page_noise` of ``text`` (a document of ``kind``), tokens and all;
+    with ``beside_technical``, with its words of software writing taken as
+    right (see :func:`ocr_page_beside_technical`)."""
+    tokens = judgeable_tokens(text, kind)
     status = form_status(tokens, default_corrector().lexicon, config)
     if beside_technical:
         return _plain_page_noise(text, tokens, _beside_technical(status))
