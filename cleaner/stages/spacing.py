@@ -180,9 +180,11 @@ def propose(context: Context) -> Iterator[Edit]:
     paragraph_starts = _paragraph_starts(lines)
     # A stray space is an outlier: in a document that indents lines anywhere
     # else (examples, quotations, a book's paragraphs), indentation is layout.
-    nonblank = sum(1 for _, line in lines if line.strip())
-    indented = sum(1 for _, line in lines if _leading_run(line))
-    stray_indents = indented <= max(1, nonblank // 50)
+    # (Only a paragraph's first line is judged for one.)
+    indented_starts = [n for n in paragraph_starts if _leading_run(lines[n][1])]
+    stray_indents = bool(indented_starts) and sum(
+        1 for _, line in lines if _leading_run(line)
+    ) <= max(1, sum(1 for _, line in lines if line.strip()) // 50)
     # Whether the text is as noisy as an OCR page: asked only of the few
     # lines that need it.
     noisy = functools.cache(lambda: _looks_like_ocr(context, OCR_PAGE_NOISE))
@@ -193,7 +195,12 @@ def propose(context: Context) -> Iterator[Edit]:
     glued = functools.cache(lambda: Counter(_GLUED_FORM_RE.findall(text)))
     wide_gaps = functools.cache(lambda: _uses_wide_gaps(text))
     layout_gaps = functools.cache(lambda: _layout_gaps(text))
+    busy = None if boxed else _busy_lines(text, lines)
+    if busy is not None and stray_indents:
+        busy.update(indented_starts)
     for number, (offset, line) in enumerate(lines):
+        if busy is not None and number not in busy:
+            continue
         body = line.rstrip("\r\n")
         leading = (
             list(_leading(lines, number, offset, offset + len(_leading_run(body)), body))
@@ -213,7 +220,8 @@ def propose(context: Context) -> Iterator[Edit]:
             # repaired, or the columns would slip.
             yield from _trailing_only(context, number, lines, offset, body, markdown)
             continue
-        runs = list(_GAP_RE.finditer(body))
+        # A leading run is judged above, unless it is the whole line.
+        runs = [run for run in _GAP_RE.finditer(body) if run.start() or run.end() == len(body)]
         if not runs:
             # Most lines: nothing for the rules below, which only look at runs.
             yield from _missing_after(offset, body, glued, technical)
@@ -235,7 +243,8 @@ def propose(context: Context) -> Iterator[Edit]:
         # A line without letters or digits is a table border or a rule, and a
         # line next to a border with gaps ("====  ====") is a table row.
         neighbours = [lines[i][1] for i in (number - 1, number + 1) if 0 <= i < len(lines)]
-        aligned = (
+        # Only a run between words asks (most lines with a run end in spaces).
+        aligned = (len(runs) > 1 or runs[0].end() < len(body)) and (
             len(wide) > 1
             or (len(gaps) > 1 and any(body[m.start() - 1] not in _SENTENCE_GAP for m in wide))
             or (len(gaps) >= JUSTIFIED_GAPS and len(_PADDING_RE.findall(body)) >= JUSTIFIED_GAPS)
@@ -254,8 +263,6 @@ def propose(context: Context) -> Iterator[Edit]:
             start, end = offset + run.start(), offset + run.end()
             if run.end() == len(body):
                 yield from _trailing(context, number, lines, start, end, body, markdown)
-            elif run.start() == 0:
-                continue  # the leading space, judged above
             else:
                 follower = _SPACE_BEFORE_RE.match(body, run.end())
                 if follower:
@@ -298,6 +305,27 @@ def propose(context: Context) -> Iterator[Edit]:
     if "\N{LEFT SINGLE QUOTATION MARK}" in text:
         starts = {lines[n][0] + len(_leading_run(lines[n][1])) for n in paragraph_starts}
         yield from _stray_quotes(context, starts)
+
+
+# What every line that a rule below can edit holds, but for a leading run
+# (see _busy_lines): a run of spaces or tabs after a character (of two or
+# more, or before a mark, a line break or the end), or a mark glued to a
+# letter (see _MISSING_AFTER_RE).
+# (The rest of the line is taken in too: one match a line.)
+_BUSY_RE = lazy(r"(?:(?<=[^ \t\n])[ \t]{2,}|[ \t]+(?=[,;:.!?\r\n]|\Z)|[,;:.!?][^\W\d_]).*")
+
+
+def _busy_lines(text: str, lines: list[tuple[int, str]]) -> set[int]:
+    """The numbers of the lines of ``text`` that hold a _BUSY_RE match: the
+    rest (most lines of prose) have nothing the rules could repair but a
+    leading run, which only a paragraph's first line has to show.
+
+    >>> text = "plain line\\n  indented\\nspace , here\\nend.The\\n  two  spaces\\n"
+    >>> sorted(_busy_lines(text, [(m.start(), m.group()) for m in _LINE_RE.finditer(text)]))
+    [2, 3, 4]
+    """
+    starts = [offset for offset, _ in lines]
+    return {bisect.bisect_right(starts, m.start()) - 1 for m in _BUSY_RE.finditer(text)}
 
 
 def _justified_width(lines: list[tuple[int, str]]) -> int | None:
