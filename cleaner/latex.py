@@ -104,6 +104,10 @@ _ARGUMENTS = {
             " pagestyle thispagestyle pagenumbering geometry newgeometry linespread newlength"
             " stepcounter refstepcounter theoremstyle lstset ensuremath texttt index glossary"
             " special usemintedstyle cline ce pu orcid"
+            # What the doc, ltxdoc and l3doc classes of package manuals name
+            # code with: a command, a primitive, a package, a class, an
+            # environment, an option, a file, an argument's form.
+            " cs tn cmd pkg cls env opt file marg oarg parg hologo"
         ),
         "m",
     ),
