@@ -2,9 +2,13 @@
 
 A chunk ends at a blank line once it holds ``chunk_size`` bytes (so document
 context such as name consistency sees whole paragraphs and, for inputs up to
-that size, the whole document), or at any line end once it holds
-``hard_limit`` bytes; a line longer than that is cut after a carriage
-return (old Mac line ends) or else a space, not inside a word. The first
+that size, the whole document), where the next line starts at the margin
+and no block of code is open (a Markdown fence, a LaTeX verbatim
+environment, an HTML <pre>: see _raw_block), so that no chunk opens in the
+middle of code it would read as prose; failing that, at its last blank
+line, or at any line end, once it holds ``hard_limit`` bytes; a line
+longer than that is cut after a carriage return (old Mac line ends) or else
+a space, not inside a word. The first
 bytes decide the encoding; a later chunk that does not decode is passed
 through untouched, never dropped or corrupted.
 
@@ -118,6 +122,12 @@ def _pieces(
 ) -> Iterator[bytes]:
     buffer = bytearray()
     in_fence = False
+    raw: bytes | None = None  # what closes the raw block open here (see _raw_block)
+    # Where the chunk may end: after the blank lines past chunk_size, once the
+    # next line shows it is no indented continuation; ``fallback`` is the last
+    # such place, for the hard limit.
+    cut: int | None = None
+    fallback: int | None = None
     while True:
         newline = pending.find(b"\n", 0, hard_limit)
         if newline == -1:
@@ -129,15 +139,15 @@ def _pieces(
             # A line longer than the hard limit (or the last line): cut it,
             # after a carriage return (old Mac line ends) or else a space or
             # tab if it has one, so that no word is cut in two.
-            cut = hard_limit
+            end = hard_limit
             if len(pending) >= hard_limit:
                 for mark in (b"\r", b" ", b"\t"):
                     at = pending.rfind(mark, 0, hard_limit)
                     if at != -1:
-                        cut = at + 1
+                        end = at + 1
                         break
-            line = bytes(pending[:cut])
-            del pending[:cut]
+            line = bytes(pending[:end])
+            del pending[:end]
             if not line:
                 break
         else:
@@ -145,18 +155,77 @@ def _pieces(
             # off the rest would copy it once per line.
             line = bytes(pending[: newline + 1])
             del pending[: newline + 1]
+        blank = not line.strip()
+        if cut is not None and not blank:
+            # The first line after the blank ones: a block that starts at the
+            # margin starts afresh; an indented one may be the rest of a
+            # literal block, a directive's body or an indented code block,
+            # which the next chunk would read as prose without its start.
+            if line[:1] not in b" \t":
+                yield bytes(buffer[:cut])
+                del buffer[:cut]
+                fallback = None
+            cut = None
         buffer += line
         if _FENCE_RE.match(line):
             in_fence = not in_fence
-        blank = not line.strip()
-        # Never cut inside a Markdown code fence at a blank line: the next
-        # chunk would see its code as prose. (The hard limit still applies.)
-        if (blank and not in_fence and len(buffer) >= chunk_size) or len(buffer) >= hard_limit:
-            complete, tail = split_incomplete_utf8(bytes(buffer))
-            yield complete
-            buffer = bytearray(tail)
+        raw = _raw_block(line, raw)
+        # Never cut inside a Markdown code fence, a LaTeX verbatim
+        # environment or an HTML <pre>, <script> or <style> at a blank line:
+        # the next chunk would see its code as prose.
+        if blank and not in_fence and raw is None and len(buffer) >= chunk_size:
+            cut = fallback = len(buffer)
+        if len(buffer) >= hard_limit:
+            # The hard limit cuts anyway: at a blank line if there was one.
+            if fallback is not None:
+                yield bytes(buffer[:fallback])
+                del buffer[:fallback]
+            else:
+                complete, tail = split_incomplete_utf8(bytes(buffer))
+                yield complete
+                buffer = bytearray(tail)
+            cut = fallback = None
     if buffer:
         yield bytes(buffer)
+
+
+# Blocks whose lines, blank ones included, are code in LaTeX and HTML, by the
+# name that opens them: "\begin{verbatim}", "<pre class=x>".
+_RAW_OPEN_RE = re.compile(
+    rb"\\begin\{(verbatim|Verbatim|BVerbatim|lstlisting|minted|comment|alltt)(\*?)\}"
+    rb"|<(pre|script|style|textarea)\b",
+    re.IGNORECASE,
+)
+
+
+def _raw_block(line: bytes, open_block: bytes | None) -> bytes | None:
+    """What closes the raw block open after ``line``, given what closed the one
+    open before it (None: none is open).
+
+    >>> _raw_block(b"<pre>a</pre> and <PRE>\\n", None)
+    b'</pre>'
+    >>> _raw_block(b"x</pre>\\n", b"</pre>") is None
+    True
+    >>> _raw_block(b"\\\\begin{lstlisting}[language=C]\\n", None)
+    b'\\\\end{lstlisting}'
+    """
+    position = 0
+    while True:
+        if open_block is None:
+            found = _RAW_OPEN_RE.search(line, position)
+            if found is None:
+                return None
+            if found.group(1):
+                open_block = b"\\end{" + found.group(1) + found.group(2) + b"}"
+            else:
+                open_block = b"</" + found.group(3).lower() + b">"
+            position = found.end()
+        # LaTeX's names are matched as written, HTML's in any case.
+        at = (line if open_block[:1] == b"\\" else line.lower()).find(open_block, position)
+        if at == -1:
+            return open_block
+        position = at + len(open_block)
+        open_block = None
 
 
 def _decode_piece(piece: bytes, encoding: Encoding, prefix: bytes) -> Chunk:

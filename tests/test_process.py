@@ -184,3 +184,31 @@ def test_large_files_come_back_unread_in_their_place(
         # Without stream_large every file is read and checked.
         plain = list(check_paths([str(docs)], config))
         assert not any(isinstance(i, process.Streamed) for i in plain)
+
+
+@pytest.mark.parametrize(
+    ("name", "block"),
+    [
+        ("big.rst", "Run it::\n\n    x  =  teh ,1\n\n    y  =  2\n"),
+        ("big.tex", "\\begin{verbatim}\nx  =  teh ,1\n\ny  =  2\n\\end{verbatim}\n"),
+        ("big.html", "<pre>\nx  =  teh ,1\n\ny  =  2\n</pre>\n"),
+    ],
+)
+def test_a_large_file_is_not_cut_inside_its_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, block: str
+) -> None:
+    cut = functools.partial(stream.split_text, chunk_size=200, hard_limit=4000)
+    monkeypatch.setattr(process, "split_text", cut)
+    prose = "A  stray space ,here.\n\n"
+    # The block opens at character 184; the first blank line past 200 is inside it.
+    text = prose * 8 + block + "\n" + prose * 8
+    path = tmp_path / name
+    path.write_text(text)
+    (checked,) = check_paths([str(path)], dataclasses.replace(Config(), cache=False))
+    assert isinstance(checked, Checked)
+    assert len(list(cut(text, "utf-8"))) > 1
+    start = text.index(block)
+    inside = [e for e in checked.edits if start <= e.start < start + len(block)]
+    assert inside == []
+    # The prose around it is repaired.
+    assert len(checked.safe_edits) == 2 * 16

@@ -122,3 +122,42 @@ def test_old_mac_line_ends_are_cut_at_a_line_end() -> None:
     assert "".join(parts) == text
     assert all(part.endswith("\r") for part in parts)
     assert list(split_text(text, "utf-8", chunk_size=10, hard_limit=100)) == parts
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # reStructuredText's literal block and Markdown's indented code block:
+        # indented, with blank lines inside.
+        "Example::\n\n    x  =  1\n\n    y  =  2\n\n    z  =  3\n",
+        # LaTeX's verbatim and HTML's pre: code at the margin.
+        "\\begin{verbatim}\nx  =  1\n\ny  =  2\n\\end{verbatim}\n",
+        '<pre class="code">\nx  =  1\n\ny  =  2\n</PRE>\n',
+        "<script>\nvar x  =  1;\n\nvar y  =  2;\n</script>\n",
+    ],
+)
+def test_chunks_never_cut_inside_a_block_of_code(block: str) -> None:
+    text = "Prose.\n\n" * 30 + block + "\nMore prose.\n\n" * 30
+    # The block opens at byte 240; its blank lines come after the 250-byte mark.
+    piped = [c.text or "" for c in chunks(io.BytesIO(text.encode()), chunk_size=250)]
+    assert "".join(piped) == text
+    assert any(block in part for part in piped)
+    assert len(piped) > 1
+    assert list(split_text(text, "utf-8", chunk_size=250)) == piped
+
+
+def test_a_chunk_still_ends_at_a_blank_line_before_indented_prose_at_the_hard_limit() -> None:
+    text = "".join(f"Item {i}.\n\n    Its indented body.\n\n" for i in range(100))
+    parts = [c.text or "" for c in chunks(io.BytesIO(text.encode()), chunk_size=50, hard_limit=400)]
+    assert "".join(parts) == text
+    assert len(parts) > 5
+    assert all(part.endswith("\n\n") for part in parts[:-1])
+    assert all(len(part) <= 400 for part in parts)
+
+
+def test_a_raw_block_closed_on_its_opening_line_opens_nothing() -> None:
+    block = "<pre>x  =  1</pre> then prose.\n\n"
+    text = "Prose.\n\n" * 30 + block + "More prose.\n\n" * 30
+    parts = [c.text or "" for c in chunks(io.BytesIO(text.encode()), chunk_size=250)]
+    assert "".join(parts) == text
+    assert parts[0] == "Prose.\n\n" * 30 + block
