@@ -8,9 +8,9 @@ environment, an HTML <pre>: see _raw_block), so that no chunk opens in the
 middle of code it would read as prose; failing that, at its last blank
 line, or at any line end, once it holds ``hard_limit`` bytes; a line
 longer than that is cut after a carriage return (old Mac line ends) or else
-a space, not inside a word. The first
-bytes decide the encoding; a later chunk that does not decode is passed
-through untouched, never dropped or corrupted.
+a space, not inside a word. The first bytes decide the encoding; a later
+chunk that does not decode is passed through untouched, never dropped or
+corrupted.
 
 A large file named on the command line is cut at the same places
 (:func:`split_text`), so it gets the same edits as when it is piped, and
