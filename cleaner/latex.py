@@ -196,7 +196,7 @@ def protected(text: str) -> Iterator[Span]:
 
     >>> text = r"The \\emph{recieve} path (\\cite{adress}) costs $a  +b$. % teh  note"
     >>> [text[s:e] for s, e in protected(text)]
-    ['\\\\emph', '\\\\cite{adress}', '$a  +b$', '% teh  note']
+    ['\\\\emph', '\\\\cite{adress}', '$a  +b$', ' % teh  note']
     >>> text = "\\\\begin{verbatim}\\nteh  code\\n\\\\end{verbatim}\\nA  b & c  \\\\\\\\"
     >>> [text[s:e] for s, e in protected(text)]
     ['\\\\begin{verbatim}\\nteh  code\\n\\\\end{verbatim}', ' & ', '  \\\\\\\\']
@@ -217,8 +217,10 @@ def _scan(text: str) -> Iterator[Span]:
         start = mark.start()
         char = text[start]
         if char == "%":
+            # The blanks before a comment line it up with the others
+            # ("\vbadness=1400  % accept slightly empty columns").
             end = _end(_REST_OF_LINE_RE, text, start)
-            yield start, end
+            yield _blanks_before(text, start), end
         elif char == "$":
             math = _DISPLAY_DOLLAR_RE.match(text, start) or _DOLLAR_RE.match(text, start)
             end = math.end() if math else len(text)

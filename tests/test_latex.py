@@ -13,7 +13,9 @@ from cleaner.segment import protected_spans
     ("text", "spans"),
     [
         # Comments, and a "%" that opens none.
-        ("a % teh  note\nb", ["% teh  note"]),
+        ("a % teh  note\nb", [" % teh  note"]),
+        # The blanks that line a comment up with others are the comment's.
+        ("\\vbadness=1400  % accept\nok  ", ["\\vbadness", "  % accept"]),
         (r"5\% of it", [r"\%"]),
         ("a\\\\% c", ["\\\\", "% c"]),
         (
@@ -91,10 +93,10 @@ def test_protected_spans(text: str, spans: list[str]) -> None:
 def test_a_percent_sign_opens_a_comment_only_outside_code_and_escapes() -> None:
     text = "a % cleaner: off\n5\\% b \\verb|%x| % c\n\\begin{verbatim}\n% no\n\\end{verbatim}"
     assert [text[s:e] for s, e in protected(text)] == [
-        "% cleaner: off",
+        " % cleaner: off",
         "\\%",
         "\\verb|%x|",
-        "% c",
+        " % c",
         "\\begin{verbatim}\n% no\n\\end{verbatim}",
     ]
 
