@@ -128,6 +128,8 @@ def _pieces(
     # such place, for the hard limit.
     cut: int | None = None
     fallback: int | None = None
+    block = False  # whether the last line that is not blank may go on after blank lines
+    after_blank = True  # whether the line before was blank (or there was none)
     while True:
         newline = pending.find(b"\n", 0, hard_limit)
         if newline == -1:
@@ -158,23 +160,32 @@ def _pieces(
         blank = not line.strip()
         if cut is not None and not blank:
             # The first line after the blank ones: a block that starts at the
-            # margin starts afresh; an indented one may be the rest of a
-            # literal block, a directive's body or an indented code block,
-            # which the next chunk would read as prose without its start.
+            # margin starts afresh; an indented one is the rest of the block
+            # the blank lines stand in.
             if line[:1] not in b" \t":
                 yield bytes(buffer[:cut])
                 del buffer[:cut]
                 fallback = None
             cut = None
         buffer += line
-        if _FENCE_RE.match(line):
+        # A line of tildes under a title underlines it (reStructuredText);
+        # a tilde fence opens after a blank line, as in cleaner.plaintext.
+        if _FENCE_RE.match(line) and (in_fence or after_blank or line.lstrip()[:1] == b"`"):
             in_fence = not in_fence
+        after_blank = blank
         raw = _raw_block(line, raw)
+        if not blank:
+            block = _opens_or_continues_block(line)
         # Never cut inside a Markdown code fence, a LaTeX verbatim
         # environment or an HTML <pre>, <script> or <style> at a blank line:
         # the next chunk would see its code as prose.
         if blank and not in_fence and raw is None and len(buffer) >= chunk_size:
-            cut = fallback = len(buffer)
+            if block:
+                cut = fallback = len(buffer)  # wait for the next line
+            else:
+                yield bytes(buffer)
+                buffer = bytearray()
+                cut = fallback = None
         if len(buffer) >= hard_limit:
             # The hard limit cuts anyway: at a blank line if there was one.
             if fallback is not None:
@@ -189,11 +200,25 @@ def _pieces(
         yield bytes(buffer)
 
 
+def _opens_or_continues_block(line: bytes) -> bool:
+    """Whether an indented block may go on after the blank lines that follow
+    ``line``: a literal block, a directive's body or another indented block
+    (reStructuredText, Markdown), which a chunk must not open in the middle
+    of, for it would read that code as prose. Not after a line at the margin
+    that opens none: a book's paragraphs may start indented.
+
+    >>> lines = (b"    x = 1\\n", b"Run it::\\n", b".. code-block:: c\\n", b"Prose.\\n")
+    >>> [_opens_or_continues_block(line) for line in lines]
+    [True, True, True, False]
+    """
+    return line[:1] in b" \t" or line.startswith(b"..") or line.rstrip().endswith(b"::")
+
+
 # Blocks whose lines, blank ones included, are code in LaTeX and HTML, by the
 # name that opens them: "\begin{verbatim}", "<pre class=x>".
 _RAW_OPEN_RE = re.compile(
     rb"\\begin\{(verbatim|Verbatim|BVerbatim|lstlisting|minted|comment|alltt)(\*?)\}"
-    rb"|<(pre|script|style|textarea)\b",
+    rb"|<(pre|script|style|textarea)(?=[\s>/])",
     re.IGNORECASE,
 )
 

@@ -146,13 +146,23 @@ def test_chunks_never_cut_inside_a_block_of_code(block: str) -> None:
     assert list(split_text(text, "utf-8", chunk_size=250)) == piped
 
 
-def test_a_chunk_still_ends_at_a_blank_line_before_indented_prose_at_the_hard_limit() -> None:
-    text = "".join(f"Item {i}.\n\n    Its indented body.\n\n" for i in range(100))
+def test_a_long_indented_block_is_cut_at_its_last_blank_line_at_the_hard_limit() -> None:
+    text = "Run it::\n\n" + "".join(f"    step {i}\n\n" for i in range(100)) + "Done.\n"
     parts = [c.text or "" for c in chunks(io.BytesIO(text.encode()), chunk_size=50, hard_limit=400)]
     assert "".join(parts) == text
-    assert len(parts) > 5
-    assert all(part.endswith("\n\n") for part in parts[:-1])
-    assert all(len(part) <= 400 for part in parts)
+    assert len(parts) > 3
+    assert all(part.endswith("\n\n") and len(part) <= 400 for part in parts[:-1])
+    # Not at the first blank line past the chunk size: where the limit came.
+    assert all(len(part) > 300 for part in parts[:3])
+    assert parts[-1] == "Done.\n"
+
+
+def test_paragraphs_that_start_indented_are_cut_as_soon_as_a_chunk_is_full() -> None:
+    # A book's paragraphs: the first line indented, the last at the margin.
+    text = "".join(f"    Paragraph {i} opens here,\nand ends here.\n\n" for i in range(60))
+    parts = [c.text or "" for c in chunks(io.BytesIO(text.encode()), chunk_size=200)]
+    assert "".join(parts) == text
+    assert all(200 <= len(part) < 250 for part in parts[:-1])
 
 
 def test_a_raw_block_closed_on_its_opening_line_opens_nothing() -> None:
@@ -161,3 +171,18 @@ def test_a_raw_block_closed_on_its_opening_line_opens_nothing() -> None:
     parts = [c.text or "" for c in chunks(io.BytesIO(text.encode()), chunk_size=250)]
     assert "".join(parts) == text
     assert parts[0] == "Prose.\n\n" * 30 + block
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Title\n~~~~~\n\n",  # reStructuredText's underline, no Markdown fence
+        "See :ref:`the rules <pre-init-safe>`.\n\n",  # a link target, no <pre> tag
+    ],
+)
+def test_what_only_looks_like_a_block_of_code_keeps_chunks_small(opening: str) -> None:
+    text = opening + "A paragraph of prose.\n\n" * 60
+    parts = [c.text or "" for c in chunks(io.BytesIO(text.encode()), chunk_size=200)]
+    assert "".join(parts) == text
+    assert len(parts) > 5
+    assert all(len(part) < 250 for part in parts)
