@@ -2,11 +2,12 @@
 
 A chunk ends at a blank line once it holds ``chunk_size`` bytes (so document
 context such as name consistency sees whole paragraphs and, for inputs up to
-that size, the whole document), where the next line starts at the margin
-and no block of code is open (a Markdown fence, a LaTeX verbatim
-environment, an HTML <pre>: see _raw_block), so that no chunk opens in the
-middle of code it would read as prose; failing that, at its last blank
-line, or at any line end, once it holds ``hard_limit`` bytes; a line
+that size, the whole document), where no block of code is open (a
+Markdown fence, a LaTeX verbatim environment, an HTML <pre>: see
+_raw_block) and, after an indented block's line, where the next line
+starts at the margin (see _opens_or_continues_block), so that no chunk
+opens in the middle of code it would read as prose; failing that, at its
+last blank line, or at any line end, once it holds ``hard_limit`` bytes; a line
 longer than that is cut after a carriage return (old Mac line ends) or else
 a space, not inside a word. The first bytes decide the encoding; a later
 chunk that does not decode is passed through untouched, never dropped or
