@@ -2372,7 +2372,8 @@ def _listed_doubt(corrector: Corrector, typed: str, listed: str, document: _Docu
     is one letter off too), and so may a commoner word nearer than the listed
     one ("distributino" is listed for "distributions"; "distribution" is
     nearer). A slip made of a word the text itself uses is that word's form
-    ("mmaped" beside "mmap()").
+    ("mmaped" beside "mmap()"), and so is one made of the name of a thing
+    the text names ("crypted" beside "crypt(3)").
     """
     if (
         document.unknown_forms >= LISTED_OCR_FORMS
@@ -2405,14 +2406,20 @@ def _listed_doubt(corrector: Corrector, typed: str, listed: str, document: _Docu
             return f"{rival!r} is {'nearer' if slip is None else 'as near'} and far commoner"
     for suffix in _SUFFIXES:
         stem = typed.removesuffix(suffix)
+        if stem == typed or len(stem) < 3:
+            continue
         if (
-            stem != typed
-            and len(stem) >= 3
-            and stem not in corrector.lexicon
+            stem not in corrector.lexicon
             and correction(stem) is None  # "algoritm" beside "algoritms": a slip too
             and writes_run(document.text, stem)
         ):
             return f"the text writes {stem!r}: a form of that word?"
+        if not listed.startswith(stem) and _named_form(document.text, stem):
+            # "the full crypted password" in the manual of crypt(3): a form
+            # of the name of a thing the text names, as its users write it.
+            # (Not where the listed word is a form of that name too:
+            # "commited" beside `git commit` is a slip of "committed".)
+            return f"the text names {stem!r}: a form of that name?"
     return None
 
 
