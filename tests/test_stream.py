@@ -3,6 +3,8 @@ from __future__ import annotations
 import io
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleaner.stream import chunks, split_incomplete_utf8, split_text
 
@@ -186,3 +188,35 @@ def test_what_only_looks_like_a_block_of_code_keeps_chunks_small(opening: str) -
     assert "".join(parts) == text
     assert len(parts) > 5
     assert all(len(part) < 250 for part in parts)
+
+
+# Lines of every kind the cutting rules look at.
+_LINES = st.sampled_from(
+    [
+        "\n",
+        "  \n",
+        "Prose at the margin, café.\n",
+        "    indented code\n",
+        "Run it::\n",
+        ".. note::\n",
+        "```\n",
+        "~~~\n",
+        "Title\n",
+        "<pre>\n",
+        "</pre>\n",
+        "\\begin{verbatim}\n",
+        "\\end{verbatim}\n",
+        "no line end, a long run of words " * 3,
+    ]
+)
+
+
+@given(st.lists(_LINES, max_size=60), st.integers(20, 200))
+def test_chunks_rebuild_the_input_and_split_text_cuts_alike(lines: list[str], size: int) -> None:
+    text = "".join(lines)
+    sizes = {"chunk_size": size, "hard_limit": 4 * size}
+    piped = [c.text for c in chunks(io.BytesIO(text.encode()), **sizes)]
+    assert "".join(part or "" for part in piped) == text
+    assert all(piped)  # no empty chunk
+    if text:
+        assert list(split_text(text, "utf-8", **sizes)) == piped
