@@ -129,7 +129,7 @@ def _pieces(
     # such place, for the hard limit.
     cut: int | None = None
     fallback: int | None = None
-    block = False  # whether the last line that is not blank may go on after blank lines
+    last = b""  # the last line that is not blank
     after_blank = True  # whether the line before was blank (or there was none)
     while True:
         newline = pending.find(b"\n", 0, hard_limit)
@@ -174,14 +174,15 @@ def _pieces(
         if _FENCE_RE.match(line) and (in_fence or after_blank or line.lstrip()[:1] == b"`"):
             in_fence = not in_fence
         after_blank = blank
-        raw = _raw_block(line, raw)
+        if raw is not None or b"<" in line or b"\\begin" in line:
+            raw = _raw_block(line, raw)
         if not blank:
-            block = _opens_or_continues_block(line)
+            last = line
         # Never cut inside a Markdown code fence, a LaTeX verbatim
         # environment or an HTML <pre>, <script> or <style> at a blank line:
         # the next chunk would see its code as prose.
         if blank and not in_fence and raw is None and len(buffer) >= chunk_size:
-            if block:
+            if _opens_or_continues_block(last):
                 cut = fallback = len(buffer)  # wait for the next line
             else:
                 yield bytes(buffer)
