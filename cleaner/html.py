@@ -22,12 +22,15 @@ from cleaner.regex import lazy
 Span = tuple[int, int]
 
 # Elements whose content is not prose, protected from the start tag to the
-# matching end tag (or the end of the page).
-_VERBATIM = "script|style|pre|code|kbd|samp|var|tt|textarea|xmp|listing|plaintext"
+# matching end tag (or the end of the page): blocks, which may hold blank
+# lines (cleaner.stream cuts no chunk inside one), and inline code.
+BLOCK_VERBATIM = ("script", "style", "pre", "textarea", "xmp", "listing", "plaintext")
+_VERBATIM = "|".join((*BLOCK_VERBATIM, "code", "kbd", "samp", "var", "tt"))
 _PROTECTED_RE = lazy(
     r"<!--.*?(?:-->|\Z)"
     r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
-    rf"|<(?P<verbatim>{_VERBATIM})\b(?:\"[^\"]*\"|'[^']*'|[^'\">])*>.*?(?:</(?P=verbatim)\s*>|\Z)"
+    # (A name ends where the tag's name does: <code-example> is no <code>.)
+    rf"|<(?P<verbatim>{_VERBATIM})(?![\w-])(?:\"[^\"]*\"|'[^']*'|[^'\">])*>.*?(?:</(?P=verbatim)\s*>|\Z)"
     # A tag: a name right after "<" (so "a < b" is no tag), quoted attribute
     # values may hold ">", and a tag may run over lines.
     r"|</?[A-Za-z][\w:.-]*(?:\"[^\"]*\"|'[^']*'|[^'\"<>])*>"
@@ -44,6 +47,9 @@ def protected(text: str) -> Iterator[Span]:
     >>> text = '<p class="recieve">Our  adress</p><pre>a  b</pre> &amp; x'
     >>> [text[s:e] for s, e in protected(text)]
     ['<p class="recieve">', '</p>', '<pre>a  b</pre>', '&amp;']
+    >>> text = "<code-example>x</code-example> Our  adress"
+    >>> [text[s:e] for s, e in protected(text)]
+    ['<code-example>', '</code-example>']
     """
     if "<" not in text and "&" not in text:
         return

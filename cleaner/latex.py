@@ -160,8 +160,9 @@ _ARGUMENTS = {
 }
 # \def and kin: a control sequence, its parameter text, then its body.
 _DEFINITIONS = frozenset({"def", "gdef", "edef", "xdef"})
-# Environments whose whole body is code or math, to their \end.
-_BODY_ENVIRONMENTS = frozenset(
+# Environments whose whole body is code or math, to their \end (cleaner.stream
+# cuts no chunk inside one).
+BODY_ENVIRONMENTS = frozenset(
     _names(
         "verbatim verbatim* Verbatim Verbatim* BVerbatim LVerbatim spverbatim alltt lstlisting"
         " minted comment filecontents filecontents* equation equation* align align* alignat"
@@ -333,7 +334,7 @@ def _begin(text: str, start: int, end: int) -> _Scan:
         return end
     name = environment.group(1).strip()
     end = environment.end()
-    if name in _BODY_ENVIRONMENTS:
+    if name in BODY_ENVIRONMENTS:
         closing = text.find("\\end{" + name + "}", end)
         end = len(text) if closing < 0 else closing + len(name) + 6
     else:

@@ -22,11 +22,13 @@ too large to hold whole (cleaner.process.STREAM_MIN_BYTES) is read by
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from collections.abc import Iterator
 from typing import BinaryIO, NamedTuple
 
+from cleaner import html, latex
 from cleaner.document import UTF8, Encoding, decode, detect, looks_binary
 from cleaner.errors import InputError
 
@@ -216,13 +218,14 @@ def _opens_or_continues_block(line: bytes) -> bool:
     return line[:1] in b" \t" or line.startswith(b"..") or line.rstrip().endswith(b"::")
 
 
-# Blocks whose lines, blank ones included, are code in LaTeX and HTML, by the
-# name that opens them: "\begin{verbatim}", "<pre class=x>".
-_RAW_OPEN_RE = re.compile(
-    rb"\\begin\{(verbatim|Verbatim|BVerbatim|lstlisting|minted|comment|alltt)(\*?)\}"
-    rb"|<(pre|script|style|textarea)(?=[\s>/])",
-    re.IGNORECASE,
-)
+@functools.cache
+def _raw_open_re() -> re.Pattern[bytes]:
+    """What opens a block whose lines, blank ones included, are code: a LaTeX
+    environment of code or math (cleaner.latex) or an HTML element kept as
+    typed (cleaner.html), by its name: "\\begin{verbatim}", "<pre class=x>"."""
+    environments = b"|".join(re.escape(name.encode()) for name in sorted(latex.BODY_ENVIRONMENTS))
+    elements = "|".join(html.BLOCK_VERBATIM).encode()
+    return re.compile(rb"\\begin\{(" + environments + rb")\}|<(?i:(" + elements + rb"))(?=[\s>/])")
 
 
 def _raw_block(line: bytes, open_block: bytes | None) -> bytes | None:
@@ -239,13 +242,13 @@ def _raw_block(line: bytes, open_block: bytes | None) -> bytes | None:
     position = 0
     while True:
         if open_block is None:
-            found = _RAW_OPEN_RE.search(line, position)
+            found = _raw_open_re().search(line, position)
             if found is None:
                 return None
             if found.group(1):
-                open_block = b"\\end{" + found.group(1) + found.group(2) + b"}"
+                open_block = b"\\end{" + found.group(1) + b"}"
             else:
-                open_block = b"</" + found.group(3).lower() + b">"
+                open_block = b"</" + found.group(2).lower() + b">"
             position = found.end()
         # LaTeX's names are matched as written, HTML's in any case.
         at = (line if open_block[:1] == b"\\" else line.lower()).find(open_block, position)

@@ -136,6 +136,8 @@ def test_old_mac_line_ends_are_cut_at_a_line_end() -> None:
         "\\begin{verbatim}\nx  =  1\n\ny  =  2\n\\end{verbatim}\n",
         '<pre class="code">\nx  =  1\n\ny  =  2\n</PRE>\n',
         "<script>\nvar x  =  1;\n\nvar y  =  2;\n</script>\n",
+        # Any environment cleaner.latex protects whole, math and drawings too.
+        "\\begin{tikzpicture}\n\\draw (0,0)  --  (1,1);\n\n\\end{tikzpicture}\n",
     ],
 )
 def test_chunks_never_cut_inside_a_block_of_code(block: str) -> None:

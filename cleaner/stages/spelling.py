@@ -617,7 +617,7 @@ def judgeable_tokens(text: str, kind: str = "text") -> tuple[Token, ...]:
     return tuple(kept)
 
 
-def _candidate_tokens(text: str, kind: str = "text") -> Iterator[Token]:
+def _candidate_tokens(text: str, kind: str) -> Iterator[Token]:
     # The loop runs once per word of every document (1.7 million words in the
     # documentation tree of bench/speed.py), so what it reads often is bound
     # to locals, the text is cut once into what lies between words and the
@@ -1298,7 +1298,7 @@ def _inside(spans: Sequence[tuple[int, int]], at: int) -> bool:
 
 
 def _inner_capitals(
-    corrector: Corrector, text: str, document: _Document, kind: str = "text"
+    corrector: Corrector, text: str, document: _Document, kind: str
 ) -> Iterator[Edit]:
     """Words in lower case but for capitals inside them, read in an OCR page.
 
