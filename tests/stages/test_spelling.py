@@ -140,6 +140,47 @@ def test_noise_keeps_counting_an_ocr_page() -> None:
     assert document_noise(tokens, status, vocabulary=True) == document_noise(tokens, status)
 
 
+_PROSE = (
+    "The prisoner said he had bought the coat from a man in the market, but he could not"
+    " say who the man was, and the magistrate did not believe a word of it. "
+)
+
+
+def _misread_prose(misread: str, *, extra: str = "") -> str:
+    return f"The constable found {misread} upon him. {extra}" + _PROSE * 3
+
+
+def test_plain_prose_with_misread_words_counts_as_an_ocr_page() -> None:
+    text = _misread_prose("tbe coat, tlie hat aud narne ring")
+    tokens = spelling.judgeable_tokens(text)
+    status = spelling.form_status(tokens, default_lexicon(), DEFAULT)
+    own = document_noise(tokens, status, vocabulary=True)
+    assert spelling.PROSE_OCR_NOISE <= own < spelling.OCR_PAGE_NOISE
+    assert spelling.noise_of(text, DEFAULT) == spelling.OCR_PAGE_NOISE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A word of software writing: identifiers make such a text that noisy.
+        _misread_prose("tbe coat, tlie hat aud narne ring", extra="Its systemd unit failed. "),
+        # Code beside the words.
+        _misread_prose(
+            "tbe coat, tlie hat aud narne ring", extra="Run `x = f(a, b[0])` or `y = g[c]`. "
+        ),
+        # Two unknown forms only: a short note's noise is mostly its prior.
+        "The constable found tbe coat and tlie hat upon him in the yard of the house.",
+    ],
+    ids=["software-writing", "code", "two-unknown-forms"],
+)
+def test_prose_that_may_be_right_is_no_ocr_page_by_its_noise(text: str) -> None:
+    tokens = spelling.judgeable_tokens(text)
+    status = spelling.form_status(tokens, default_lexicon(), DEFAULT)
+    own = document_noise(tokens, status, vocabulary=True)
+    assert own >= spelling.PROSE_OCR_NOISE
+    assert spelling.noise_of(text, DEFAULT) == own < spelling.OCR_PAGE_NOISE
+
+
 def test_page_noise_never_reads_under_its_floor() -> None:
     text = "The cat sat on the mat, and the dog lay by the door. " * 3
     tokens = list(candidate_tokens(text))
@@ -176,11 +217,16 @@ def test_looks_misread() -> None:
 
 
 def test_edit_keeps_case_and_explains_itself() -> None:
-    edits = {e.before: e for e in propose(OCR) if e.rule == "spelling.ocr"}
+    # With one unknown word used once, no OCR page: keeping "Tbe" stays a rival.
+    lightly = OCR.replace("cbarged witb", "charged with")
+    edits = {e.before: e for e in propose(lightly) if e.rule == "spelling.ocr"}
     assert edits["Tbe"].after == "The"
     reason = edits["Tbe"].reason
     assert reason.startswith("OCR b→h; 'The' is ") and "more likely than leaving 'Tbe'" in reason
-    # No English word has "gbt": keeping "brougbt" falls out of the running.
+    # In the OCR page, no English word has "gbt": keeping "brougbt" falls out
+    # of the running.
+    edits = {e.before: e for e in propose(OCR) if e.rule == "spelling.ocr"}
+    assert edits["Tbe"].after == "The"
     assert edits["brougbt"].reason == (
         "OCR b→h; no other reading comes close and fits the neighbouring words"
     )
