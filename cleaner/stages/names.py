@@ -472,6 +472,8 @@ def _spans(
             continue  # "the Antiguans", "two Englands", "the Corsicans"
         if _after_title(text, word.start) or _first_half(text, word, gazetteer, lexicon):
             continue  # "Mr. Jerdan": a person; "Staly- bridge": half of "Stalybridge"
+        if _KIN_AFTER_RE.match(text, word.end):
+            continue  # "the Preece family", "the Gorman brothers": a surname
         if (
             _credited(found, i, text)
             or credit_line(text, word)
@@ -549,6 +551,13 @@ TITLES = frozenset(
      "Professor", "Madame", "Monsieur", "Herr", "Frau", "Señor", "Señora"}
 )  # fmt: skip
 _TITLE_RE = lazy(r"([A-Z][a-zñ]+)\.? $")
+
+
+# Words for kin that a surname comes before ("the Preece family", "the
+# Gorman brothers", not "Greece" or "German"). In the OCR pages of the
+# shared data every capitalised word before one is a surname or a known
+# word ("Buonaparte family", "Corsican brothers", "Royal family").
+_KIN_AFTER_RE = lazy(r" (?:family|families|brothers|sisters|household)\b")
 
 
 def _after_title(text: str, start: int) -> bool:
