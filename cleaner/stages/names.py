@@ -555,8 +555,9 @@ _TITLE_RE = lazy(r"([A-Z][a-zñ]+)\.? $")
 
 # Words for kin that a surname comes before ("the Preece family", "the
 # Gorman brothers", not "Greece" or "German"). In the OCR pages of the
-# shared data every capitalised word before one is a surname or a known
-# word ("Buonaparte family", "Corsican brothers", "Royal family").
+# shared data the capitalised words before one are surnames ("Buonaparte
+# family"), known words ("Corsican brothers", "Royal family") and a few
+# that no place is near ("Litioolnshire", "Teutonie", "Carghese").
 _KIN_AFTER_RE = lazy(r" (?:family|families|brothers|sisters|household)\b")
 
 
