@@ -1695,14 +1695,9 @@ def _misread_prose(text: str, tokens: Sequence[Token], status: dict[str, bool]) 
     page (see PROSE_OCR_NOISE)."""
     if any(map(is_technical, status)) or code_share(text) >= PROSE_CODE_SHARE:
         return False
-    forms = Counter(token.text for token in tokens if not token.hyphen_part)
-    words = unknown = 0
-    for form, n in forms.items():
-        if len(form) > 1 and form.islower():
-            words += n
-            if n == 1 and not status[form] and correction(form) is None:
-                unknown += 1
-    return words >= PROSE_OCR_WORDS and unknown >= PROSE_OCR_FORMS
+    words, once = _lower_forms(tokens, status)
+    misread = sum(1 for form in once if correction(form) is None)
+    return words >= PROSE_OCR_WORDS and misread >= PROSE_OCR_FORMS
 
 
 # Every stage asks it of the same text, tokens and status.
@@ -1757,16 +1752,7 @@ def document_noise(
     ``vocabulary``, a document whose unknown forms mostly look like no
     misread word counts only those that do (see VOCABULARY_SHARE).
     """
-    # Counted by form, not token by token: the words of a long document are
-    # mostly a few hundred forms over and over.
-    lower = 0
-    forms = []
-    whole = itertools.compress(map(_TEXT, tokens), map(operator.not_, map(_HYPHEN_PART, tokens)))
-    for form, n in Counter(whole).items():
-        if form.islower() and len(form) > 1:
-            lower += n
-            if n == 1 and not status[form]:
-                forms.append(form)
+    lower, forms = _lower_forms(tokens, status)
     once = len(forms)
     prior, words = NOISE_PRIOR_WORDS * CLEAN_NOISE, lower + NOISE_PRIOR_WORDS
     if vocabulary and once >= VOCABULARY_FORMS and (once + prior) / words > CLEAN_NOISE:
@@ -1774,6 +1760,23 @@ def document_noise(
         if misread < VOCABULARY_SHARE * once:
             once = misread
     return (once + prior) / words
+
+
+def _lower_forms(tokens: Sequence[Token], status: dict[str, bool]) -> tuple[int, list[str]]:
+    """How many lower-case words of two letters or more ``tokens`` holds
+    (parts of hyphenated words left out), and which of their forms are
+    unknown and used once."""
+    # Counted by form, not token by token: the words of a long document are
+    # mostly a few hundred forms over and over.
+    lower = 0
+    once = []
+    whole = itertools.compress(map(_TEXT, tokens), map(operator.not_, map(_HYPHEN_PART, tokens)))
+    for form, n in Counter(whole).items():
+        if form.islower() and len(form) > 1:
+            lower += n
+            if n == 1 and not status[form]:
+                once.append(form)
+    return lower, once
 
 
 @functools.lru_cache(maxsize=50_000)

@@ -168,10 +168,15 @@ def test_plain_prose_with_misread_words_counts_as_an_ocr_page() -> None:
         _misread_prose(
             "tbe coat, tlie hat aud narne ring", extra="Run `x = f(a, b[0])` or `y = g[c]`. "
         ),
-        # Two unknown forms only: a short note's noise is mostly its prior.
-        "The constable found tbe coat and tlie hat upon him in the yard of the house.",
+        # Under PROSE_OCR_WORDS words: a short note's noise is mostly its prior.
+        "The constable found tbe coat, tlie hat aud narne ring upon him in the yard.",
+        # Unknown forms that are listed typing slips but one: typed, not scanned.
+        _misread_prose(
+            "his narne, and he had recieved it to accomodate a friend who definately"
+            " wanted a seperate"
+        ),
     ],
-    ids=["software-writing", "code", "two-unknown-forms"],
+    ids=["software-writing", "code", "short-note", "typing-slips"],
 )
 def test_prose_that_may_be_right_is_no_ocr_page_by_its_noise(text: str) -> None:
     tokens = spelling.judgeable_tokens(text)
