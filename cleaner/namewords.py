@@ -219,10 +219,11 @@ ATTRIBUTION_CHARACTERS = 80
 
 def credit_line(text: str, word: Word) -> bool:
     """Whether ``word`` is part of a name an e-mail address follows, the name
-    a copyright line gives, the name a commit trailer credits or the name a
-    line opening with a dash gives a quotation to: a person (or a company),
-    in the credits of changelogs, AUTHORS and licence files, under a quote,
-    whatever place the name also is, and written as its owner writes it.
+    a copyright line gives, the name a commit trailer credits, the name a
+    line opening with a dash gives a quotation to or the name in brackets
+    before the number of a change: a person (or a company), in the credits
+    of changelogs, AUTHORS and licence files, under a quote, whatever place
+    the name also is, and written as its owner writes it.
 
     >>> text = "Harry Edmon   <harry@example.org>; Copyright (c) 1999 Toby Dickenson; Anara"
     >>> [(w.text, credit_line(text, w)) for w in name_words(text)]
@@ -251,10 +252,42 @@ def credit_line(text: str, word: Word) -> bool:
         return True
     line_start = text.rfind("\n", 0, word.start) + 1
     return (
-        _COPYRIGHT_RE.search(text, line_start, word.start) is not None
+        _credits_change(text, line_start, word)
+        or _COPYRIGHT_RE.search(text, line_start, word.start) is not None
         or _TRAILER_RE.match(text, line_start, word.start) is not None
         or _attribution(text, line_start, word)
     )
+
+
+# A name alone in brackets, then the number of the change it made or
+# reported, as release notes credit people: "(Nicolas Romer) [#7070](...)",
+# "(Chand) #49795", "(Jamen Marz, #13484)", "(Ana Lim) (GH-12)". Up to four
+# words of a name (particles and a nickname in quotes among them).
+_CHANGE_CREDIT_RE = lazy(
+    r"\((?:[A-Z][\w'’.-]*|[\"'‘“][^\"'‘’“”\n]{1,30}[\"'’”])"
+    r"(?:[ \t]+(?:[A-Z][\w'’.-]*|van|von|de|der|den|da|di|du|la|le|del|dos|bin|al|el"
+    r"|[\"'‘“][^\"'‘’“”\n]{1,30}[\"'’”])){0,4}"
+    r"(?:\)[ \t]*[\[(]?|,[ \t]*)(?:#|GH-|gh-)\d"
+)
+
+
+def _credits_change(text: str, line_start: int, word: Word) -> bool:
+    """Whether ``word`` is in a name in brackets that a change's number
+    follows (see _CHANGE_CREDIT_RE).
+
+    >>> text = ("- add linebreak (Nicolas Romer) [#7070](https://x/7070)\\n"
+    ...         "- fix it (Chand) #49795; (Dejon \\"DJ\\" Gill, #9700)\\n- Near (Anara) [1]")
+    >>> [(w.text, _credits_change(text, text.rfind("\\n", 0, w.start) + 1, w))
+    ...  for w in name_words(text)]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('Nicolas', True), ('Romer', True), ('Chand', True), ('Dejon', True), ('Gill', True),
+     ('Near', False), ('Anara', False)]
+    """
+    opening = text.rfind("(", max(line_start, word.start - 80), word.start)
+    if opening < 0:
+        return False
+    match = _CHANGE_CREDIT_RE.match(text, opening)
+    return match is not None and match.end() > word.end
 
 
 def _attribution(text: str, line_start: int, word: Word) -> bool:

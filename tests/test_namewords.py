@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cleaner.namewords import joined, name_words, neighbours
+from cleaner.namewords import credit_line, joined, name_words, neighbours
 
 
 def texts(text: str) -> list[str]:
@@ -58,3 +58,15 @@ def test_capital_words_are_the_word_pattern_s_words() -> None:
     )
     expected = [m.span() for m in WORD_RE.finditer(text) if not ("a" <= m.group()[0] <= "z")]
     assert [m.span() for m in _CAPITAL_WORD_RE.finditer(text)] == expected
+
+
+def test_a_name_in_brackets_before_a_change_number_is_a_credit() -> None:
+    text = (
+        "- fix (Nicolas Romer) [#7070](u)\n- fix (Ana Lim, #12)\n- fix (Tri Nguyen) (GH-9)\n"
+        "- fix (Chand) #4979\n"
+        # Not a credit: no number after the bracket, a number not of a
+        # change, words that are no name, a bracket closed before the name.
+        "- in (Nicolas Romer) today\n- in (Anara) [1]\n- as (see Anara) #3\n- (x) Anara #4\n"
+    )
+    credited = [w.text for w in name_words(text) if credit_line(text, w)]
+    assert credited == ["Nicolas", "Romer", "Ana", "Lim", "Tri", "Nguyen", "Chand"]
