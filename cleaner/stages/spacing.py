@@ -158,6 +158,8 @@ WIDE_GAPS = 3
 # Lines that start with a letter, digit or quote: prose, not code or layout.
 _PROSE_LINE_RE = lazy(r"^[\w\"'“‘(*].*$", re.MULTILINE)
 _INDENTED_PROSE_LINE_RE = lazy(r"^[ \t]*[\w\"'“‘(*].*$", re.MULTILINE)
+# In HTML a line of prose may open with tags: "<p>The Linux system is ...".
+_TAGGED_PROSE_LINE_RE = lazy(r"^[ \t]*(?:<[^<>\n]*>[ \t]*)*[\w\"'“‘(*].*$", re.MULTILINE)
 _STRUCTURED_KINDS = frozenset({"markdown", "rst", "html", "latex"})
 _PUNCT_NAME = {",": "comma", ";": "semicolon", ":": "colon", ".": "full stop", "!": "!", "?": "?"}
 
@@ -170,7 +172,9 @@ def propose(context: Context) -> Iterator[Edit]:
     # LaTeX), its protected spans hold it, and an indented line is prose like any
     # other: a list item's further lines, a block quote, a description's body.
     indent_is_layout = context.kind not in _STRUCTURED_KINDS
-    two_space_sentences = _uses_two_space_sentences(text, indented=not indent_is_layout)
+    two_space_sentences = _uses_two_space_sentences(
+        text, indented=not indent_is_layout, tagged=context.kind == "html"
+    )
     outside = context.protected
     spaced_punctuation = _uses_spaced_punctuation(text, _SPACED_MARK_RE, _TIGHT_MARK_RE, outside)
     spaced_commas = _uses_spaced_punctuation(
@@ -976,7 +980,7 @@ def _missing_after(
         )
 
 
-def _uses_two_space_sentences(text: str, *, indented: bool = False) -> bool:
+def _uses_two_space_sentences(text: str, *, indented: bool = False, tagged: bool = False) -> bool:
     """Whether the text puts two spaces after sentences as a typing convention.
 
     Typists double the space after sentences; OCR doubles spaces anywhere. So
@@ -984,9 +988,18 @@ def _uses_two_space_sentences(text: str, *, indented: bool = False) -> bool:
     or when most sentences in it are followed by two spaces (GNU manuals do so
     and pad other places too: "File: x.info,  Node: Top,  Next: y"). Its
     prose is its lines that open with a word, and with ``indented`` (a
-    format whose indented lines are prose too) those that open indented.
+    format whose indented lines are prose too) those that open indented,
+    and with ``tagged`` (HTML) those that open with tags too.
+
+    >>> text = "<p>It runs.  It stops.  It waits.</p>\\n"
+    >>> _uses_two_space_sentences(text, indented=True), _uses_two_space_sentences(
+    ...     text, indented=True, tagged=True)
+    (False, True)
     """
-    pattern = _INDENTED_PROSE_LINE_RE if indented else _PROSE_LINE_RE
+    if tagged:
+        pattern = _TAGGED_PROSE_LINE_RE
+    else:
+        pattern = _INDENTED_PROSE_LINE_RE if indented else _PROSE_LINE_RE
     prose = "\n".join(pattern.findall(text))
     gaps = [len(m.group(1)) for m in _SENTENCE_GAP_RE.finditer(prose)]
     after_sentence = gaps.count(2)
