@@ -94,6 +94,9 @@ _NAME_WORD_END_RE = lazy(r"\S*(?:\w(?:\.\w\w|:\w)|[/_=\\])\S*$")
 # "'vsts'", "<cfile>").
 _MARKUP_END_RE = lazy(r"(?:\S*/\S*|\S*[`*|'>])$")
 _MARKUP_START_RE = lazy(r"[`*|'<]|\S*/")
+# An opening tag, then nothing but marks and spaces: what follows opens an
+# element's text, with no word before it to join ("<td> , , </td>").
+_OPENED_ELEMENT_RE = lazy(r"<[A-Za-z][\w-]*(?:\s[^<>]*)?>[\s,.;:!?]*$")
 # An article just before a space: what follows it is a thing named.
 _ARTICLE_BEFORE_RE = lazy(r"(?<![\w'’])(?i:the|an?)$")
 # A word that ends an address: a URL, an e-mail address or an <...> link.
@@ -530,6 +533,10 @@ def _space_before(
         return  # the document spaces these as a rule (French or older typography)
     if run.start() > 0 and body[run.start() - 1] == "\\":
         return  # an escaped space (reStructuredText "`x`\\ ,")
+    if _OPENED_ELEMENT_RE.search(body, 0, run.start()):
+        # "<td> , , </td>": a cell of marks alone (the Debian Reference's
+        # tables of packages leave an empty list so); no word to join.
+        return
     if mark[0] == ":" and len(run.group()) > 1:
         return  # "key   : value" aligns a definition list
     if "\t" in run.group() or (aligned and len(run.group()) > 1 and not noisy()):
