@@ -123,6 +123,13 @@ def propose(context: Context) -> Iterator[Edit]:
                 start = positions[start]
                 end = positions[end - 1] + 1 if end > 0 else 0
                 end = max(start, end)
+                if _quoted_example(line, start, end, after):
+                    yield Edit(
+                        offset + start, offset + end, line[start:end], after,
+                        "encoding.mojibake", 0.6,
+                        reason + "; a character alone in quotes: an example of mojibake?", False,
+                    )  # fmt: skip
+                    continue
                 yield Edit(
                     offset + start, offset + end, line[start:end], after,
                     "encoding.mojibake", 0.95, reason, True,
@@ -254,6 +261,33 @@ def _lost_closing_quotes(line: str, offset: int) -> Iterator[Edit]:
             + ("; the line opens one before it" if opened else "; no opening one before it"),
             opened,
         )  # fmt: skip
+
+
+_QUOTE_MARKS = "\"'“”‘’«»`"
+
+
+def _quoted_example(line: str, start: int, end: int, after: str) -> bool:
+    """Whether the repair of ``line[start:end]`` into ``after`` is of a
+    character or two alone in quotes: a text that shows what mojibake looks
+    like ("sequences like “Ã©” or “Ã§”", as the Debian Administrator's
+    Handbook explains it), not mojibake of its own. A word in quotes
+    ("“cafÃ©”") is repaired as ever.
+
+    >>> line = 'like “Ã©” or Ã¨” or "Ã§"; the “cafÃ©” and Ã© alone'
+    >>> [(line[s:e], _quoted_example(line, s, e, a)) for s, e, a in (
+    ...     (5, 9, "“é”"), (13, 16, "è”"), (20, 24, '"ç"'), (30, 37, "“café”"), (42, 44, "é"))]
+    [('“Ã©”', True), ('Ã¨”', True), ('"Ã§"', True), ('“cafÃ©”', False), ('Ã©', False)]
+    """
+    core = after.strip(_QUOTE_MARKS)
+    if not core or len(core) > 2 or any(c.isascii() and c.isalnum() for c in core):
+        return False
+    opened = line[start:end].startswith(tuple(_QUOTE_MARKS)) or (
+        start > 0 and line[start - 1] in _QUOTE_MARKS
+    )
+    closed = line[start:end].endswith(tuple(_QUOTE_MARKS)) or (
+        end < len(line) and line[end] in _QUOTE_MARKS
+    )
+    return opened or closed
 
 
 def _blank(line: str, offset: int, spans: list[tuple[int, int]]) -> str:
