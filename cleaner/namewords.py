@@ -195,9 +195,10 @@ def on_uploader_line(text: str, start: int) -> bool:
 # Leeuwen"), a nickname in brackets or quotes ("Alexandre (Midnite)
 # Jousset"), the address's opening bracket; then the address (a bare host
 # in angle brackets too, as old ChangeLogs have it: "<nisse@carduelis>").
+_NAME_PART = r"[A-Z][\w'’.-]*|van|von|de|der|den|da|di|du|la|le|del|dos|bin|al|el"
+_NICKNAME = r"[\"'‘“][^\"'‘’“”\n]{1,30}[\"'’”]"
 _ADDRESSED_RE = lazy(
-    r"[)\"'’”]?(?:[ \t]+(?:[A-Z][\w'’.-]*|van|von|de|der|den|da|di|du|la|le|del|dos|bin|al|el"
-    r"|\([^()\n]{1,30}\)|[\"'‘“][^\"'‘’“”\n]{1,30}[\"'’”]))*"
+    rf"[)\"'’”]?(?:[ \t]+(?:{_NAME_PART}|\([^()\n]{{1,30}}\)|{_NICKNAME}))*"
     r"[ \t]*(?:[<(\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+|<[\w.+-]+@[\w-]+>)"
 )
 # A copyright line up to its holder's name ("Copyright (c) 1999-2003 Toby ").
@@ -264,9 +265,7 @@ def credit_line(text: str, word: Word) -> bool:
 # "(Chand) #49795", "(Jamen Marz, #13484)", "(Ana Lim) (GH-12)". Up to four
 # words of a name (particles and a nickname in quotes among them).
 _CHANGE_CREDIT_RE = lazy(
-    r"\((?:[A-Z][\w'’.-]*|[\"'‘“][^\"'‘’“”\n]{1,30}[\"'’”])"
-    r"(?:[ \t]+(?:[A-Z][\w'’.-]*|van|von|de|der|den|da|di|du|la|le|del|dos|bin|al|el"
-    r"|[\"'‘“][^\"'‘’“”\n]{1,30}[\"'’”])){0,4}"
+    rf"\((?:[A-Z][\w'’.-]*|{_NICKNAME})(?:[ \t]+(?:{_NAME_PART}|{_NICKNAME})){{0,4}}"
     r"(?:\)[ \t]*[\[(]?|,[ \t]*)(?:#|GH-|gh-)\d"
 )
 

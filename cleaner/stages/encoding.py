@@ -123,16 +123,11 @@ def propose(context: Context) -> Iterator[Edit]:
                 start = positions[start]
                 end = positions[end - 1] + 1 if end > 0 else 0
                 end = max(start, end)
-                if _quoted_example(line, start, end, after):
-                    yield Edit(
-                        offset + start, offset + end, line[start:end], after,
-                        "encoding.mojibake", 0.6,
-                        reason + "; a character alone in quotes: an example of mojibake?", False,
-                    )  # fmt: skip
-                    continue
+                example = _quoted_example(line, start, end, after)
+                doubt = "; a character alone in quotes: an example of mojibake?" if example else ""
                 yield Edit(
                     offset + start, offset + end, line[start:end], after,
-                    "encoding.mojibake", 0.95, reason, True,
+                    "encoding.mojibake", 0.6 if example else 0.95, reason + doubt, not example,
                 )  # fmt: skip
         yield from _lost_closing_quotes(line, offset)
         for name in extras:
