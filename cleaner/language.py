@@ -6,9 +6,10 @@ English: read with them, a French paragraph is a page of misreadings
 and ";" are damage, though they are French typography. A paragraph (or a
 line) is another language's when the function words of other languages
 (``dictionaries/function_words.txt``: "les", "und", "della", "het") are
-frequent in it and outnumber English ones (see FOREIGN_WORDS); a heading or
-a line of commands between two such paragraphs is too, and so is the whole
-text when none of its paragraphs reads as English (see foreign_spans).
+frequent in it and outnumber English ones (see FOREIGN_WORDS; the names and
+attributes of tags are no words of it); a heading or a line of commands
+between two such paragraphs is too, and so is the whole text when none of
+its paragraphs reads as English (see foreign_spans).
 
 There only the repairs that hold in any language stand (see
 in_any_language): mojibake, invisible characters, doubled spaces, spaces at
@@ -20,6 +21,7 @@ English page read as noisy OCR output.
 from __future__ import annotations
 
 import functools
+import re
 
 from cleaner.edits import Edit
 from cleaner.memo import last_call
@@ -82,6 +84,10 @@ RULE_SPACE_BEFORE = "spacing.space-before-punctuation"
 _WORD_RE = lazy(r"(?<![\w.@/\\:'’-])[^\W\d_]+(?![\w@/\\(\['’-]|[.:]\w)")
 # A word before a comma: "da, de, es," is a list of language codes.
 _LISTED_RE = lazy(r"(?<![^\W\d_])([^\W\d_]+),")
+# A tag of HTML or XML (in a page, or inline in Markdown): its names and
+# attributes are no words of the text ("<a class=...>" is no English "a").
+_TAG_RE = lazy(r"</?[A-Za-z][\w:.-]*(?:\"[^\"]*\"|'[^']*'|[^'\"<>])*>")
+_NOT_A_BREAK_RE = lazy(r"[^\n]")
 _PARAGRAPH_END_RE = lazy(r"\r?\n[ \t\r]*(?:\n|$)")
 
 
@@ -159,6 +165,8 @@ def foreign_spans(text: str) -> tuple[Span, ...]:
     # tree of bench/speed.py one goes further, the one with a stanza of Dante).
     if len(_words()[1].intersection(text.split())) < FOREIGN_WORDS:
         return ()
+    if "<" in text:
+        text = _TAG_RE.sub(_blank, text)
     # Each paragraph: its span, whether it reads as another language (True),
     # as English (False) or neither (None), and whether it is short.
     paragraphs: list[tuple[Span, bool | None, bool]] = []
@@ -204,6 +212,12 @@ def _english(counts: _Counts) -> bool:
         and counts.english >= ENGLISH_SHARE * counts.words
         and counts.english > 2 * counts.other_uses
     )
+
+
+def _blank(match: re.Match[str]) -> str:
+    """A tag as "<" and spaces, its line breaks kept: offsets, lines and
+    paragraphs stay (a line of tags alone is no blank line between two)."""
+    return "<" + _NOT_A_BREAK_RE.sub(" ", match.group()[1:])
 
 
 def _foreign_lines(text: str, start: int, end: int) -> list[Span]:

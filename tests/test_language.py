@@ -117,3 +117,16 @@ def test_only_repairs_right_in_any_language_stand_in_one() -> None:
     space = "spacing.space-before-punctuation"
     # a space before a comma or a full stop is wrong in any language, before "?" not
     assert [in_any_language(edit(space, at), text) for at in (7, 22, 28)] == [True, False, True]
+
+
+def test_a_line_is_read_without_the_words_of_its_tags() -> None:
+    # Head and table of contents on one line, as DocBook writes a page: the
+    # tags' names and attributes ("class", "href", "section") outnumber the
+    # Swedish headings, which the line is made of once they are left out.
+    tags = '<dt><span class="section"><a href="sect.install.html#id-1.7.12.{n}">'
+    headings = ["Välj ett paket för installation", "Ta bort paket som inte används"]
+    toc = "".join(tags.format(n=n) + h + "</a></span></dt>" for n, h in enumerate(headings * 2))
+    line = '<div class="section"><div class="titlepage"></div></div>' * 24 + toc
+    text = f"{ENGLISH}\n{line}\n{ENGLISH}\n"
+    start = len(ENGLISH) + 1
+    assert foreign_spans(text) == ((start, start + len(line)),)
