@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from cleaner.edits import Edit
 from cleaner.memo import last_call
@@ -79,9 +80,9 @@ ANY_LANGUAGE_RULES = (
 RULE_SPACE_BEFORE = "spacing.space-before-punctuation"
 
 # A word standing alone: not part of an address, a path, a file name, an
-# option, a command or a call ("haxx.se", "alg-des.h", "/tmp/du.gz", ":au",
-# "der[0]", "l'homme").
-_WORD_RE = lazy(r"(?<![\w.@/\\:'’-])[^\W\d_]+(?![\w@/\\(\['’-]|[.:]\w)")
+# option, a command, a call or a pattern's alternatives ("haxx.se",
+# "alg-des.h", "/tmp/du.gz", ":au", "der[0]", "l'homme", "(en|de)code").
+_WORD_RE = lazy(r"(?<![\w.@/\\:'’|-])[^\W\d_]+(?![\w@/\\(\['’|-]|[.:]\w)")
 # A word before a comma: "da, de, es," is a list of language codes.
 _LISTED_RE = lazy(r"(?<![^\W\d_])([^\W\d_]+),")
 # A tag of HTML or XML (in a page, or inline in Markdown): its names and
@@ -89,6 +90,16 @@ _LISTED_RE = lazy(r"(?<![^\W\d_])([^\W\d_]+),")
 _TAG_RE = lazy(r"</?[A-Za-z][\w:.-]*(?:\"[^\"]*\"|'[^']*'|[^'\"<>])*>")
 _NOT_A_BREAK_RE = lazy(r"[^\n]")
 _PARAGRAPH_END_RE = lazy(r"\r?\n[ \t\r]*(?:\n|$)")
+# The piece of a word a window's edge cuts (see foreign_neighbours).
+_PARTIAL_HEAD_RE = lazy(r"^[\w'’-]+")
+_PARTIAL_TAIL_RE = lazy(r"[\w'’-]+$")
+
+# The words around a word that foreign_neighbours reads: this many on each
+# side, within this many characters, in its paragraph. An unknown word
+# there counts when it is in lower case and this long at least.
+NEIGHBOURS = 4
+NEIGHBOUR_REACH = 80
+UNKNOWN_LETTERS = 4
 
 
 @functools.cache
@@ -252,3 +263,75 @@ def in_any_language(edit: Edit, text: str) -> bool:
         and text[edit.end : edit.end + 1] in (",", ".")
         and text[edit.end + 1 : edit.end + 2] != "."
     )
+
+
+def foreign_neighbours(
+    text: str, start: int, end: int, known: Callable[[str], bool]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words of another language among the NEIGHBOURS words on each side
+    of ``text[start:end]`` in its paragraph (within NEIGHBOUR_REACH
+    characters), and the unknown words there.
+
+    Of another language: other languages' function words ("efter",
+    "della"), and words with letters beyond ASCII that ``known`` (the
+    lexicon) does not know ("Sök", "già"). Unknown: lower-case words of
+    UNKNOWN_LETTERS or more that it does not know ("gemakkelijk", but also
+    "dpkg"), which only back the others up. A paragraph of English with a
+    few words of another language, or a line of another language too short
+    for foreign_spans to read ("Sök efter paket med dpkg" in an English
+    page), is where a word of that language is no English slip. Not
+    counted: a particle between two capitalised words ("Ludovic de Souza")
+    and a capitalised word beside another ("Michaël Zasso"), which are
+    names in English text too.
+
+    >>> known = {"the", "then", "search", "for", "packages", "with"}.__contains__
+    >>> text = "Run it.\\n\\nSök efter paket med dpkg, then search for the packages."
+    >>> foreign_neighbours(text, text.index("paket"), text.index("paket") + 5, known)
+    (('Sök', 'efter'), ('dpkg',))
+    >>> text = "Thanks to Michaël Zasso and Charles de Gaulle for the pakcage."
+    >>> foreign_neighbours(text, text.index("pakcage"), len(text) - 1, known)
+    ((), ())
+    """
+    low = _paragraph_start(text, max(0, start - NEIGHBOUR_REACH), start)
+    ahead = _PARAGRAPH_END_RE.search(text, end, end + NEIGHBOUR_REACH)
+    high = ahead.start() if ahead else min(len(text), end + NEIGHBOUR_REACH)
+    before = text[low:start]
+    after = text[end:high]
+    if low > 0 and text[low - 1 : low].isalnum():
+        before = _PARTIAL_HEAD_RE.sub("", before)  # a word the window cuts
+    if high < len(text) and text[high : high + 1].isalnum():
+        after = _PARTIAL_TAIL_RE.sub("", after)
+    if "<" in before:
+        before = _TAG_RE.sub(_blank, before)
+    if "<" in after:
+        after = _TAG_RE.sub(_blank, after)
+    words = _WORD_RE.findall(before)
+    first = max(0, len(words) - NEIGHBOURS)  # the words beyond are read only as context
+    last = len(words) + NEIGHBOURS
+    words += _WORD_RE.findall(after)
+    other = _words()[1]
+    found: list[str] = []
+    unknown: list[str] = []
+    for i, word in enumerate(words[first:last], first):
+        prior = words[i - 1] if i else ""
+        later = words[i + 1] if i + 1 < len(words) else ""
+        if word in other:
+            if not (prior[:1].isupper() and later[:1].isupper()):
+                found.append(word)
+        elif (
+            not word.isascii()
+            and not known(word.lower())
+            and not (word[0].isupper() and (prior[:1].isupper() or later[:1].isupper()))
+        ):
+            found.append(word)
+        elif word.islower() and len(word) >= UNKNOWN_LETTERS and not known(word):
+            unknown.append(word)
+    return tuple(dict.fromkeys(found)), tuple(dict.fromkeys(unknown))
+
+
+def _paragraph_start(text: str, start: int, end: int) -> int:
+    """Where the paragraph of ``text[end]`` starts if in ``text[start:end]``, else ``start``."""
+    last = start
+    for match in _PARAGRAPH_END_RE.finditer(text, start, end):
+        last = match.end()
+    return last

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from cleaner.edits import Edit
-from cleaner.language import _words, foreign_spans, in_any_language
+from cleaner.language import (
+    NEIGHBOUR_REACH,
+    _words,
+    foreign_neighbours,
+    foreign_spans,
+    in_any_language,
+)
 
 FRENCH = (
     "Le gouvernement a annoncé mardi une nouvelle série de mesures pour soutenir "
@@ -130,3 +136,51 @@ def test_a_line_is_read_without_the_words_of_its_tags() -> None:
     text = f"{ENGLISH}\n{line}\n{ENGLISH}\n"
     start = len(ENGLISH) + 1
     assert foreign_spans(text) == ((start, start + len(line)),)
+
+
+def _neighbours(text: str, word: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The words of another language around ``word`` in ``text``."""
+    return _around(text, word, known)[0]
+
+
+def _around(
+    text: str, word: str, known: frozenset[str] = frozenset()
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    start = text.index(word)
+    return foreign_neighbours(text, start, start + len(word), known.__contains__)
+
+
+def test_the_neighbours_of_a_word_are_whole_words_of_its_paragraph() -> None:
+    swedish = "Sök efter paket med dpkg"
+    assert _neighbours(swedish, "paket") == ("Sök", "efter")
+    # another paragraph, or a word the reach cuts in two, is no neighbour
+    assert _neighbours("Sök efter\n\npaket med dpkg", "paket") == ()
+    gap = " " * (NEIGHBOUR_REACH - 2)
+    assert _neighbours(f"et{gap}slip", "slip") == ("et",)
+    assert _neighbours(f"budget{gap}slip", "slip") == ()  # not the "et" of "budget"
+    # four words on each side at most
+    assert _neighbours("för och det is a word beside the slip", "slip") == ()
+    assert _neighbours("för och the slip", "slip") == ("för", "och")
+
+
+def test_names_and_known_words_are_no_neighbours_of_another_language() -> None:
+    # a particle between two names, and capitalised words side by side
+    assert (
+        _neighbours("Thanks to Charles de Gaulle and Juan José Arboleda for the slip", "slip") == ()
+    )
+    assert _neighbours("Thanks to José for the fix of the slip, and för och", "fix") == ("José",)
+    # a word the lexicon knows ("café") is no word of another language
+    assert _neighbours("the café et le slip", "slip", frozenset({"café"})) == ("et", "le")
+    # nor are the names and attributes of tags, nor a pattern's alternatives
+    assert _neighbours('<a class="de la">the</a> slip', "slip") == ()
+    assert _neighbours("refering to (en|de)code_json", "refering") == ()
+
+
+def test_unknown_neighbours_are_long_words_in_lower_case() -> None:
+    known = frozenset({"modern", "to", "scale"})
+    dutch = "modern, gemakkelijk te schalen infrastructuur; Schalen"  # capitalised: not counted
+    assert _around(dutch, "infrastructuur", known) == (("te",), ("gemakkelijk", "schalen"))
+    assert _around("modern, easy to scale infrastructuur", "infrastructuur", known) == (
+        (),
+        ("easy",),
+    )

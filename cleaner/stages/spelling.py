@@ -74,6 +74,7 @@ from cleaner.channel import Alignment
 from cleaner.config import Config
 from cleaner.corrector import Corrector, Judgement, Reading, default_corrector
 from cleaner.edits import Edit
+from cleaner.language import foreign_neighbours
 from cleaner.letters import word_model
 from cleaner.lexicon import Lexicon
 from cleaner.memo import last_call
@@ -474,6 +475,13 @@ REPEATED_SLIP_CONFIDENCE = 0.8
 # A reading that repairs a listed common misspelling as the list does
 # (cleaner.misspellings), outside OCR output: applied by fix.
 LISTED_SLIP_CONFIDENCE = 0.97
+# A listed slip with this many distinct words of another language among its
+# neighbours (cleaner.language.foreign_neighbours), or one and this many
+# unknown words, is only proposed (see _among_foreign_words). One alone is
+# not enough: an English sentence names a "Zoë", quotes a "déjà vu" or
+# writes a "de" in an option.
+FOREIGN_NEIGHBOURS = 2
+UNKNOWN_NEIGHBOURS = 2
 _TYPED_TWICE = "typed twice"  # how _slip describes that slip
 # A reading with none of FUNCTION_WORDS among the LIST_WINDOW words on
 # either side (as read: "tbe" is "the") stands in a list of commands, codes or
@@ -2272,7 +2280,28 @@ def _typo(corrector: Corrector, token: Token, document: _Document) -> Edit | Non
         return edit
     if intended == listed:
         edit = _listed_slip(edit, twice)
+        if doubt is None:
+            doubt = _among_foreign_words(corrector, token, text)
     return edit if doubt is None else _held(edit, doubt)
+
+
+def _among_foreign_words(corrector: Corrector, token: Token, text: str) -> str | None:
+    """Why a listed slip waits when words of another language stand around it.
+
+    A line of Swedish or Portuguese too short to read as another language
+    (see cleaner.language), in an English page or beside its translation
+    ("Sök efter paket med dpkg", "gemakkelijk te schalen infrastructuur"),
+    holds words that are slips of English ones by the list ("paket" ->
+    "packet", "infrastructuur" -> "infrastructure"): there the listed
+    reading is only proposed.
+    """
+    foreign, unknown = foreign_neighbours(
+        text, token.start, token.end, corrector.lexicon.__contains__
+    )
+    if len(foreign) < FOREIGN_NEIGHBOURS and not (foreign and len(unknown) >= UNKNOWN_NEIGHBOURS):
+        return None
+    named = ", ".join(repr(word) for word in (foreign + unknown)[:3])
+    return f"beside words of another language ({named}): one of its?"
 
 
 def _repeated_slip(token: Token, document: _Document) -> bool:
