@@ -74,7 +74,7 @@ from cleaner.channel import Alignment
 from cleaner.config import Config
 from cleaner.corrector import Corrector, Judgement, Reading, default_corrector
 from cleaner.edits import Edit
-from cleaner.language import foreign_neighbours
+from cleaner.language import foreign_neighbours, foreign_spans
 from cleaner.letters import word_model
 from cleaner.lexicon import Lexicon
 from cleaner.memo import last_call
@@ -480,13 +480,19 @@ LISTED_SLIP_CONFIDENCE = 0.97
 # unknown words, is only proposed (see _among_foreign_words). One alone is
 # not enough: an English sentence names a "Zoë", quotes a "déjà vu" or
 # writes a "de" in an option. In the HTML pages of the Debian Handbook's 17
-# translations in the Latin script this holds 58 of the 76 listed slips
-# applied before, 57 of them words of the translation ("paket", "Exempel"
-# beside "på inmatningsformat"); in its English pages, Debian Reference, the
+# translations in the Latin script this and UNKNOWN_BESIDE_FOREIGN hold 62
+# of the 76 listed slips applied before, 61 of them words of the translation
+# ("paket", "Exempel" beside "på inmatningsformat"; the other a real slip,
+# "sofrware"); in its English pages, Debian Reference, the
 # Developer's Reference and the READMEs, changelogs and quotations of
 # bench/readmes.py, none.
 FOREIGN_NEIGHBOURS = 2
 UNKNOWN_NEIGHBOURS = 1
+# In a text with paragraphs or lines of another language (set apart by
+# cleaner.language), this many unknown words alone are enough: a sentence of
+# the translation its function words do not show ("encontrados em todos os
+# continentes, embora a maioria esteja"): 4 of the 62 above.
+UNKNOWN_BESIDE_FOREIGN = 3
 _TYPED_TWICE = "typed twice"  # how _slip describes that slip
 # A reading with none of FUNCTION_WORDS among the LIST_WINDOW words on
 # either side (as read: "tbe" is "the") stands in a list of commands, codes or
@@ -2336,7 +2342,11 @@ def _among_foreign_words(corrector: Corrector, token: Token, text: str) -> str |
     foreign, unknown = foreign_neighbours(
         text, token.start, token.end, corrector.lexicon.__contains__
     )
-    if len(foreign) < FOREIGN_NEIGHBOURS and not (foreign and len(unknown) >= UNKNOWN_NEIGHBOURS):
+    if (
+        len(foreign) < FOREIGN_NEIGHBOURS
+        and not (foreign and len(unknown) >= UNKNOWN_NEIGHBOURS)
+        and not (len(unknown) >= UNKNOWN_BESIDE_FOREIGN and foreign_spans(text))
+    ):
         return None
     named = ", ".join(repr(word) for word in (foreign + unknown)[:3])
     return f"beside words of another language ({named}): one of its?"

@@ -574,3 +574,28 @@ def test_a_listed_slip_written_twice_is_proposed_not_applied() -> None:
 def test_a_repeated_part_of_a_word_broken_at_a_line_end_is_no_slip() -> None:
     text = "The loop evaluates init-ex-\n  pression, then end-ex-\n  pression again.\n"
     assert not [e for e in propose(text) if e.before == "pression"]
+
+
+def _doubt_among_foreign_words(text: str, word: str) -> str | None:
+    start = text.index(word)
+    token = spelling.Token(start, start + len(word), word, False, True, False)
+    return spelling._among_foreign_words(corrector.default_corrector(), token, text)
+
+
+def test_a_listed_slip_among_unknown_words_waits_only_in_a_text_with_another_language() -> None:
+    sentence = "Seus desenvolvedores podem ser encontrados em todos os continentes, embora a maioria esteja no ocidente."
+    portuguese = (
+        "O projeto Debian é uma associação de pessoas que têm como causa comum criar um "
+        "sistema operacional livre. Os membros do projeto trabalham juntos pela internet."
+    )
+    english = "Debian is a free operating system made by volunteers all over the world."
+    # three unknown words and no function word of another language beside the slip
+    alone = f"{english}\n\n{sentence}\n"
+    assert _doubt_among_foreign_words(alone, "continentes") is None
+    # the same beside a paragraph in Portuguese: a sentence of the translation
+    mixed = f"{english}\n\n{portuguese}\n\n{sentence}\n"
+    doubt = _doubt_among_foreign_words(mixed, "continentes")
+    assert doubt is not None and "'encontrados', 'todos', 'embora'" in doubt
+    # unknown words in an English sentence of that text are no sign of it
+    tools = "Run lintian and piuparts over the infrastucture before the upload."
+    assert _doubt_among_foreign_words(f"{mixed}\n{tools}\n", "infrastucture") is None
