@@ -2337,7 +2337,8 @@ def _among_foreign_words(corrector: Corrector, token: Token, text: str) -> str |
     ("Sök efter paket med dpkg", "gemakkelijk te schalen infrastructuur"),
     holds words that are slips of English ones by the list ("paket" ->
     "packet", "infrastructuur" -> "infrastructure"): there the listed
-    reading is only proposed.
+    reading is only proposed (see FOREIGN_NEIGHBOURS, UNKNOWN_NEIGHBOURS and,
+    in a text with a paragraph of another language, UNKNOWN_BESIDE_FOREIGN).
     """
     foreign, unknown = foreign_neighbours(
         text, token.start, token.end, corrector.lexicon.__contains__

@@ -596,6 +596,6 @@ def test_a_listed_slip_among_unknown_words_waits_only_in_a_text_with_another_lan
     mixed = f"{english}\n\n{portuguese}\n\n{sentence}\n"
     doubt = _doubt_among_foreign_words(mixed, "continentes")
     assert doubt is not None and "'encontrados', 'todos', 'embora'" in doubt
-    # unknown words in an English sentence of that text are no sign of it
+    # fewer unknown words than UNKNOWN_BESIDE_FOREIGN (two tools' names) are not enough
     tools = "Run lintian and piuparts over the infrastucture before the upload."
     assert _doubt_among_foreign_words(f"{mixed}\n{tools}\n", "infrastucture") is None
