@@ -92,7 +92,9 @@ def propose(context: Context) -> Iterator[Edit]:
     if "&" in text and context.kind not in {"markdown", "html"}:
         yield from _entities(text)
     extras = sorted(context.config.ftfy_extras)
-    if not extras and not _MOJIBAKE_HINT_RE.search(text):
+    # Mojibake is made of characters outside ASCII: an ASCII text (most
+    # documentation) needs no search for it.
+    if not extras and (text.isascii() or not _MOJIBAKE_HINT_RE.search(text)):
         return
     import ftfy
 

@@ -33,6 +33,8 @@ _NBSP_RE = lazy(r"[\N{NO-BREAK SPACE}\N{NARROW NO-BREAK SPACE}]")
 
 def propose(context: Context) -> Iterator[Edit]:
     text = context.text
+    if text.isascii():
+        return  # every character this stage removes is outside ASCII (asked in constant time)
     yield from _zero_width(text)
     for match in _SOFT_HYPHEN_RE.finditer(text):
         left, right = _neighbours(text, match.start(), match.end())
