@@ -1103,10 +1103,19 @@ def _gap_keys(body: str, run: re.Match[str]) -> set[str]:
 def _layout_gaps(text: str) -> frozenset[str]:
     """The shapes (see _gap_keys) of doubled gaps the text repeats on LAYOUT_LINES lines or more."""
     lines: Counter[str] = Counter()
-    for line in text.split("\n"):  # the lines propose() reads, each without its break
-        if "  " in line:
-            body = line.rstrip("\r")
-            lines.update(set().union(*(_gap_keys(body, m) for m in _DOUBLED_GAP_RE.finditer(body))))
+    # Only the lines with such a gap are read (an indented line of a code
+    # sample or a list has "  " at its start, and no gap): each is found by
+    # its first gap, as propose() reads it, without its break.
+    end = -1
+    for gap in _DOUBLED_GAP_RE.finditer(text):
+        if gap.start() < end:
+            continue  # on the line read last
+        start = text.rfind("\n", 0, gap.start()) + 1
+        end = text.find("\n", gap.end())
+        if end < 0:
+            end = len(text)
+        body = text[start:end].rstrip("\r")
+        lines.update(set().union(*(_gap_keys(body, m) for m in _DOUBLED_GAP_RE.finditer(body))))
     return frozenset(key for key, n in lines.items() if n >= LAYOUT_LINES)
 
 
