@@ -1005,8 +1005,20 @@ def propose(context: Context) -> Iterator[Edit]:
     # teach nothing of the page's misreadings: it is not judged at all. Two
     # in five of the docs tree's tokens (bench/speed.py) are such.
     covers = context.protected.covers
+    # Nor is a word of software writing (cleaner.technical) in a page that is
+    # no OCR page once such words are taken as right: "printf" -> "prints",
+    # "systemd" -> "systems" would be a program's name read as a slip, and
+    # its reading is no neighbour to read others by, nor evidence that the
+    # page misreads. Half the judging of the documentation tree was theirs.
+    names_technical = not ocr_page_beside_technical(text, tokens, status, context.technical_floor)
+
     for i, token in enumerate(tokens):
-        if status[token.text] or covers(token.start, token.end) or _entry_label(text, token):
+        if (
+            status[token.text]
+            or covers(token.start, token.end)
+            or _entry_label(text, token)
+            or (names_technical and is_technical(token.text))
+        ):
             continue
         judgement = alone[token.text, token.initial] = judge(token, None, None)
         best = judgement.best
@@ -1058,6 +1070,8 @@ def propose(context: Context) -> Iterator[Edit]:
             continue  # a known word, and no neighbours to question it by
         if covers(token.start, token.end):
             continue  # protected (see the first pass)
+        if names_technical and not status[token.text] and is_technical(token.text):
+            continue  # a program's name (see the first pass)
         left = neighbour(i - 1) if token.glued_left and not token.hyphen_part else None
         right = (
             neighbour(i + 1)
@@ -1092,14 +1106,6 @@ def propose(context: Context) -> Iterator[Edit]:
             edit = _held(edit, "the page drops the g of -ing: dialect?")
         if (edit is None or not edit.safe) and typos:
             edit = _typo(corrector, token, document) or edit
-        if (
-            edit is not None
-            and is_technical(token.text)
-            and not ocr_page_beside_technical(text, tokens, status, context.technical_floor)
-        ):
-            # "printf" -> "prints", "systemd" -> "systems": a function's or a
-            # program's name, not a slip; only OCR may have misread one.
-            edit = None
         if edit is not None and not token.text.islower():
             # A list of names ("Ani Hayrapetyan", "Dav Clark" in an AUTHORS
             # file): a capitalised word is a name, not "And" or "Day" misread.

@@ -14,6 +14,7 @@ from cleaner.config import DEFAULT, Config
 from cleaner.lexicon import default_lexicon
 from cleaner.stages import spelling
 from cleaner.stages.spelling import candidate_tokens, document_noise, judgeable
+from cleaner.technical import is_technical
 
 FIXTURES = Path(__file__).parents[2] / "fixtures"
 SEED = FIXTURES / "seed" / "000_96fd921571c764bf.txt"
@@ -511,6 +512,37 @@ def test_names_of_software_alone_make_no_ocr_page() -> None:
     assert spelling.ocr_page_beside_technical(page, tokens, status)
     # There "ior" (a listed register name) is a misread "for".
     assert ("ior", "for", True) in [(e.before, e.after, e.safe) for e in propose(page)]
+
+
+def test_names_of_software_are_not_judged_outside_an_ocr_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    judged: list[str] = []
+    real = spelling._judge
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        judged.append(args[2].text)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(spelling, "_judge", counted)
+    edits = list(propose(_NAMES_ONCE))
+    # "instalation" is judged and read; "glibc", "musl", "systemd" and "gcc"
+    # are on the technical list: never judged, in either pass.
+    assert ("instalation", "installation") in [(e.before, e.after) for e in edits]
+    assert "instalation" in judged
+    assert not {"glibc", "musl", "systemd", "gcc"} & set(judged)
+    assert all(not is_technical(form) for form in judged)
+    # In an OCR page they are judged like any other word (there "ior" is a
+    # misread "for", though the list names a register so).
+    judged.clear()
+    page = (
+        "Tbe prisoner, wbo was brougbt up at the Police-court, said tbat he was "
+        "unable to pay ior the watcb. Tlie magistrate asked whetber be had any "
+        "witnesses, and tbe constable said the man bad heen seen in tlie street "
+        "witb two otber men on the nigbt of the robbery, near tbe market."
+    )
+    assert ("ior", "for") in [(e.before, e.after) for e in propose(page)]
+    assert "ior" in judged
 
 
 def test_a_list_reading_teaches_no_misreading_without_the_technical_list(
