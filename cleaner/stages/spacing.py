@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -45,7 +46,6 @@ _RUN_RE = lazy(r"[ \t]+")
 # or at the end of the line. A single space between words (most of a text)
 # needs nothing, so the line loop never sees it.
 _GAP_RE = lazy(r"[ \t](?<![ \t][ \t])(?:[ \t]+|(?=[,;:.!?]|\Z))")
-_LINE_RE = lazy(r"[^\n]*(?:\n|\Z)")
 # A line that opens a list item, quote, table row or heading: leading
 # whitespace there is structure (nesting), not a stray space.
 # (The marker alone decides, whatever follows it: "- ," must not become a
@@ -185,7 +185,7 @@ def propose(context: Context) -> Iterator[Edit]:
     spaced_commas = _uses_spaced_punctuation(
         text, _SPACED_COMMA_RE, _TIGHT_COMMA_RE, outside, least=3
     )
-    lines = [(m.start(), m.group()) for m in _LINE_RE.finditer(text) if m.group()]
+    lines = _lines(text)
     paragraph_starts = _paragraph_starts(lines)
     # A stray space is an outlier: in a document that indents lines anywhere
     # else (examples, quotations, a book's paragraphs), indentation is layout.
@@ -316,6 +316,21 @@ def propose(context: Context) -> Iterator[Edit]:
         yield from _stray_quotes(context, starts)
 
 
+def _lines(text: str) -> list[tuple[int, str]]:
+    """Each line of ``text`` with its line break, and where it starts.
+
+    (Cut and measured by str methods, not a match object a line.)
+
+    >>> _lines("a\\n\\nb"), _lines("a\\n"), _lines("")
+    ([(0, 'a\\n'), (2, '\\n'), (3, 'b')], [(0, 'a\\n')], [])
+    """
+    lines = [piece + "\n" for piece in text.split("\n")]
+    lines[-1] = lines[-1][:-1]  # the text's end, no break after it
+    if not lines[-1]:
+        lines.pop()
+    return list(zip(itertools.accumulate(map(len, lines), initial=0), lines, strict=False))
+
+
 # What every line that a rule below can edit holds, but for a leading run
 # (see _busy_lines): a run of spaces or tabs after a character (of two or
 # more, or before a mark, a line break or the end), or a mark glued to a
@@ -337,7 +352,7 @@ def _busy_lines(text: str, lines: list[tuple[int, str]]) -> set[int]:
     leading run, which only a paragraph's first line has to show.
 
     >>> text = "plain line\\n  indented\\nspace , here\\nend.The\\n  two  spaces\\n"
-    >>> sorted(_busy_lines(text, [(m.start(), m.group()) for m in _LINE_RE.finditer(text)]))
+    >>> sorted(_busy_lines(text, _lines(text)))
     [2, 3, 4]
     """
     starts = [offset for offset, _ in lines]
