@@ -29,7 +29,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from cleaner.regex import LINE_RE, lazy
+from cleaner.regex import lazy
+from cleaner.regex import lines as split_lines
 
 Span = tuple[int, int]
 
@@ -99,7 +100,7 @@ def protected(text: str) -> Iterator[Span]:
     delimited = any(line in text for line in _DELIMITERS) and _asciidoc(text)
     if not (fences or delimited):
         return
-    lines = [(m.start(), m.group()) for m in LINE_RE.finditer(text) if m.group()]
+    lines = split_lines(text)
     number = 0
     while number < len(lines):
         end = _fenced(lines, number) if fences else None

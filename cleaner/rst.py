@@ -24,7 +24,8 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from cleaner.regex import LINE_RE, lazy
+from cleaner.regex import lazy
+from cleaner.regex import lines as split_lines
 
 Span = tuple[int, int]
 
@@ -78,7 +79,7 @@ def protected(text: str) -> Iterator[Span]:
     >>> [text[s:e] for s, e in protected(text)]
     ['``a  ,b``', '    x  =  1\\n']
     """
-    lines = [(m.start(), m.group()) for m in LINE_RE.finditer(text) if m.group()]
+    lines = split_lines(text)
     blocks = list(_blocks(lines))
     yield from _inline(text, blocks)
     yield from blocks

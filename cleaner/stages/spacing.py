@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -25,6 +24,7 @@ from collections.abc import Callable, Iterator
 from cleaner.edits import Edit
 from cleaner.lexicon import default_lexicon
 from cleaner.regex import lazy
+from cleaner.regex import newline_lines as _lines
 from cleaner.segment import Protected
 from cleaner.stages import Context
 from cleaner.stages.spelling import (
@@ -314,21 +314,6 @@ def propose(context: Context) -> Iterator[Edit]:
     if "\N{LEFT SINGLE QUOTATION MARK}" in text:
         starts = {lines[n][0] + len(_leading_run(lines[n][1])) for n in paragraph_starts}
         yield from _stray_quotes(context, starts)
-
-
-def _lines(text: str) -> list[tuple[int, str]]:
-    """Each line of ``text`` with its line break, and where it starts.
-
-    (Cut and measured by str methods, not a match object a line.)
-
-    >>> _lines("a\\n\\nb"), _lines("a\\n"), _lines("")
-    ([(0, 'a\\n'), (2, '\\n'), (3, 'b')], [(0, 'a\\n')], [])
-    """
-    lines = [piece + "\n" for piece in text.split("\n")]
-    lines[-1] = lines[-1][:-1]  # the text's end, no break after it
-    if not lines[-1]:
-        lines.pop()
-    return list(zip(itertools.accumulate(map(len, lines), initial=0), lines, strict=False))
 
 
 # What every line that a rule below can edit holds, but for a leading run
