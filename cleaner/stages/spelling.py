@@ -681,7 +681,11 @@ def _candidate_tokens(text: str, kind: str) -> Iterator[Token]:
     # nothing the stages see ("the x_y summit": "summit" is not after "the").
     dropped = False
     first = True  # the first word follows no word
-    for gap, word, following in zip(parts[0:-1:2], parts[1::2], parts[2::2], strict=True):
+    # (Read in place by islice: no copy of the parts three times over.)
+    gaps = itertools.islice(parts, 0, len(parts) - 1, 2)
+    words = itertools.islice(parts, 1, None, 2)
+    followers = itertools.islice(parts, 2, None, 2)
+    for gap, word, following in zip(gaps, words, followers, strict=True):
         start = offset + len(gap)
         end = offset = start + len(word)
         after = following[:1]
