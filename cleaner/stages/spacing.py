@@ -25,7 +25,7 @@ from cleaner.edits import Edit
 from cleaner.lexicon import default_lexicon
 from cleaner.regex import lazy
 from cleaner.regex import newline_lines as _lines
-from cleaner.segment import Protected
+from cleaner.segment import Protected, lines_with
 from cleaner.stages import Context
 from cleaner.stages.spelling import (
     OCR_PAGE_NOISE,
@@ -1104,16 +1104,9 @@ def _layout_gaps(text: str) -> frozenset[str]:
     """The shapes (see _gap_keys) of doubled gaps the text repeats on LAYOUT_LINES lines or more."""
     lines: Counter[str] = Counter()
     # Only the lines with such a gap are read (an indented line of a code
-    # sample or a list has "  " at its start, and no gap): each is found by
-    # its first gap, as propose() reads it, without its break.
-    end = -1
-    for gap in _DOUBLED_GAP_RE.finditer(text):
-        if gap.start() < end:
-            continue  # on the line read last
-        start = text.rfind("\n", 0, gap.start()) + 1
-        end = text.find("\n", gap.end())
-        if end < 0:
-            end = len(text)
+    # sample or a list has "  " at its start, and no gap), as propose() reads
+    # them, without their breaks.
+    for start, end in lines_with(text, _DOUBLED_GAP_RE):
         body = text[start:end].rstrip("\r")
         lines.update(set().union(*(_gap_keys(body, m) for m in _DOUBLED_GAP_RE.finditer(body))))
     return frozenset(key for key, n in lines.items() if n >= LAYOUT_LINES)

@@ -312,6 +312,19 @@ def _context(text: str):  # type: ignore[no-untyped-def]
     return Context(text, "text", DEFAULT, protected_spans(text, "text"))
 
 
+def _judged(monkeypatch: pytest.MonkeyPatch) -> list[spelling.Token]:
+    """The tokens the spelling stage judges from now on, each time it judges one."""
+    judged: list[spelling.Token] = []
+    real = spelling._judge
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        judged.append(args[2])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(spelling, "_judge", counted)
+    return judged
+
+
 def test_a_form_kept_by_more_than_context_can_add_is_judged_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -323,14 +336,7 @@ def test_a_form_kept_by_more_than_context_can_add_is_judged_once(
         "of talks and the reflog of sales were kept. Kuleba met Lavrov; "
         "Kuleba said tbe reflog was long, and Lavrov said notbing more.\n"
     )
-    calls: list[str] = []
-    real = spelling._judge
-
-    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
-        calls.append(args[2].text)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(spelling, "_judge", counted)
+    calls = _judged(monkeypatch)
     quick = list(spelling.propose(_context(text)))
     quick_calls = len(calls)
     # Without the shortcut: every setting judged afresh.
@@ -350,16 +356,9 @@ def test_a_word_inside_a_protected_span_is_not_judged(
 
     text = "He said tbat tbe minister left.\n\n    for tbe wbole run\n\nAnd tbe rest.\n"
     block = (text.index("    for"), text.index("run") + 4)
-    judged: list[tuple[int, str | None]] = []
-    real = spelling._judge
-
-    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
-        judged.append((args[2].start, args[3]))
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(spelling, "_judge", counted)
+    judged = _judged(monkeypatch)
     guarded = list(spelling.propose(Context(text, "text", DEFAULT, Protected([block]))))
-    inside = [s for s, _ in judged if block[0] <= s < block[1]]
+    inside = [t.start for t in judged if block[0] <= t.start < block[1]]
     judged.clear()
     open_ = list(spelling.propose(Context(text, "text", DEFAULT, Protected([]))))
     # The same edits, less those the pipeline drops for touching the block.
@@ -369,7 +368,7 @@ def test_a_word_inside_a_protected_span_is_not_judged(
     # Nothing in the block is judged, though "wbole" would read as "whole"
     # there, and its reading teaches the page nothing.
     assert inside == []
-    assert len([s for s, _ in judged if block[0] <= s < block[1]]) > 1
+    assert len([t for t in judged if block[0] <= t.start < block[1]]) > 1
 
 
 def test_one_unknown_word_in_clean_prose_needs_no_index(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -517,21 +516,15 @@ def test_names_of_software_alone_make_no_ocr_page() -> None:
 def test_names_of_software_are_not_judged_outside_an_ocr_page(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    judged: list[str] = []
-    real = spelling._judge
-
-    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
-        judged.append(args[2].text)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(spelling, "_judge", counted)
+    judged = _judged(monkeypatch)
     edits = list(propose(_NAMES_ONCE))
     # "instalation" is judged and read; "glibc", "musl", "systemd" and "gcc"
     # are on the technical list: never judged, in either pass.
     assert ("instalation", "installation") in [(e.before, e.after) for e in edits]
-    assert "instalation" in judged
-    assert not {"glibc", "musl", "systemd", "gcc"} & set(judged)
-    assert all(not is_technical(form) for form in judged)
+    forms = {t.text for t in judged}
+    assert "instalation" in forms
+    assert not {"glibc", "musl", "systemd", "gcc"} & forms
+    assert all(not is_technical(form) for form in forms)
     # In an OCR page they are judged like any other word (there "ior" is a
     # misread "for", though the list names a register so).
     judged.clear()
@@ -542,7 +535,7 @@ def test_names_of_software_are_not_judged_outside_an_ocr_page(
         "witb two otber men on the nigbt of the robbery, near tbe market."
     )
     assert ("ior", "for") in [(e.before, e.after) for e in propose(page)]
-    assert "ior" in judged
+    assert "ior" in {t.text for t in judged}
 
 
 def test_a_list_reading_teaches_no_misreading_without_the_technical_list(
