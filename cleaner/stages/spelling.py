@@ -1028,7 +1028,11 @@ def propose(context: Context) -> Iterator[Edit]:
     # "systemd" -> "systems" would be a program's name read as a slip, and
     # its reading is no neighbour to read others by, nor evidence that the
     # page misreads. Half the judging of the documentation tree was theirs.
-    names_technical = not ocr_page_beside_technical(text, tokens, status, context.technical_floor)
+    # (Asked only of a text with such a word: its answer keeps the text's
+    # tokens alive until the next text asks, a megabyte part of a pipe's.)
+    names_technical = any(
+        not known and is_technical(form) for form, known in status.items()
+    ) and not ocr_page_beside_technical(text, tokens, status, context.technical_floor)
 
     for i, token in enumerate(tokens):
         if (
