@@ -129,27 +129,22 @@ class Lexicon:
         >>> default_lexicon().count("Ankara") > 0, default_lexicon().count("Kuleba")
         (True, 0)
         """
-        found = self._dict
-        if found is None:
-            return self._any_case(word) or 0
-        # Parsed (most checks of a folder): the dict alone, as _any_case asks
-        # it, without a call per step (these two are asked a million times
-        # in the documentation tree of bench/speed.py).
-        value = found.get(word)
-        if value is None and not word.islower():
-            value = found.get(word.lower())
-        return value or 0
+        return self._any_case(word) or 0
 
     def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str):
-            return False
-        found = self._dict
-        if found is None:
-            return self._any_case(word) is not None
-        return word in found or (not word.islower() and word.lower() in found)
+        return isinstance(word, str) and self._any_case(word) is not None
 
     def _any_case(self, word: str) -> int | None:
         """The count of ``word`` as written, or else in lower case."""
+        found = self._dict
+        if found is not None:
+            # Parsed (most checks of a folder): the dict alone, without a call
+            # per step (asked a million times in the documentation tree of
+            # bench/speed.py).
+            value = found.get(word)
+            if value is None and not word.islower():
+                value = found.get(word.lower())
+            return value
         if word.islower():
             return self._get(word)
         if self._lower:

@@ -1030,16 +1030,16 @@ def propose(context: Context) -> Iterator[Edit]:
     # page misreads. Half the judging of the documentation tree was theirs.
     # (Asked only of a text with such a word: its answer keeps the text's
     # tokens alive until the next text asks, a megabyte part of a pipe's.)
-    names_technical = any(
-        not known and is_technical(form) for form, known in status.items()
-    ) and not ocr_page_beside_technical(text, tokens, status, context.technical_floor)
+    unjudged = {form for form, known in status.items() if not known and is_technical(form)}
+    if unjudged and ocr_page_beside_technical(text, tokens, status, context.technical_floor):
+        unjudged = set()
 
     for i, token in enumerate(tokens):
         if (
             status[token.text]
+            or token.text in unjudged
             or covers(token.start, token.end)
             or _entry_label(text, token)
-            or (names_technical and is_technical(token.text))
         ):
             continue
         judgement = alone[token.text, token.initial] = judge(token, None, None)
@@ -1092,7 +1092,7 @@ def propose(context: Context) -> Iterator[Edit]:
             continue  # a known word, and no neighbours to question it by
         if covers(token.start, token.end):
             continue  # protected (see the first pass)
-        if names_technical and not status[token.text] and is_technical(token.text):
+        if token.text in unjudged:
             continue  # a program's name (see the first pass)
         left = neighbour(i - 1) if token.glued_left and not token.hyphen_part else None
         right = (

@@ -489,6 +489,15 @@ _NAMES_ONCE = (
 )
 
 
+# An OCR page whose "ior" (a listed register name) is a misread "for".
+_OCR_PAGE_WITH_IOR = (
+    "Tbe prisoner, wbo was brougbt up at the Police-court, said tbat he was "
+    "unable to pay ior the watcb. Tlie magistrate asked whetber be had any "
+    "witnesses, and tbe constable said the man bad heen seen in tlie street "
+    "witb two otber men on the nigbt of the robbery, near tbe market."
+)
+
+
 def test_names_of_software_alone_make_no_ocr_page() -> None:
     tokens = spelling.judgeable_tokens(_NAMES_ONCE)
     status = spelling.form_status(tokens, default_lexicon(), DEFAULT)
@@ -500,12 +509,7 @@ def test_names_of_software_alone_make_no_ocr_page() -> None:
     assert [(e.before, e.after) for e in edits if e.rule == spelling.RULE] == [
         ("instalation", "installation")
     ]
-    page = (
-        "Tbe prisoner, wbo was brougbt up at the Police-court, said tbat he was "
-        "unable to pay ior the watcb. Tlie magistrate asked whetber be had any "
-        "witnesses, and tbe constable said the man bad heen seen in tlie street "
-        "witb two otber men on the nigbt of the robbery, near tbe market."
-    )
+    page = _OCR_PAGE_WITH_IOR
     tokens = spelling.judgeable_tokens(page)
     status = spelling.form_status(tokens, default_lexicon(), DEFAULT)
     assert spelling.ocr_page_beside_technical(page, tokens, status)
@@ -528,12 +532,7 @@ def test_names_of_software_are_not_judged_outside_an_ocr_page(
     # In an OCR page they are judged like any other word (there "ior" is a
     # misread "for", though the list names a register so).
     judged.clear()
-    page = (
-        "Tbe prisoner, wbo was brougbt up at the Police-court, said tbat he was "
-        "unable to pay ior the watcb. Tlie magistrate asked whetber be had any "
-        "witnesses, and tbe constable said the man bad heen seen in tlie street "
-        "witb two otber men on the nigbt of the robbery, near tbe market."
-    )
+    page = _OCR_PAGE_WITH_IOR
     assert ("ior", "for") in [(e.before, e.after) for e in propose(page)]
     assert "ior" in {t.text for t in judged}
 
