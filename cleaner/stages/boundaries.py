@@ -7,6 +7,8 @@ Runs before the word stages, so that spelling sees the words whole.
   (a line-break hyphen whose line break OCR turned into a space) becomes
   "property". The joined word must be in the lexicon: "night-\\nlong",
   "Police- court" and suspended hyphens ("pre- and post-war") are left alone.
+  In a page that looks like OCR output, a speck read between the halves
+  ("pas- hE senger", "wit- of ness") goes too.
 * ``boundaries.join``: "minis ter" becomes "minister" when one part is not a
   word and the whole is a common one; so does "pri. soner", a line-break
   hyphen OCR read as a full stop, when a part is not a word.
@@ -27,6 +29,7 @@ often jargon ("worktree", "todo") than damage, so neither is proposed there.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import itertools
@@ -78,7 +81,20 @@ _BROKEN_HYPHEN_RE = lazy(r"-(?<=[^\W\d_]-)(?:[ \t]*\r?\n[ \t]*|[ \t]+)[^\W\d_A-Z
 # What stands before the second half of a broken word.
 _BROKEN_TAIL_RE = lazy(r"[^\W\d_]-[ \t]*\r?\n?[ \t]*\Z")
 # Suspended hyphens: "pre- and post-war", "first- or second-hand".
-_SUSPENDING = frozenset({"and", "or", "nor", "to", "but", "than", "versus", "vs"})
+_SUSPENDING = frozenset({"and", "or", "nor", "to", "but", "than", "versus", "vs", "&"})
+# A word broken by a line-break hyphen that became a space, with a speck read
+# as a short token between its halves ("pas- hE senger", "con- I tributor",
+# "wit- of ness"): in a 19th-century newspaper, a column's edge or a stain
+# beside the hyphen. On the BLN600 train pages, 117 such shapes joined to a
+# word of the gold (28 of them around a short word, "of", "It", "to") and 19
+# to a compound the gold keeps hyphenated ("school- ol boy": school-boy, two
+# characters nearer the gold when joined than left), out of 136 whose halves
+# make a listed word; ICDAR 2017 train has 2. A tail followed by a hyphen is
+# left alone ("pre- a post-war" may be a suspended hyphen).
+_SPECKED_BREAK_RE = lazy(
+    r"(?<![\w-])(?P<head>[^\W\d_]+)-[ \t]+(?P<speck>\S{1,3})[ \t]+"
+    r"(?P<tail>[^\W\d_A-Z][^\W\d_]*)(?![\w-])"
+)
 # log10 cost of OCR adding a space inside a word, or dropping one between words.
 SPACE_ADDED = 2.5
 SPACE_DROPPED = 1.0
@@ -176,6 +192,13 @@ def propose(context: Context) -> Iterator[Edit]:
         # SAFE_NOISE were such); lone letters need SPECK_NOISE, higher still.
         return
     joined: set[int] = set()  # starts of the tokens a join uses
+    if noise >= SPECK_NOISE:
+        starts = [t.start for t in every]
+        for broken in _specked_breaks(text, corrector):
+            # The tokens it removes or joins are no one else's to use.
+            lo, hi = (bisect.bisect_left(starts, at) for at in (broken.start, broken.end))
+            joined.update(starts[lo:hi])
+            yield broken
     for first, second in itertools.pairwise(tokens):
         gap = text[first.end : second.start]
         if gap not in _JOIN_GAPS or first.start in joined:
@@ -529,6 +552,44 @@ def _hyphenation(text: str, corrector: Corrector) -> Iterator[Edit]:
             after,
             RULE_HYPHENATION,
             0.95,
+            reason,
+            safe,
+        )
+
+
+def _specked_breaks(text: str, corrector: Corrector) -> Iterator[Edit]:
+    """Words broken by a line-break hyphen with a speck between the halves
+    (see _SPECKED_BREAK_RE), in a page that looks like OCR output: joined,
+    the speck removed."""
+    if "- " not in text:
+        return
+    lexicon = corrector.lexicon
+    for match in _SPECKED_BREAK_RE.finditer(text):
+        head, speck, tail = match.group("head", "speck", "tail")
+        joined = head + tail
+        if (
+            speck.lower() in _SUSPENDING
+            or (speck.isalpha() and head + speck in lexicon)  # "belong- ing to": the rule above
+            or joined not in lexicon
+        ):
+            continue
+        count = lexicon.count(joined)
+        safe = count >= 100_000
+        reason = (
+            f"{joined!r} broken by a line-break hyphen that became a space,"
+            f" with a speck ({speck!r}) read between its halves"
+        )
+        if safe and corrector.bigrams().count(head.lower(), tail) >= count:
+            safe = False
+            reason += f"; but {head + '-' + tail!r} is written more often"
+        start = match.end("head")  # the hyphen
+        yield Edit(
+            start,
+            match.end("tail"),
+            text[start : match.end("tail")],
+            tail,
+            RULE_HYPHENATION,
+            0.9,
             reason,
             safe,
         )
