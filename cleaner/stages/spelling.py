@@ -662,7 +662,7 @@ def judgeable_tokens(text: str, kind: str = "text") -> tuple[Token, ...]:
     return tuple(kept)
 
 
-def _candidate_tokens(text: str, kind: str) -> Iterator[Token]:
+def _candidate_tokens(text: str, kind: str) -> list[Token]:
     # The loop runs once per word of every document (1.7 million words in the
     # documentation tree of bench/speed.py), so what it reads often is bound
     # to locals, the text is cut once into what lies between words and the
@@ -670,6 +670,8 @@ def _candidate_tokens(text: str, kind: str) -> Iterator[Token]:
     # they are. Most words follow the previous one after one space: they take
     # the first branch, which asks only what can differ for them.
     new = tuple.__new__
+    tokens: list[Token] = []
+    append = tokens.append
     plain_before = _PLAIN_BEFORE
     plain_after = _PLAIN_AFTER
     excluded = _excluded_in_latex if kind == "latex" else _excluded
@@ -696,7 +698,7 @@ def _candidate_tokens(text: str, kind: str) -> Iterator[Token]:
                 dropped = True
                 continue
             if word.isalpha():
-                yield new(Token, (start, end, word, False, not dropped, False))
+                append(new(Token, (start, end, word, False, not dropped, False)))
                 dropped = False
                 continue
             initial = False
@@ -724,7 +726,7 @@ def _candidate_tokens(text: str, kind: str) -> Iterator[Token]:
             # A word after a line break opens a line; one after a space does not.
             initial = before == "\n" or (not after_space and is_initial(text, start))
             if word.isalpha():
-                yield new(Token, (start, end, word, initial, glued and not dropped, False))
+                append(new(Token, (start, end, word, initial, glued and not dropped, False)))
                 dropped = False
                 continue
         if "'" in word or "\N{RIGHT SINGLE QUOTATION MARK}" in word:
@@ -738,12 +740,13 @@ def _candidate_tokens(text: str, kind: str) -> Iterator[Token]:
             part_start = start
             for part in word.split("-"):
                 opens = initial and part_start == start
-                yield new(Token, (part_start, part_start + len(part), part, opens, False, True))
+                append(new(Token, (part_start, part_start + len(part), part, opens, False, True)))
                 part_start += len(part) + 1
             dropped = False
             continue
-        yield new(Token, (start, end, word, initial, glued and not dropped, False))
+        append(new(Token, (start, end, word, initial, glued and not dropped, False)))
         dropped = False
+    return tokens
 
 
 # WORD_RE as one group, for re.split: the text between words, then a word.
@@ -963,7 +966,7 @@ def propose(context: Context) -> Iterator[Edit]:
     real_words = noise >= REAL_WORD_NOISE
     if all(status.values()) and not real_words:
         return
-    forms = Counter(map(_TEXT, tokens))
+    forms = form_counts(tokens)[0]
     apart = set_apart(text)
     document = _Document(
         noise,
@@ -1817,13 +1820,24 @@ def _lower_forms(tokens: Sequence[Token], status: dict[str, bool]) -> tuple[int,
     # mostly a few hundred forms over and over.
     lower = 0
     once = []
-    whole = itertools.compress(map(_TEXT, tokens), map(operator.not_, map(_HYPHEN_PART, tokens)))
-    for form, n in Counter(whole).items():
-        if form.islower() and len(form) > 1:
+    for form, n in form_counts(tokens)[1].items():
+        if n > 0 and form.islower() and len(form) > 1:
             lower += n
             if n == 1 and not status[form]:
                 once.append(form)
     return lower, once
+
+
+@last_call  # every stage asks it of the same tokens, some twice
+def form_counts(tokens: Sequence[Token]) -> tuple[Counter[str], Counter[str]]:
+    """How often ``tokens`` write each form: every token, and only words
+    that are no part of a hyphenated word (a form written only as such a
+    part counts 0 there). Shared: read, never changed."""
+    every = Counter(map(_TEXT, tokens))
+    whole = every.copy()
+    # Hyphenated words are few: their parts are taken off, not the rest counted again.
+    whole.subtract(itertools.compress(map(_TEXT, tokens), map(_HYPHEN_PART, tokens)))
+    return every, whole
 
 
 @functools.lru_cache(maxsize=50_000)
