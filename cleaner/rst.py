@@ -113,9 +113,11 @@ def _blocks(lines: list[tuple[int, str]]) -> Iterator[Span]:
     while number < len(lines):
         line = lines[number][1]
         body = line.rstrip("\r\n")
-        indent = _indent(line)
-        explicit = _EXPLICIT_RE.match(body)
+        # Most lines are prose: what they start with rules out every block below.
+        lead = body.lstrip()
+        explicit = _EXPLICIT_RE.match(body) if lead[:2] == ".." else None
         if explicit and previous_blank:
+            indent = _indent(line)
             directive = _DIRECTIVE_RE.match(body)
             end = _block_end(lines, number + 1, indent)
             name = directive.group("name").lower().rpartition(":")[2] if directive else ""
@@ -148,29 +150,29 @@ def _blocks(lines: list[tuple[int, str]]) -> Iterator[Span]:
             # Targets and directives may follow one another without a blank line.
             previous_blank = True
             continue
-        if previous_blank and body.lstrip().startswith(">>>"):
+        if previous_blank and lead.startswith(">>>"):
             end = number
             while end < len(lines) and lines[end][1].strip():
                 end += 1
             yield _span(lines, number, end)
             number = end
             continue
-        if body.rstrip().endswith("::") and not explicit:
+        if "::" in body and body.rstrip().endswith("::") and not explicit:
             # A literal block follows: the next lines indented deeper.
             start = number + 1
             while start < len(lines) and not lines[start][1].strip():
                 start += 1
-            end = _block_end(lines, start, indent)
+            end = _block_end(lines, start, _indent(line))
             if end > start:
                 yield _span(lines, start, end)
                 number = end
                 previous_blank = False
                 continue
-        if body.lstrip()[:1] == ":":
+        if lead[:1] == ":":
             field = _field(lines[number][0], line)
             if field is not None:
                 yield field
-        previous_blank = not line.strip()
+        previous_blank = not lead
         number += 1
 
 
