@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import concurrent.futures
 import dataclasses
 import functools
 import io
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +41,43 @@ def test_workers_give_the_serial_results_in_order(tmp_path: Path) -> None:
     assert _summary(parallel) == _summary(serial)
     assert [i.display.rsplit("/", 1)[-1] for i in parallel][:2] == ["page00.txt", "page01.txt"]
     assert isinstance(parallel[-1], Problem) and parallel[-1].skipped
+
+
+def test_a_batch_sent_to_a_worker_is_cut_by_its_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Small files go sixteen to a batch, large ones a few (so that the last
+    # batch a worker takes is short), a file larger than a batch alone; the
+    # results come back in order whatever the batches.
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    sizes = [1_000] * 256 + [20_000] * 10 + [300_000] + [1_000] * 3
+    for i, size in enumerate(sizes):
+        (docs / f"{i:03}.txt").write_bytes(b"x" * size)
+    sent: list[list[str]] = []
+
+    class Inline:
+        """The pool, run in this process: what it is sent is recorded, not checked."""
+
+        def __init__(self, max_workers: int) -> None:
+            pass
+
+        def submit(self, fn: Any, paths: list[Path], config: Config) -> Future[list[Problem]]:
+            sent.append([p.name for p in paths])
+            future: Future[list[Problem]] = Future()
+            future.set_result([Problem(p.name, "recorded") for p in paths])
+            return future
+
+        def shutdown(self, cancel_futures: bool) -> None:
+            pass
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Inline)
+    config = dataclasses.replace(Config(), jobs=2, cache=False)
+    found = list(check_paths([str(docs)], config))
+    assert sum(sizes) >= process.PARALLEL_MIN_BYTES
+    assert [r.display for r in found] == [f"{i:03}.txt" for i in range(len(sizes))]
+    assert [len(batch) for batch in sent] == [16] * 16 + [3, 3, 3, 1, 1, 3]
+    assert sum(sizes[:16]) <= process.BATCH_BYTES < 4 * 20_000
 
 
 def test_progress_is_called_once_per_file(tmp_path: Path) -> None:
