@@ -42,6 +42,9 @@ _POSSESSIVE_RE = lazy(r"['’]s$")
 _CAPITAL_WORD_RE = lazy(
     r"[^\W\d_a-z](?<![^\W\d_].)(?<![^\W\d_]['’\-].)[^\W\d_]*(?:['’\-][^\W\d_]+)*"
 )
+# The same for an ASCII text, whose letters are A-Z and a-z: ranges, not the
+# Unicode categories each character is looked up in (found in a third of the time).
+_ASCII_CAPITAL_WORD_RE = lazy(r"[A-Z](?<![A-Za-z].)(?<![A-Za-z]['\-].)[A-Za-z]*(?:['\-][A-Za-z]+)*")
 # What ends a sentence. Not a semicolon: a capital after one starts a name
 # ("bug 343; Peter Benie"), not a sentence.
 _SENTENCE_END = ".!?:\n"
@@ -69,7 +72,8 @@ def name_words(text: str) -> tuple[Word, ...]:
     The last few texts are remembered: both names stages read the same words.
     """
     found: list[Word] = []
-    for match in _CAPITAL_WORD_RE.finditer(text):
+    words = _ASCII_CAPITAL_WORD_RE if text.isascii() else _CAPITAL_WORD_RE
+    for match in words.finditer(text):
         word = match.group()
         # Capitalised: a capital first, not all capitals ("NATO"), none inside ("GitHub").
         if not word[0].isupper() or word.isupper() or _inner_capital(word):
