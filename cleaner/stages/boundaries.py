@@ -199,9 +199,10 @@ def propose(context: Context) -> Iterator[Edit]:
         return
     joined: set[int] = set()  # starts of the tokens a join uses
     if noise >= SPECK_NOISE:
-        starts = [t.start for t in every]
+        starts: list[int] = []  # of every token, listed for the first such edit
         for broken in _specked_breaks(text, corrector):
             # The tokens it removes or joins are no one else's to use.
+            starts = starts or [t.start for t in every]
             lo, hi = (bisect.bisect_left(starts, at) for at in (broken.start, broken.end))
             joined.update(starts[lo:hi])
             yield broken
@@ -543,14 +544,7 @@ def _hyphenation(text: str, corrector: Corrector) -> Iterator[Edit]:
         else:
             end, after = match.end("tail"), tail
             reason = f"{joined!r} broken by a line-break hyphen that became a space"
-        count = lexicon.count(joined)
-        safe = count >= HYPHEN_SAFE_COUNT
-        # "non-\nempty": written apart (hyphenated) more often than joined,
-        # the hyphen is the word's own; a person decides. (The bigram list
-        # is loaded only for a join that would otherwise be applied.)
-        if safe and corrector.bigrams().count(head.lower(), tail) >= count:
-            safe = False
-            reason += f"; but {head + '-' + tail!r} is written more often"
+        safe, reason = _join_applies(corrector, head, tail, reason)
         yield Edit(
             start,
             end,
@@ -561,6 +555,20 @@ def _hyphenation(text: str, corrector: Corrector) -> Iterator[Edit]:
             reason,
             safe,
         )
+
+
+def _join_applies(corrector: Corrector, head: str, tail: str, reason: str) -> tuple[bool, str]:
+    """Whether fix applies the join of a word broken by a hyphen (the joined
+    word is at least HYPHEN_SAFE_COUNT common), and ``reason`` with why not."""
+    count = corrector.lexicon.count(head + tail)
+    # "non-\nempty": written apart (hyphenated) more often than joined, the
+    # hyphen is the word's own; a person decides. (The bigram list is loaded
+    # only for a join that would otherwise be applied.)
+    if count < HYPHEN_SAFE_COUNT:
+        return False, reason
+    if corrector.bigrams().count(head.lower(), tail) >= count:
+        return False, reason + f"; but {head + '-' + tail!r} is written more often"
+    return True, reason
 
 
 def _specked_breaks(text: str, corrector: Corrector) -> Iterator[Edit]:
@@ -579,15 +587,13 @@ def _specked_breaks(text: str, corrector: Corrector) -> Iterator[Edit]:
             or joined not in lexicon
         ):
             continue
-        count = lexicon.count(joined)
-        safe = count >= HYPHEN_SAFE_COUNT
-        reason = (
+        safe, reason = _join_applies(
+            corrector,
+            head,
+            tail,
             f"{joined!r} broken by a line-break hyphen that became a space,"
-            f" with a speck ({speck!r}) read between its halves"
+            f" with a speck ({speck!r}) read between its halves",
         )
-        if safe and corrector.bigrams().count(head.lower(), tail) >= count:
-            safe = False
-            reason += f"; but {head + '-' + tail!r} is written more often"
         start = match.end("head")  # the hyphen
         yield Edit(
             start,
