@@ -1017,7 +1017,8 @@ def _read_spaced(
 ) -> list[tuple[int, int, bool]]:
     """The spaces inside the quotes at ``spaced``, which open and close by
     turns from state ``before`` (whether a quotation is open) and must leave
-    state ``after``; none if either is unknown or the turns do not fit.
+    state ``after``; if either is unknown or the turns do not fit, only
+    those the quotes' own neighbours tell (see _cued).
 
     A spaced quote paired with one of the quotes around the stretch, not
     with another spaced one, must look the part as well: a closing one
@@ -1027,14 +1028,14 @@ def _read_spaced(
     way round, and its neighbours tell.
     """
     if not spaced or before is None or after is None or before ^ (len(spaced) % 2 == 1) != after:
-        return []
+        return _cued(text, start, end, spaced)
     found: list[tuple[int, int, bool]] = []
     open_ = before
     for number, at in enumerate(spaced):
         if open_:
             spaces = _space_before_quote(text, at, start)
             if number == 0 and spaces and text[spaces[0][0] - 1] not in _SPEECH_MARKS:
-                return []
+                return _cued(text, start, end, spaced)
         else:
             spaces = _space_after(text, at + 1, end)
             if (
@@ -1043,9 +1044,31 @@ def _read_spaced(
                 and not text[spaces[0][1]].isupper()
                 and _before_spaces(text, at, start) not in _SPEECH_MARKS
             ):
-                return []
+                return _cued(text, start, end, spaced)
         found.extend((a, b, True) for a, b in spaces)
         open_ = not open_
+    return found
+
+
+def _cued(text: str, start: int, end: int, spaced: list[int]) -> list[tuple[int, int, bool]]:
+    """Where the turns cannot read the quotes at ``spaced``: the spaces after
+    those that open speech, after a comma or colon and before a capital
+    ('replied, " No', 'as follows: " I saw').
+
+    On the BLN600 train pages this took 19 more quotes to the gold's
+    spacing and none away from it. The closing counterpart (after a mark,
+    before a small letter: 'wrong, " and') took 2 and moved 3 away: a quote
+    after a full stop as often opens the next sentence's speech.
+
+    >>> text = 'He said "1 I saw," and he replied, " No, I did not.'
+    >>> [text[a - 1 : b + 1] for a, b, _ in _cued(text, 0, len(text), [35])]
+    ['" N']
+    """
+    found: list[tuple[int, int, bool]] = []
+    for at in spaced:
+        spaces = _space_after(text, at + 1, end)
+        if spaces and text[spaces[0][1]].isupper() and _before_spaces(text, at, start) in ",:":
+            found.extend((a, b, True) for a, b in spaces)
     return found
 
 
