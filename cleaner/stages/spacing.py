@@ -892,9 +892,9 @@ RULE_QUOTE_SPACE = "spacing.quote-space"
 # on both sides (which side is inner, the quotes around it tell), a left one
 # before a space, a right one after one.
 _SPACED_QUOTE_RE = lazy(
-    r'[" \t\N{LEFT DOUBLE QUOTATION MARK}]'
-    r'(?:(?<=["\N{LEFT DOUBLE QUOTATION MARK}])(?<![^ \t\n]["\N{LEFT DOUBLE QUOTATION MARK}])[ \t]'
-    r"|(?<=[ \t])\N{RIGHT DOUBLE QUOTATION MARK})"
+    r'["\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]'
+    r'(?:(?<=["\N{LEFT DOUBLE QUOTATION MARK}])(?<![^ \t\n]["\N{LEFT DOUBLE QUOTATION MARK}])'
+    r"(?=[ \t])|(?<=[ \t]\N{RIGHT DOUBLE QUOTATION MARK}))"
 )
 _DOUBLE_QUOTES_RE = lazy('["\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]')
 # What stands before an opening quote, and after a closing one, but for space.
@@ -925,9 +925,13 @@ def _spaced_quotes(context: Context) -> Iterator[Edit]:
             spaces.extend(_paragraph_quote_spaces(text, start, end))
     if not spaces:
         return
-    tokens = judgeable_tokens(text, context.kind)
-    status = form_status(tokens, default_lexicon(), context.config)
-    ocr = ocr_page_beside_technical(text, tokens, status, context.technical_floor)
+    # The page's noise (which the word stages ask of the same text next);
+    # with its technical words taken as right only if it is that noisy.
+    ocr = _looks_like_ocr(context, OCR_PAGE_NOISE)
+    if ocr:
+        tokens = judgeable_tokens(text, context.kind)
+        status = form_status(tokens, default_lexicon(), context.config)
+        ocr = ocr_page_beside_technical(text, tokens, status, context.technical_floor)
     for left, right, straight in spaces:
         if ocr:
             confidence, reason = 0.9, "; the page reads as OCR output"
