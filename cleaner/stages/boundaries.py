@@ -501,7 +501,7 @@ def _after_small_words(text: str) -> Iterator[Edit]:
             and _LINE_START_RE.search(text, max(0, match.start() - 40), match.start())
         ):
             continue  # "a. the first count": a label
-        what = "an article" if word in ("the", "an") else f"{word!r} before a small letter"
+        what = "an article" if word in ("the", "an", "a") else f"{word!r} before a small letter"
         yield _without_mark(
             match,
             word,
@@ -553,8 +553,9 @@ def _quote_open(text: str, at: int) -> bool:
     return len(_OPENING_QUOTE_RE.findall(line)) > len(_CLOSING_QUOTE_RE.findall(line))
 
 
-# "the" or "an" in lower case, a mark, one space, a lower-case word; or "and"
-# or "of" and a full stop. A capital "The" may be quoted as a word ("The,
+# "the", "an" or "a" in lower case, a mark, one space, a word (see
+# _MARKS_AFTER and _MARKS_BEFORE_CAPITAL); "and" or "of" and a full stop; a
+# few small words and an apostrophe. A capital "The" may be quoted as a word ("The,
 # use"); "an'" is dialect ("an' gowd"); a preposition may end a sentence
 # before an identifier ("associated with. event_mask", in a README), so of
 # them only "of", which ends one least often and is the commonest such stop

@@ -938,7 +938,7 @@ def _spaced_quotes(context: Context) -> Iterator[Edit]:
         elif straight:
             continue
         else:
-            confidence, reason = 0.6, "; review: outside OCR output a person decides"
+            confidence, reason = 0.6, "; outside OCR output a person decides"
         yield Edit(
             left,
             right,
@@ -991,7 +991,7 @@ def _paragraph_quote_spaces(text: str, start: int, end: int) -> list[tuple[int, 
             elif (
                 quote == "\N{RIGHT DOUBLE QUOTATION MARK}"
                 and before in " \t"
-                and not (after.isalnum())
+                and not after.isalnum()
             ):
                 found.extend((a, b, False) for a, b in _space_before_quote(text, at, start))
             continue
@@ -1078,10 +1078,16 @@ def _cued(text: str, start: int, end: int, spaced: list[int]) -> list[tuple[int,
 
 def _before_spaces(text: str, at: int, start: int) -> str:
     """The character before the spaces before ``at``, within the paragraph from ``start``."""
+    first = _spaces_start(text, at, start)
+    return text[first - 1] if first > start else ""
+
+
+def _spaces_start(text: str, at: int, start: int) -> int:
+    """Where the run of spaces and tabs that ends at ``at`` starts (not before ``start``)."""
     first = at
     while first > start and text[first - 1] in " \t":
         first -= 1
-    return text[first - 1] if first > start else ""
+    return first
 
 
 # What a quotation's closing quote follows, and what its opening one may follow.
@@ -1103,9 +1109,7 @@ def _space_after(text: str, at: int, end: int) -> list[tuple[int, int]]:
 def _space_before_quote(text: str, at: int, start: int) -> list[tuple[int, int]]:
     """The run of spaces before ``at``, if a word or a closing mark precedes it
     within the paragraph starting at ``start``."""
-    first = at
-    while first > start and text[first - 1] in " \t":
-        first -= 1
+    first = _spaces_start(text, at, start)
     if first == start:
         return []
     last = text[first - 1]
