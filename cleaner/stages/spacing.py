@@ -1038,7 +1038,7 @@ def _read_spaced(
     for number, at in enumerate(spaced):
         if open_:
             spaces = _space_before_quote(text, at, start)
-            if number == 0 and spaces and text[spaces[0][0] - 1] not in _SPEECH_MARKS:
+            if number == 0 and spaces and _before_spaces(text, at, start) not in _SPEECH_MARKS:
                 return _cued(text, start, end, spaced)
         else:
             spaces = _space_after(text, at + 1, end)
@@ -1077,7 +1077,13 @@ def _cued(text: str, start: int, end: int, spaced: list[int]) -> list[tuple[int,
 
 
 def _before_spaces(text: str, at: int, start: int) -> str:
-    """The character before the spaces before ``at``, within the paragraph from ``start``."""
+    """The character before the spaces before ``at``, within the paragraph from
+    ``start``; "" at the paragraph's start, which every ``in`` test of a string
+    of marks passes: a quote that opens a paragraph opens speech.
+
+    >>> _before_spaces('said, " I', 6, 0), _before_spaces('" I', 0, 0) in ",:"
+    (',', True)
+    """
     first = _spaces_start(text, at, start)
     return text[first - 1] if first > start else ""
 
