@@ -44,6 +44,7 @@ from cleaner.lexicon import Lexicon
 from cleaner.regex import lazy
 from cleaner.stages import Context
 from cleaner.stages.spelling import (
+    ARTICLE_TAKERS,
     CODE_LIKE,
     KEEP_LOWER,
     LABELLED,
@@ -790,7 +791,15 @@ def _split(
 ) -> Edit | None:
     """A split of ``token`` into two words, in a document at least SAFE_NOISE noisy."""
     word = token.text
-    if len(word) < 4 or not (word.islower() or token.initial):
+    following = _NEXT_WORD_RE.match(text, token.end)
+    article = (
+        right is not None
+        and following is not None
+        and _article_after(word, following.group(1))
+        # and "a" goes with that word ("a single", not "a say", "a removed")
+        and corrector.bigrams().association("a", right) > 0
+    )
+    if (len(word) < 4 and not article) or not (word.islower() or token.initial):
         return None
     if _BROKEN_TAIL_RE.search(text[max(0, token.start - 8) : token.start]):
         return None  # the second half of a hyphen-broken word ("pro- ofthe")
@@ -822,10 +831,36 @@ def _split(
         RULE_SPLIT,
         round(confidence, 4),
         f"two words run together: {a!r} and {b!r} are a common pair, more likely than {against}",
-        # "a" and "I" split off ("aset", "Ithe") are as often a misread letter.
-        min(len(a), len(b)) > 1
+        # "a" and "I" split off ("aset", "Ithe") are as often a misread
+        # letter; not an article glued after a word that takes one ("ofa").
+        (min(len(a), len(b)) > 1 or (article and b == "a"))
         and confidence >= _safe_at(word, ocr_page, left is not None or right is not None),
     )
+
+
+def _article_after(word: str, following: str | None) -> bool:
+    """Whether ``word`` is a word that takes an article run into "a", before
+    a word in small letters that "a" may stand before ("ofa successful",
+    "isa directive"; not "froma openly").
+
+    >>> _article_after("ofa", "successful"), _article_after("isa", None)
+    (True, False)
+    >>> _article_after("Ofa", "successful"), _article_after("ofa", "Successful")
+    (False, False)
+    >>> _article_after("froma", "openly")
+    False
+    """
+    return (
+        following is not None
+        and following.islower()
+        and following[0] not in "aeiou"
+        and word.endswith("a")
+        and word[:-1] in ARTICLE_TAKERS
+    )
+
+
+# The word after a token: spaces, then letters.
+_NEXT_WORD_RE = lazy(r"[ \t]*\r?\n?[ \t]*([^\W\d_]+)")
 
 
 def _safe_at(word: str, ocr_page: bool, in_place: bool) -> float:

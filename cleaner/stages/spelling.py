@@ -233,6 +233,14 @@ SAFE_ANY_EDIT_NOISY_AT = 0.97
 # unlisted edit.
 LONG_ANY_EDIT_LETTERS = 7
 LONG_ANY_EDIT_AT = 0.8
+# Words an article often follows, which OCR runs into it ("ofa", "isa",
+# "witha"): boundaries.split reads them as two words where the next word
+# takes "a"; reading one as the word alone ("ofa" -> "of") drops the article
+# as often as a speck (on the train splits 5 such readings fix applied were
+# wrong, "the mutability ofa container"), so a person decides.
+ARTICLE_TAKERS = frozenset(
+    ("of", "is", "to", "in", "as", "at", "on", "by", "for", "with", "from", "was", "into", "be")
+)
 # A word in lower case but for capitals inside it ("waS", "fuU": see
 # _inner_capitals) is right as written far less often than an unknown word in
 # lower case: of 2,259 such words in the OCR train pages, 6 were (BLN600 0 of
@@ -2240,6 +2248,7 @@ def _edit(
         # pages read as old spelling).
         and not (document.old_spelling and _final_e_to_s(token.text, best.surface))
         and not lettered
+        and not _article_dropped(token.text, best.surface)
     )
     return Edit(
         token.start,
@@ -2298,6 +2307,18 @@ def _any_edit_bar(document: _Document, token: Token, reading: str) -> float:
     ):
         return LONG_ANY_EDIT_AT
     return SAFE_ANY_EDIT_NOISY_AT if document.noise >= SAFE_ANY_EDIT_NOISE else SAFE_ANY_EDIT_AT
+
+
+def _article_dropped(word: str, reading: str) -> bool:
+    """Whether ``reading`` is ``word`` without an article run into it (see
+    ARTICLE_TAKERS).
+
+    >>> _article_dropped("ofa", "of"), _article_dropped("Witha", "With")
+    (True, True)
+    >>> _article_dropped("sofa", "so")
+    False
+    """
+    return word[-1:].lower() == "a" and word[:-1] == reading and reading.lower() in ARTICLE_TAKERS
 
 
 def _completes(word: str, reading: str) -> bool:
