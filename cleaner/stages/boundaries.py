@@ -791,14 +791,15 @@ def _split(
 ) -> Edit | None:
     """A split of ``token`` into two words, in a document at least SAFE_NOISE noisy."""
     word = token.text
-    following = _NEXT_WORD_RE.match(text, token.end)
-    article = (
-        right is not None
-        and following is not None
-        and _article_after(word, following.group(1))
-        # and "a" goes with that word ("a single", not "a say", "a removed")
-        and corrector.bigrams().association("a", right) > 0
-    )
+    article = False
+    if right is not None and word[:-1] in ARTICLE_TAKERS:  # the few tokens it may be
+        following = _NEXT_WORD_RE.match(text, token.end)
+        article = (
+            following is not None
+            and _article_after(word, following.group(1))
+            # and "a" goes with that word ("a single", not "a say", "a removed")
+            and corrector.bigrams().association("a", right) > 0
+        )
     if (len(word) < 4 and not article) or not (word.islower() or token.initial):
         return None
     if _BROKEN_TAIL_RE.search(text[max(0, token.start - 8) : token.start]):
