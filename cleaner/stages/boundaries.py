@@ -251,7 +251,8 @@ def propose(context: Context) -> Iterator[Edit]:
                 text, every, status, context.technical_floor
             ):
                 continue  # "sizeof", "foreach", "goto": one word in software writing
-            edit = _split(corrector, text, token, noise, ocr_page, left, right)
+            following = every[i + 1].text if right is not None else None
+            edit = _split(corrector, text, token, noise, ocr_page, left, right, following)
             if edit is not None:
                 yield edit
 
@@ -788,18 +789,18 @@ def _split(
     ocr_page: bool,
     left: str | None,
     right: str | None,
+    following: str | None,
 ) -> Edit | None:
-    """A split of ``token`` into two words, in a document at least SAFE_NOISE noisy."""
+    """A split of ``token`` into two words, in a document at least SAFE_NOISE
+    noisy; ``left`` and ``right`` are its known neighbours in lower case,
+    ``following`` the right one as written."""
     word = token.text
-    article = False
-    if right is not None and word[:-1] in ARTICLE_TAKERS:  # the few tokens it may be
-        following = _NEXT_WORD_RE.match(text, token.end)
-        article = (
-            following is not None
-            and _article_after(word, following.group(1))
-            # and "a" goes with that word ("a single", not "a say", "a removed")
-            and corrector.bigrams().association("a", right) > 0
-        )
+    article = (
+        right is not None
+        and _article_after(word, following)
+        # and "a" goes with that word ("a single", not "a say", "a removed")
+        and corrector.bigrams().association("a", right) > 0
+    )
     if (len(word) < 4 and not article) or not (word.islower() or token.initial):
         return None
     if _BROKEN_TAIL_RE.search(text[max(0, token.start - 8) : token.start]):
@@ -852,16 +853,12 @@ def _article_after(word: str, following: str | None) -> bool:
     False
     """
     return (
-        following is not None
+        word.endswith("a")
+        and word[:-1] in ARTICLE_TAKERS
+        and following is not None
         and following.islower()
         and following[0] not in "aeiou"
-        and word.endswith("a")
-        and word[:-1] in ARTICLE_TAKERS
     )
-
-
-# The word after a token: spaces, then letters.
-_NEXT_WORD_RE = lazy(r"[ \t]*\r?\n?[ \t]*([^\W\d_]+)")
 
 
 def _safe_at(word: str, ocr_page: bool, in_place: bool) -> float:
