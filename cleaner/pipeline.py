@@ -84,7 +84,10 @@ def _propose(
     # text in a later round (most are, when the repairs were all safe and
     # from one layer) is not run again.
     seen: dict[tuple[int, _Floors, str], list[Edit]] = {}
-    edits = _propose_layers(text, config, kind, encodable, seen, _NO_FLOOR)
+    # The protected spans of each text a layer was run on: a later round runs
+    # the first layers on the text a layer of the round before made.
+    spans: dict[str, Protected] = {}
+    edits = _propose_layers(text, config, kind, encodable, seen, spans, _NO_FLOOR)
     # The later rounds judge the repaired text as noisy as the page read
     # before its words were repaired (see Context.noise_floor): a page whose
     # misreadings were repaired reads cleaner than the OCR page it still is.
@@ -109,9 +112,9 @@ def _propose(
             # one of clean prose (a typo repaired in a manual) too little.
             if floor[0] > CLEAN_NOISE and floor[0] > noise_of(repaired, config, kind=kind):
                 lifted = floor
-        again = _propose_layers(repaired, config, kind, encodable, seen, lifted)
+        again = _propose_layers(repaired, config, kind, encodable, seen, spans, lifted)
         if lifted != _NO_FLOOR and not any(e.safe for e in again):
-            checked = _propose_layers(repaired, config, kind, encodable, seen, _NO_FLOOR)
+            checked = _propose_layers(repaired, config, kind, encodable, seen, spans, _NO_FLOOR)
             # Its repairs join; what a person decides is still read at the floor.
             again = resolve([e for e in checked if e.safe] + again)
         if not any(e.safe for e in again):
@@ -137,14 +140,14 @@ def _propose_layers(
     kind: str,
     encodable: Callable[[str], bool] | None,
     seen: dict[tuple[int, _Floors, str], list[Edit]],
+    spans: dict[str, Protected],
     floors: _Floors,
 ) -> list[Edit]:
     """Every layer's edits for ``text``, each layer run again on its own result
-    (``floors``: see Context.noise_floor and Context.technical_floor)."""
+    (``floors``: see Context.noise_floor and Context.technical_floor; ``seen``
+    and ``spans``: what was found for each text before)."""
     edits: list[Edit] = []
     current = text
-    # Most layers change nothing, so the protected spans of one text serve many.
-    protected: tuple[str, Protected] | None = None
     for number, layer in enumerate(LAYERS):
         # A layer runs again on its own result until it proposes nothing more,
         # so that applying every proposal leaves nothing to propose: a word
@@ -153,9 +156,11 @@ def _propose_layers(
         for attempt in range(_MAX_PASSES):
             found = seen.get((number, floors, current))
             if found is None:
-                if protected is None or protected[0] is not current:
-                    protected = (current, protected_spans(current, kind))
-                context = Context(current, kind, config, protected[1], *floors)
+                # Most layers change nothing, so the spans of one text serve many.
+                protected = spans.get(current)
+                if protected is None:
+                    protected = spans[current] = protected_spans(current, kind)
+                context = Context(current, kind, config, protected, *floors)
                 found = seen[number, floors, current] = _layer_edits(layer, context, encodable)
             kept = found
             if not kept:

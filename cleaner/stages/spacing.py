@@ -208,8 +208,15 @@ def propose(context: Context) -> Iterator[Edit]:
     busy = None if boxed else _busy_lines(text, lines)
     if busy is not None and stray_indents:
         busy.update(indented_starts)
+    # A line inside code or markup (a literal block, a directive's options,
+    # a role) is not read: the pipeline drops every edit that touches it.
+    # (Its text still counts for the document's habits above, and for the
+    # lines beside it: a table's border, a column.)
+    covered = outside.covers if outside else None
     for number, (offset, line) in enumerate(lines):
         if busy is not None and number not in busy:
+            continue
+        if covered is not None and covered(offset, offset + len(line)):
             continue
         body = line.rstrip("\r\n")
         leading = (
