@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -1401,11 +1402,21 @@ def _uses_spaced_punctuation(
     spans are code's, not the prose's ("``cond ? a : b``"): not counted.
     """
     spaced = _count_outside(spaced_re, text, protected)
-    return spaced >= least and spaced >= _count_outside(tight_re, text, protected)
+    return spaced >= least and _count_outside(tight_re, text, protected, spaced + 1) <= spaced
 
 
-def _count_outside(pattern: re.Pattern[str], text: str, protected: Protected) -> int:
-    """How many matches of ``pattern`` in ``text`` touch no ``protected`` span."""
-    if not protected:
+def _count_outside(
+    pattern: re.Pattern[str], text: str, protected: Protected, enough: int | None = None
+) -> int:
+    """How many matches of ``pattern`` in ``text`` touch no ``protected`` span,
+    counted up to ``enough`` when given (a tight mark is in most lines).
+
+    >>> _count_outside(lazy(","), "a, b, c, d", Protected([(4, 5)])), _count_outside(
+    ...     lazy(","), "a, b, c, d", Protected([]), 2)
+    (2, 2)
+    """
+    if not protected and enough is None:
         return len(pattern.findall(text))
-    return sum(1 for m in pattern.finditer(text) if not protected.touches(*m.span()))
+    matches = pattern.finditer(text)
+    outside = matches if not protected else (m for m in matches if not protected.touches(*m.span()))
+    return sum(1 for _ in itertools.islice(outside, enough))
