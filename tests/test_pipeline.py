@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from cleaner import clean, pipeline, propose
 from cleaner.config import Config
 from cleaner.edits import Edit, apply_edits
+from cleaner.segment import Protected, protected_spans
 from cleaner.stages import LAYERS, Context
 
 # Prose-like text with the characters the normaliser works on: spaces, tabs,
@@ -120,6 +121,23 @@ def test_fix_applies_what_its_own_repairs_make_safe() -> None:
     assert "find anything that" in once
     assert clean(once) == once
     assert not [e for e in propose(once) if e.safe]
+
+
+def test_each_text_is_protected_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The spacing layer's repair makes a second text, which the later layers
+    # and the round after (its repair was safe) read: its protected spans are
+    # found once, and so are the first text's.
+    found: list[str] = []
+
+    def counted(text: str, kind: str) -> Protected:
+        found.append(text)
+        return protected_spans(text, kind)
+
+    monkeypatch.setattr(pipeline, "protected_spans", counted)
+    text = "Use ``x  =  1`` to  set it.\n"
+    edits = propose(text, kind="rst")
+    assert [(e.before, e.after) for e in edits] == [("  ", " ")]
+    assert sorted(found) == sorted({text, apply_edits(text, edits)})
 
 
 def test_a_new_round_never_makes_a_safe_repair_wait(monkeypatch: pytest.MonkeyPatch) -> None:

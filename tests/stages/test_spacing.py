@@ -1,0 +1,34 @@
+"""The spacing stage's internals; its repairs are covered by fixtures/spacing."""
+
+from __future__ import annotations
+
+from cleaner.config import DEFAULT
+from cleaner.segment import Protected
+from cleaner.stages import Context, spacing
+
+
+def _edits(text: str, protected: Protected) -> list[tuple[str, str, str]]:
+    context = Context(text, "text", DEFAULT, protected)
+    return [(text[e.start : e.end], e.after, e.rule) for e in spacing.propose(context)]
+
+
+def test_a_line_inside_a_protected_span_is_not_read() -> None:
+    text = "First  line here.\nSecond  line here.\n"
+    second = text.index("Second")
+    assert len(_edits(text, Protected([]))) == 2
+    # The second line wholly protected (a literal block's line): no edit is
+    # proposed for it, and the first line's stands.
+    assert _edits(text, Protected([(second, len(text))])) == [("  ", " ", "spacing.double-space")]
+    # Protected only in part, the line is read: the pipeline drops what touches the span.
+    assert len(_edits(text, Protected([(second, second + 6)]))) == 2
+
+
+def test_spaced_marks_are_the_convention_only_when_they_outnumber_tight_ones() -> None:
+    tight = "One, two, three, four ; five.\n"
+    spaced = "One , two , three, four ; five.\n"
+    assert not spacing._uses_spaced_punctuation(
+        tight, spacing._SPACED_COMMA_RE, spacing._TIGHT_COMMA_RE, Protected([])
+    )
+    assert spacing._uses_spaced_punctuation(
+        spaced, spacing._SPACED_COMMA_RE, spacing._TIGHT_COMMA_RE, Protected([])
+    )
