@@ -28,7 +28,7 @@ from cleaner.resources import dictionary_path
 # 5,000. At 1,000, a pre-commit run over five 1 KB files (2,200 lookups)
 # paid 60 ms more for the dict than its searches cost.
 SEARCHES_BEFORE_DICT = 5000
-_SORTED_FORMAT = 3
+_SORTED_FORMAT = 4
 # Sorted lines to search: a text, or bytes (the bigram list's mapped file).
 _Text = TypeVar("_Text", str, bytes)
 
@@ -47,6 +47,7 @@ class Lexicon:
         self._dict: dict[str, int] | None = dict(ordered)
         self._total: int | None = None
         self._ranked = ""  # "word count" lines, most frequent first
+        self._read_ranked: Callable[[], str] | None = None  # reads them, if not read yet
         # The same lines in alphabetical order, for searching (text or UTF-8).
         self._sorted: str | bytes = ""
         self._sorted_words: Callable[[], str] | None = None  # their words alone, a line each
@@ -64,33 +65,60 @@ class Lexicon:
 
     @classmethod
     def _lazy(
-        cls, text: str, alphabetical: str | bytes, words: Callable[[], str] | None = None
+        cls,
+        text: str | Callable[[], str],
+        alphabetical: str | bytes,
+        words: Callable[[], str] | None = None,
+        *,
+        lower: bool = False,
     ) -> Lexicon:
         """A lexicon that searches ``alphabetical`` (the lines of ``text``
         sorted, as text or UTF-8) until asked enough to parse ``text``;
-        ``words`` gives their words alone, a line each (see :attr:`alphabetical`)."""
-        total = None
-        if text.startswith("# total "):
-            header, _, text = text.partition("\n")
-            total = int(header.removeprefix("# total "))
+        ``words`` gives their words alone, a line each (see :attr:`alphabetical`).
+
+        ``text`` may be a function that reads it: a check whose words the
+        search answers never reads it (2 ms of a 1 KB file's check). Then
+        ``lower`` says whether it is all in lower case (see below).
+        """
         lexicon = cls.__new__(cls)
         lexicon._dict = None
-        lexicon._total = total
-        lexicon._ranked = text
+        lexicon._total = None
+        lexicon._ranked = ""
+        lexicon._read_ranked = None
         lexicon._sorted = alphabetical
         lexicon._sorted_words = words
         lexicon._answers = {}
         lexicon._searches = 0
-        # The shipped list is all lower case: "Ankara" is then looked up once,
-        # as "ankara", not first as written (a search that cannot succeed).
-        # Compared with its lower case, not by str.islower(), which looks at
-        # every character's case one by one: 1.5 ms for 1.3 MB, not 8.
-        lexicon._lower = text == text.lower()
+        lexicon._lower = lower
+        if callable(text):
+            lexicon._read_ranked = text
+        else:
+            lexicon._take_ranked(text)
+            # The shipped list is all lower case: "Ankara" is then looked up
+            # once, as "ankara", not first as written (a search that cannot
+            # succeed). Compared with its lower case, not by str.islower(),
+            # which looks at every character's case one by one: 1.5 ms for
+            # 1.3 MB, not 8.
+            lexicon._lower = lexicon._ranked == lexicon._ranked.lower()
         return lexicon
+
+    def _take_ranked(self, text: str) -> None:
+        """Keep the ranked lines of ``text``, and the total its header gives."""
+        if text.startswith("# total "):
+            header, _, text = text.partition("\n")
+            self._total = int(header.removeprefix("# total "))
+        self._ranked = text
+
+    def _ranked_text(self) -> str:
+        """The ranked lines, read now if they were not."""
+        if self._read_ranked is not None:
+            self._take_ranked(self._read_ranked())
+            self._read_ranked = None
+        return self._ranked
 
     def _parse(self) -> dict[str, int]:
         if self._dict is None:
-            parts = self._ranked.split()
+            parts = self._ranked_text().split()
             if len(parts) % 2:
                 raise ValueError("lexicon lines must be 'word count'")
             # Already in order: no sort. Counts as numbers, not the decimal
@@ -180,6 +208,8 @@ class Lexicon:
     def total(self) -> int:
         """All counts summed: the denominator of every word prior."""
         if self._total is None:
+            self._ranked_text()  # its header may give it
+        if self._total is None:
             self._total = sum(self._parse().values())
         return self._total
 
@@ -191,7 +221,8 @@ class Lexicon:
         """
         if self._dict is None:
             # The ranked text's prefix, without parsing the rest of it.
-            prefix = self._ranked[: _first_below(self._ranked, min_count)]
+            ranked = self._ranked_text()
+            prefix = ranked[: _first_below(ranked, min_count)]
             return prefix.split()[0::2]
         counts = self._ordered_counts
         low, high = 0, len(counts)
@@ -290,31 +321,40 @@ def _first_below(lines: str, min_count: int) -> int:
 def default_lexicon() -> Lexicon:
     """The shipped lexicon, loaded on first use and kept for the process."""
     resource = dictionary_path("lexicon.txt")
-    text = resource.read_bytes().decode("utf-8")
+
+    @functools.cache
+    def text() -> str:
+        return resource.read_bytes().decode("utf-8")
+
     version = cache.version(resource.resolve())
-    lines = _alphabetical(version, text)
-    return Lexicon._lazy(text, lines, functools.partial(_alphabetical_words, version, lines))
+    lines, lower = _alphabetical(version, text)
+    words = functools.partial(_alphabetical_words, version, lines)
+    return Lexicon._lazy(text, lines, words, lower=lower)
 
 
-def _alphabetical(version: str, text: str) -> bytes:
-    """The shipped list's lines in alphabetical order (UTF-8), from the cache or sorted now.
+def _alphabetical(version: str, read: Callable[[], str]) -> tuple[bytes, bool]:
+    """The shipped list's lines in alphabetical order (UTF-8), from the cache or
+    sorted now, and whether its words are all in lower case.
 
     Kept as bytes and searched so: decoding them took 1.5 ms of every check.
+    The cache entry opens with ``L`` (all lower case) or ``M``, and a line break.
     """
     # The installed file's path, size and time name its version (as for the
     # gazetteer index): another install or an edited list gets its own entry.
     key = f"lexicon sorted {_SORTED_FORMAT} {version}"
     path = cache.entry("lexicon", key)
     payload = cache.read(path, key)
-    if payload is not None:
-        return payload
+    if payload is not None and payload[1:2] == b"\n":
+        return payload[2:], payload[:1] == b"L"
+    text = read()
     body = text.partition("\n")[2] if text.startswith("# total ") else text
+    lower = body == body.lower()
     rows = body.splitlines()
     rows.sort(key=lambda line: line.partition(" ")[0])
     lines = ("\n".join(rows) + "\n").encode("utf-8")
-    if cache.write(path, key, lines):
+    if cache.write(path, key, (b"L\n" if lower else b"M\n") + lines):
         cache.prune("lexicon")
-    return lines
+    return lines, lower
 
 
 def _alphabetical_words(version: str, lines: bytes) -> str:

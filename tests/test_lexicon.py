@@ -63,6 +63,20 @@ def test_a_busy_document_gets_the_dict(fresh_cache: Path, monkeypatch: pytest.Mo
         assert (word in searched) == (word in full) and searched.count(word) == full.count(word)
 
 
+def test_a_check_of_known_words_never_reads_the_ranked_list(fresh_cache: Path) -> None:
+    # The sorted copy in the cache answers the lookups, and says the list is
+    # all in lower case; the ranked list is read only when its order or
+    # total is asked for.
+    default_lexicon()  # builds the cache entry
+    default_lexicon.cache_clear()
+    searched, full = default_lexicon(), parsed()
+    assert searched.count("Ankara") == full.count("Ankara") > 0 and "kuleba" not in searched
+    assert searched._read_ranked is not None and searched._lower
+    assert searched.total == full.total
+    assert searched._read_ranked is None
+    assert searched.words_at_least(10**9) == full.words_at_least(10**9)
+
+
 def test_sorted_copy_is_cached_and_reused(fresh_cache: Path) -> None:
     default_lexicon()
     (entry,) = fresh_cache.glob("lexicon-*")
