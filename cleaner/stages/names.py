@@ -950,10 +950,10 @@ def _decide(
         # A real place as written ("Aleria", a village in Corsica) is changed
         # only when the document backs the place read instead ("Bagdad" in a
         # text naming Iraqi cities). On the train pages of ICDAR 2017 this
-        # held back 19 wrong repairs fix applied ("Aleria" -> "Algeria" five
-        # times, "Pero" -> "Peru") and no right one; on BLN600 one wrong one;
-        # of the 1,625 typos of bench/names_quality.py one right one, now
-        # for review.
+        # held back 19 wrong repairs fix applied ("Aleria" -> "Algeria" 13
+        # times, "Pero" -> "Peru" 4, "Marocco", "Luxemburg") and no right one;
+        # on BLN600 one wrong one; of the 1,625 typos of
+        # bench/names_quality.py one right one, now for review.
         and (as_written is None or bool(best.evidence))
         and best.cost <= SAFE_COST
         and not derived_form(observed, best.place.name)
