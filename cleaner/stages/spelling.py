@@ -2074,7 +2074,10 @@ def _archaic_e(word: str, reading: str) -> bool:
 # "offence", "pretence", -mme ("programme"), the doubled l of an
 # unstressed syllable before an ending ("travelled": two vowel groups before
 # it, so that "filled" and "filed" stay two words), and Greek and Latin
-# stems with "ae" and "oe" ("anaemia", "manoeuvre").
+# stems with "ae" and "oe" ("anaemia", "manoeuvre"); and two that are
+# each writer's choice as much as a country's: the e of "judgement" and
+# "acknowledgement", and the s of "afterwards" and "towards" (an adverb of
+# direction; not "rewards").
 _CONVENTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (lazy(r"(?<=[a-z]{2}[^aeiou][iy])s(?=(?:e|es|ed|ing|er|ers)\Z|ation|abilit)"), "z"),
     (lazy(r"(?<=[a-z]{2})our(?=(?:s|ed|ing|ite|ites|able|er|ers|ful|less)?\Z)"), "or"),
@@ -2084,6 +2087,14 @@ _CONVENTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (lazy(r"([aeiou][^aeiou]{1,3}[aeiou])ll(?=(?:ed|ing|er|ers)\Z)"), r"\1l"),
     (lazy(r"(h|an|p|arch|medi|leuk)ae(?=m|d|o|v)"), r"\1e"),
     (lazy(r"(man|diarrh|am|f)oe(?=uv|a|b|t)|\Aoe(?=soph|str|dem)"), r"\1e"),
+    (lazy(r"(?<=[a-z]dg)e(?=ments?\Z)"), ""),
+    (
+        lazy(
+            r"\A(after|to|back|for|up|down|on|in|out|home|east|west|north|south|sea|land"
+            r"|heaven|earth|sky|wind|lee|side)wards\Z"
+        ),
+        r"\1ward",
+    ),
 )
 # -re after a consonant ("centre", "theatre"): for words the lexicon holds
 # only, since OCR and typing swap letters too ("othre": other).
@@ -2099,15 +2110,17 @@ def _other_convention(word: str, reading: str, *, known: bool = False) -> bool:
     >>> pairs = [("organised", "organized"), ("parallelised", "parallelized"),
     ...     ("colour", "color"), ("travelled", "traveled"), ("analysing", "analyzing"),
     ...     ("programme", "program"), ("licence", "license"), ("anaemia", "anemia"),
-    ...     ("manoeuvre", "maneuvre")]
+    ...     ("manoeuvre", "maneuvre"), ("acknowledgments", "acknowledgements"),
+    ...     ("afterward", "afterwards")]
     >>> [_other_convention(w, r) for w, r in pairs]
-    [True, True, True, True, True, True, True, True, True]
+    [True, True, True, True, True, True, True, True, True, True, True]
     >>> _other_convention("centre", "center", known=True), _other_convention("othre", "other")
     (True, False)
     >>> pairs = [("filled", "filed"), ("four", "for"), ("tbe", "the"), ("whoere", "where"),
-    ...     ("evidense", "evidence"), ("seising", "seizing")]
+    ...     ("evidense", "evidence"), ("seising", "seizing"), ("reward", "rewards"),
+    ...     ("judgemnt", "judgment")]
     >>> [_other_convention(w, r) for w, r in pairs]
-    [False, False, False, False, False, False]
+    [False, False, False, False, False, False, False, False]
     """
     w, r = word.lower(), reading.lower()
     return w != r and _american(w, known) == _american(r, known)
