@@ -1,4 +1,4 @@
-"""The spacing stage's internals; its repairs are covered by fixtures/spacing."""
+"""The spacing stage's internals; its repairs are covered by fixtures/normaliser/spacing.json."""
 
 from __future__ import annotations
 
