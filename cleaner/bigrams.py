@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import functools
 import math
-from typing import cast
 
 from cleaner.lexicon import Lexicon, default_lexicon, search_count
 from cleaner.memo import Memo
-from cleaner.resources import dictionary_path
+from cleaner.resources import dictionary_path, mapped
 
 _HEADER = "# smallest count "
 
@@ -97,18 +96,9 @@ def default_bigrams() -> Bigrams:
     Reading and decoding its 4.8 MB took about 10 ms, a third of what a
     small file with a slip in it costs the spelling stage.
     """
-    import mmap  # a shared library: loaded only by a check that asks for pairs
-
-    path = dictionary_path("bigrams.txt")
-    try:
-        with path.open("rb") as handle:
-            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-    except (OSError, ValueError):  # a file that cannot be mapped (or is empty): read it
-        return Bigrams.from_text(path.read_text("utf-8"), default_lexicon())
-    header_end = mapped.find(b"\n")
-    header = mapped[: max(header_end, 0)].decode("utf-8")
-    # An mmap answers len, find, rfind and slicing (as bytes) as bytes do.
-    lines = cast("bytes", mapped)
+    lines = mapped(dictionary_path("bigrams.txt"))
+    header_end = lines.find(b"\n")
+    header = lines[: max(header_end, 0)].decode("utf-8")
     return Bigrams(lines, _floor(header), default_lexicon(), header_end + 1)
 
 

@@ -11,10 +11,9 @@ check that asks about one slip does not pay for loading 80,000 pairs.
 from __future__ import annotations
 
 import functools
-from typing import cast
 
 from cleaner.lexicon import search_lines
-from cleaner.resources import dictionary_path
+from cleaner.resources import dictionary_path, mapped
 
 
 @functools.cache
@@ -24,16 +23,7 @@ def _lines() -> tuple[bytes, int]:
     Mapped, not read: a check with one slip in it reads a few of its pages,
     not all 1.7 MB (1.6 ms).
     """
-    import mmap  # a shared library: loaded only by a check with a slip in it
-
-    path = dictionary_path("misspellings.txt")
-    data: bytes
-    try:
-        with path.open("rb") as handle:
-            # An mmap answers len, find, rfind and slicing (as bytes) as bytes do.
-            data = cast("bytes", mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
-    except (OSError, ValueError):  # a file that cannot be mapped (or is empty): read it
-        data = path.read_bytes()
+    data = mapped(dictionary_path("misspellings.txt"))
     start = 0
     while data[start : start + 1] == b"#":
         start = data.find(b"\n", start) + 1
