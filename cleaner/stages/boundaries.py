@@ -44,7 +44,6 @@ from cleaner.lexicon import Lexicon
 from cleaner.regex import lazy
 from cleaner.stages import Context
 from cleaner.stages.spelling import (
-    ARTICLE_TAKERS,
     CODE_LIKE,
     KEEP_LOWER,
     LABELLED,
@@ -52,6 +51,7 @@ from cleaner.stages.spelling import (
     NOISE_WEIGHT,
     OCR_PAGE_NOISE,
     Token,
+    article_run_in,
     code_share,
     form_status,
     in_old_spelling,
@@ -853,8 +853,8 @@ def _article_after(word: str, following: str | None) -> bool:
     False
     """
     return (
-        word.endswith("a")
-        and word[:-1] in ARTICLE_TAKERS
+        word.islower()
+        and article_run_in(word)
         and following is not None
         and following.islower()
         and following[0] not in "aeiou"

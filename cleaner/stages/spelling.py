@@ -2329,16 +2329,25 @@ def _any_edit_bar(document: _Document, token: Token, reading: str) -> float:
     return SAFE_ANY_EDIT_NOISY_AT if document.noise >= SAFE_ANY_EDIT_NOISE else SAFE_ANY_EDIT_AT
 
 
+def article_run_in(word: str) -> bool:
+    """Whether ``word`` is a word that takes an article with "a" run into it
+    (see ARTICLE_TAKERS).
+
+    >>> article_run_in("ofa"), article_run_in("Witha"), article_run_in("sofa")
+    (True, True, False)
+    """
+    return word[-1:].lower() == "a" and word[:-1].lower() in ARTICLE_TAKERS
+
+
 def _article_dropped(word: str, reading: str) -> bool:
-    """Whether ``reading`` is ``word`` without an article run into it (see
-    ARTICLE_TAKERS).
+    """Whether ``reading`` is ``word`` without an article run into it.
 
     >>> _article_dropped("ofa", "of"), _article_dropped("Witha", "With")
     (True, True)
     >>> _article_dropped("sofa", "so")
     False
     """
-    return word[-1:].lower() == "a" and word[:-1] == reading and reading.lower() in ARTICLE_TAKERS
+    return word[:-1] == reading and article_run_in(word)
 
 
 def _completes(word: str, reading: str) -> bool:
