@@ -510,6 +510,14 @@ def _trailing(
     if markdown and run.startswith("  ") and "\t" not in run and body.strip() and following.strip():
         # Two trailing spaces end a line with a hard break in Markdown.
         return
+    if _escaped(context.text, start):
+        # "set showbreak=>\ ", "lcs=tab:\ \ ": a backslash makes the space
+        # after it a character of what is written (Vim's options, a shell's
+        # arguments); what follows that space is trailing whitespace still.
+        start += 1
+        run = run[1:]
+        if not run:
+            return
     yield Edit(
         start,
         end,
@@ -520,6 +528,18 @@ def _trailing(
         "whitespace at the end of a line",
         True,
     )
+
+
+def _escaped(text: str, at: int) -> bool:
+    """Whether the character at ``at`` follows an odd run of backslashes.
+
+    >>> _escaped("a\\\\ b", 2), _escaped("a\\\\\\\\ b", 3), _escaped("a b", 1)
+    (True, False, False)
+    """
+    count = 0
+    while at - count > 0 and text[at - count - 1] == "\\":
+        count += 1
+    return count % 2 == 1
 
 
 def _space_before(
