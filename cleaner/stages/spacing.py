@@ -204,6 +204,7 @@ def propose(context: Context) -> Iterator[Edit]:
     boxed = _BOX_BAR_RE.search(text) is not None
     # How often each word glued to another by a mark appears (see _missing_after).
     glued = functools.cache(functools.partial(_glued_count, text))
+    qualifiers = functools.cache(functools.partial(_qualifier_count, text))
     wide_gaps = functools.cache(lambda: _uses_wide_gaps(text))
     layout_gaps = functools.cache(lambda: _layout_gaps(text))
     busy = None if boxed else _busy_lines(text, lines)
@@ -242,7 +243,7 @@ def propose(context: Context) -> Iterator[Edit]:
         runs = [run for run in _GAP_RE.finditer(body) if run.start() or run.end() == len(body)]
         if not runs:
             # Most lines: nothing for the rules below, which only look at runs.
-            yield from _missing_after(offset, body, glued, technical)
+            yield from _missing_after(offset, body, glued, qualifiers, technical)
             continue
         # Two wide gaps between words on a line, or one that ends no sentence
         # and another gap of two spaces or more, are column alignment
@@ -319,7 +320,7 @@ def propose(context: Context) -> Iterator[Edit]:
                     if len(run.group()) == 2 and not layout_gaps().isdisjoint(_gap_keys(body, run)):
                         continue  # "o IO-389:  Add", "v1.4.1  (May 5, 2017)": see LAYOUT_LINES
                     yield from _double(text, start, end, body, run, two_space_sentences, plain)
-        yield from _missing_after(offset, body, glued, technical)
+        yield from _missing_after(offset, body, glued, qualifiers, technical)
     if "\N{LEFT SINGLE QUOTATION MARK}" in text:
         starts = {lines[n][0] + len(_leading_run(lines[n][1])) for n in paragraph_starts}
         yield from _stray_quotes(context, starts)
@@ -1232,9 +1233,36 @@ def _glued_count(text: str, form: str) -> int:
     return count
 
 
+def _qualifier_count(text: str, word: str) -> int:
+    """How often ``text`` glues ``word`` to a following word by a full stop, as
+    a dotted name's qualifier: "vim.List", "vim.eval" (not "vim. List").
+
+    >>> _qualifier_count("Add vim.List and vim.eval; see nvim.Dict, in vim.", "vim")
+    2
+    """
+    count = 0
+    at = text.find(word + ".")
+    while at != -1:
+        after = at + len(word) + 1
+        if text[after : after + 1].isalpha() and not (at and _is_word_char(text[at - 1])):
+            count += 1
+        at = text.find(word + ".", after)
+    return count
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char in "._"
+
+
 def _missing_after(
-    offset: int, body: str, glued: Callable[[str], int], technical: Callable[[], bool]
+    offset: int,
+    body: str,
+    glued: Callable[[str], int],
+    qualifiers: Callable[[str], int],
+    technical: Callable[[], bool],
 ) -> Iterator[Edit]:
+    """Edits for a space missing after a mark that glues two words ("failed.The");
+    ``glued`` and ``qualifiers``: see _glued_count and _qualifier_count."""
     for match in _MISSING_AFTER_RE.finditer(body):
         mark = match.group()
         left = body.rfind(" ", 0, match.start()) + 1
@@ -1267,13 +1295,20 @@ def _missing_after(
         if (
             mark == "."
             and second[:1].isupper()
-            and _dotted_name_beside(body, left, right)
+            and (
+                _dotted_name_beside(body, left, right)
+                or first[:1].isupper()
+                or qualifiers(first) > 1
+            )
             and technical()
         ):
-            # "thread.lock, threading.Lock": in technical writing (see
-            # NAMED_MARK_CODE), beside a dotted name that ends no sentence,
-            # a module and its class. (In OCR output a word glued to the next
-            # by a full stop is one more space lost: "wrote to the.Bishop".)
+            # In technical writing (see NAMED_MARK_CODE) a qualified name:
+            # beside a dotted name that ends no sentence, a module and its
+            # class ("thread.lock, threading.Lock"); two capitalised words, a
+            # menu and its entry or a class and its member ("the
+            # Buffers.Refresh menu"); a word that qualifies other names too
+            # ("vim.List, vim.Dictionary"). (In OCR output a word glued to the
+            # next by a full stop is one more space lost: "wrote to the.Bishop".)
             continue
         pos = offset + match.end()
         colon = mark == ":"
