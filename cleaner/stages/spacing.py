@@ -298,6 +298,7 @@ def propose(context: Context) -> Iterator[Edit]:
                         technical,
                         aligned,
                         plain,
+                        lines[number + 1][1] if number + 1 < len(lines) else "",
                     )
                 elif body[run.end()] in ",;:.!?":
                     # Before punctuation the space-before rule alone decides (".NET",
@@ -555,6 +556,7 @@ def _space_before(
     technical: Callable[[], bool],
     aligned: bool,
     plain: bool,
+    next_line: str,
 ) -> Iterator[Edit]:
     """Edits for the space ``run`` before the mark ``follower``.
 
@@ -566,7 +568,8 @@ def _space_before(
     gold 51 times and further 169 times; on BLN600 train 3 and 1.
     ``technical``: the text's words touch marks of code (NAMED_MARK_CODE);
     ``aligned``: the line is a row of columns (see propose); ``plain``: the
-    text is plain text (see _double).
+    text is plain text (see _double); ``next_line``: the line after (empty
+    at the text's end).
     """
     mark = follower.group()
     name = _PUNCT_NAME[mark[0]]
@@ -637,17 +640,16 @@ def _space_before(
     # (see NAMED_MARK_CODE) a ! or ? before a word in small letters ends no
     # sentence; the text names the character. (In prose and OCR pages it is
     # speech: "Are you there, wife ? you might", "God bless you ! thank you".)
+    # At the line's end the next line's first word is the word after it
+    # ("The optional !\n\t\t\tavoids truncating").
+    next_word = following_text or next_line.lstrip()[:1]
     named = (
-        mark[0] in "!?"
-        and (
-            # "Add the ! to the write command", "delimiters (for example, a ?"
-            # at a line's end: an article names the mark in any text,
-            # whatever follows it.
-            _ARTICLE_BEFORE_RE.search(body, 0, run.start()) is not None
-            or (following_text.islower() and technical())
-        )
-        and not noisy()
-    )
+        # "Add the ! to the write command", "The . (dot) character",
+        # "delimiters (for example, a ?" at a line's end: an article names
+        # the mark in any text, whatever follows it.
+        _ARTICLE_BEFORE_RE.search(body, 0, run.start()) is not None
+        or (mark[0] in "!?" and next_word.islower() and technical())
+    ) and not noisy()
     # "in netbeans.log .", "error *E1208* .": a space that keeps the mark
     # apart from a file name, or from a tag of a plain text's markup, is the
     # writer's choice (in an OCR page such a word is more often two words
