@@ -104,6 +104,8 @@ _ARTICLE_BEFORE_RE = lazy(r"(?<![\w'’])(?i:the|an?)$")
 # A word that ends an address: a URL, an e-mail address or an <...> link.
 _ADDRESS_END_RE = lazy(r"(?:(?:[a-z]+://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|<\S+>)$")
 _BRACKET_PAIRS = {"(": ")", "[": "]", "{": "}"}
+# An opening bracket a space follows (see _in_padded_brackets).
+_PADDED_OPEN_RE = lazy(r"[(\[{] ")
 _MISSING_AFTER_RE = lazy(
     r"[,;.!?:]"
     # "however,the": two lower-case letters before, two letters after; never
@@ -583,6 +585,10 @@ def _space_before(
         return
     if mark[0] == ":" and len(run.group()) > 1:
         return  # "key   : value" aligns a definition list
+    if _in_padded_brackets(body, run.start(), follower.end()):
+        # "{ CMD ; CMD }", "for ( EXPR1 ; EXPR2 )": code spaces the marks
+        # inside brackets it pads with spaces; prose pads no brackets.
+        return
     if "\t" in run.group() or (aligned and len(run.group()) > 1 and not noisy()):
         # "|,|\t\t,\t\trepeat", "0xf5     .\t": a mark in a column of a table
         # is an entry of it, set where the columns fall.
@@ -689,6 +695,22 @@ def _space_before(
         reason,
         not doubt,
     )
+
+
+def _in_padded_brackets(body: str, start: int, end: int) -> bool:
+    """Whether ``body[start:end]`` lies inside brackets that a space pads on
+    both sides, on its line: "{ X ; X }", "( a , b )".
+
+    >>> line = "sed '{ X ; X }' and ( a , b ) but (see above) , then"
+    >>> [_in_padded_brackets(line, m.start(), m.end()) for m in re.finditer(" [;,]", line)]
+    [True, True, False]
+    """
+    for match in _PADDED_OPEN_RE.finditer(body, 0, start):
+        closer = _BRACKET_PAIRS[match.group()[0]]
+        close = body.find(" " + closer, end)
+        if close != -1 and closer not in body[match.end() : start]:
+            return True
+    return False
 
 
 def _quoted_command(body: str, run: re.Match[str], quote: str) -> bool:
