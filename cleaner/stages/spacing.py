@@ -96,6 +96,11 @@ _NAME_WORD_END_RE = lazy(r"\S*(?:\w(?:\.\w\w|:\w)|[/_=\\])\S*$")
 # "'vsts'", "<cfile>").
 _MARKUP_END_RE = lazy(r"(?:\S*/\S*|\S*[`*|'>])$")
 _MARKUP_START_RE = lazy(r"[`*|'<]|\S*/")
+# A word of code just before or after a space: one holding a character that
+# prose keeps out of its words ("zf{motion}", "CTRL-]", "g:changelog_format",
+# "<Esc>", "\#").
+_CODE_WORD_END_RE = lazy(r"\S*[<>{}\[\]~\\#_]\S*$")
+_CODE_WORD_START_RE = lazy(r"\S*[<>{}\[\]~\\#_]")
 # An opening tag, then nothing but marks and spaces: what follows opens an
 # element's text, with no word before it to join ("<td> , , </td>").
 _OPENED_ELEMENT_RE = lazy(r"<[A-Za-z][\w-]*(?:\s[^<>]*)?>[\s,.;:!?]*$")
@@ -805,11 +810,15 @@ def _double(
     elif plain and (
         _MARKUP_END_RE.search(body, 0, run.start()) is not None
         or _MARKUP_START_RE.match(body, run.end()) is not None
+        or _CODE_WORD_END_RE.search(body, 0, run.start()) is not None
+        or _CODE_WORD_START_RE.match(body, run.end()) is not None
     ):
-        # "|usr_25.txt|  Editing", "*E1031*  *E1186*", "/bin/sh  /bin/ksh":
-        # beside a link, tag, code span or path a gap is often the layout of
-        # a plain text (in Markdown and reStructuredText, whose markup sits
-        # inside sentences, it is as often a slip: ":mod:`getopt`  module").
+        # "|usr_25.txt|  Editing", "*E1031*  *E1186*", "/bin/sh  /bin/ksh",
+        # "zf{motion}  or", "move the cursor to  CTRL-]  and": beside a
+        # link, tag, code span, path or a word of code a gap is often the
+        # layout of a plain text, which sets code apart so (in Markdown and
+        # reStructuredText, whose markup sits inside sentences, it is as
+        # often a slip: ":mod:`getopt`  module").
         doubt = "beside a path, code or markup: may be layout"
     yield Edit(
         start,
