@@ -584,9 +584,10 @@ def _space_before(
         return  # the document spaces these as a rule (French or older typography)
     if run.start() > 0 and body[run.start() - 1] == "\\":
         return  # an escaped space (reStructuredText "`x`\\ ,")
-    if _OPENED_ELEMENT_RE.search(body, 0, run.start()):
-        # "<td> , , </td>": a cell of marks alone (the Debian Reference's
-        # tables of packages leave an empty list so); no word to join.
+    if _OPENED_ELEMENT_RE.search(body, 0, run.start()) or body[: run.start()].endswith("|"):
+        # "<td> , , </td>", "| ?   |": a cell of marks alone (the Debian
+        # Reference's tables of packages leave an empty list so, a Markdown
+        # table an unknown value); no word to join.
         return
     if mark[0] == ":" and len(run.group()) > 1:
         return  # "key   : value" aligns a definition list
