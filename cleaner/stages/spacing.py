@@ -96,11 +96,10 @@ _NAME_WORD_END_RE = lazy(r"\S*(?:\w(?:\.\w\w|:\w)|[/_=\\])\S*$")
 # "'vsts'", "<cfile>").
 _MARKUP_END_RE = lazy(r"(?:\S*/\S*|\S*[`*|'>])$")
 _MARKUP_START_RE = lazy(r"[`*|'<]|\S*/")
-# A word of code just before or after a space: one holding a character that
-# prose keeps out of its words ("zf{motion}", "CTRL-]", "g:changelog_format",
-# "<Esc>", "\#").
-_CODE_WORD_END_RE = lazy(r"\S*[<>{}\[\]~\\#_]\S*$")
-_CODE_WORD_START_RE = lazy(r"\S*[<>{}\[\]~\\#_]")
+# Characters that prose keeps out of its words and code does not (see _code_word).
+_CODE_CHARACTER_RE = lazy(r"[<>{}\[\]~\\#_]")
+# A note's or a manual page's number in brackets: "study[1]", "git-commit[1]".
+_BRACKETED_NUMBER_RE = lazy(r"\[\d+\]")
 # An opening tag, then nothing but marks and spaces: what follows opens an
 # element's text, with no word before it to join ("<td> , , </td>").
 _OPENED_ELEMENT_RE = lazy(r"<[A-Za-z][\w-]*(?:\s[^<>]*)?>[\s,.;:!?]*$")
@@ -811,8 +810,8 @@ def _double(
     elif plain and (
         _MARKUP_END_RE.search(body, 0, run.start()) is not None
         or _MARKUP_START_RE.match(body, run.end()) is not None
-        or _CODE_WORD_END_RE.search(body, 0, run.start()) is not None
-        or _CODE_WORD_START_RE.match(body, run.end()) is not None
+        or _code_word(body[: run.start()].rpartition(" ")[2])
+        or _code_word(body[run.end() :].partition(" ")[0])
     ):
         # "|usr_25.txt|  Editing", "*E1031*  *E1186*", "/bin/sh  /bin/ksh",
         # "zf{motion}  or", "move the cursor to  CTRL-]  and": beside a
@@ -831,6 +830,18 @@ def _double(
         f"{len(spaces)} spaces between words" + (f"; {doubt}" if doubt else ""),
         not doubt,
     )
+
+
+def _code_word(word: str) -> bool:
+    """Whether ``word`` is a word of code: it holds a character that prose
+    keeps out of its words, but for a bracketed number.
+
+    >>> [_code_word(w) for w in ("zf{motion}", "CTRL-]", "g:zip_shq", "<Esc>", "a#b")]
+    [True, True, True, True, True]
+    >>> [_code_word(w) for w in ("linkgit:git-commit[1]", "study[2],", "will", "")]
+    [False, False, False, False]
+    """
+    return _CODE_CHARACTER_RE.search(_BRACKETED_NUMBER_RE.sub("", word)) is not None
 
 
 def _in_quoted_literal(body: str, run: re.Match[str]) -> bool:
