@@ -98,6 +98,9 @@ _MARKUP_END_RE = lazy(r"(?:\S*/\S*|\S*[`*|'>])$")
 _MARKUP_START_RE = lazy(r"[`*|'<]|\S*/")
 # Characters that prose keeps out of its words and code does not (see _code_word).
 _CODE_CHARACTER_RE = lazy(r"[<>{}\[\]~\\#_]")
+# Symbols that end no word a mark could follow (see _space_before); not "*"
+# or "~", which close emphasis and strike-through in markup ("*nt* ." is a slip).
+_SYMBOLS = frozenset("/=+&|<>^%$#@\\")
 # A note's or a manual page's number in brackets: "study[1]", "git-commit[1]".
 _BRACKETED_NUMBER_RE = lazy(r"\[\d+\]")
 # An opening tag, then nothing but marks and spaces: what follows opens an
@@ -590,10 +593,16 @@ def _space_before(
         return
     if mark[0] == ":" and len(run.group()) > 1:
         return  # "key   : value" aligns a definition list
-    if _in_padded_brackets(body, run.start(), follower.end()):
+    if _in_padded_brackets(body, run.start(), follower.end()) or _in_quoted_code(
+        body, run.start(), follower.end()
+    ):
         # "{ CMD ; CMD }", "for ( EXPR1 ; EXPR2 )": code spaces the marks
-        # inside brackets it pads with spaces; prose pads no brackets.
+        # inside brackets it pads with spaces; prose pads no brackets. And a
+        # mark inside quoted code is the code's own: '":map , foo"',
+        # '"./configure ; make"'.
         return
+    if run.start() > 0 and body[run.start() - 1] in _SYMBOLS:
+        return  # "R gR  : / ? !": a mark among symbols, no word to join it to
     if "\t" in run.group() or (aligned and len(run.group()) > 1 and not noisy()):
         # "|,|\t\t,\t\trepeat", "0xf5     .\t": a mark in a column of a table
         # is an entry of it, set where the columns fall.
@@ -716,6 +725,25 @@ def _in_padded_brackets(body: str, start: int, end: int) -> bool:
         if close != -1 and closer not in body[match.end() : start]:
             return True
     return False
+
+
+def _in_quoted_code(body: str, start: int, end: int) -> bool:
+    """Whether ``body[start:end]`` lies inside a double-quoted string of code on
+    its line: one that opens with a colon, a dot, a hyphen or a path, or holds
+    a word of code (see _code_word).
+
+    >>> line = 'Run ":map , foo" or "./configure ; make" or "{a} , b" but "yes , sir"'
+    >>> [_in_quoted_code(line, m.start(), m.end()) for m in re.finditer(" [;,]", line)]
+    [True, True, True, False]
+    """
+    opening = body.rfind('"', 0, start)
+    if opening < 0 or body.count('"', 0, opening) % 2:
+        return False
+    closing = body.find('"', end)
+    if closing < 0:
+        return False
+    quoted = body[opening + 1 : closing]
+    return quoted[:1] in ":.-" or any("/" in word or _code_word(word) for word in quoted.split())
 
 
 def _quoted_command(body: str, run: re.Match[str], quote: str) -> bool:
