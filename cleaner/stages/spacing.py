@@ -98,9 +98,10 @@ _MARKUP_END_RE = lazy(r"(?:\S*/\S*|\S*[`*|'>])$")
 _MARKUP_START_RE = lazy(r"[`*|'<]|\S*/")
 # Characters that prose keeps out of its words and code does not (see _code_word).
 _CODE_CHARACTER_RE = lazy(r"[<>{}\[\]~\\#_]")
-# Symbols that end no word a mark could follow (see _space_before); not "*"
-# or "~", which close emphasis and strike-through in markup ("*nt* ." is a slip).
-_SYMBOLS = frozenset("/=+&|<>^%$#@\\")
+# Symbols that end no word a mark could follow (see _space_before); not "*",
+# "~" or ">", which close emphasis, strike-through, tags and links in markup
+# ("*nt* .", "<https://example.org> ,today" are slips).
+_SYMBOLS = frozenset("/=+&|<^%$#@\\")
 # A note's or a manual page's number in brackets: "study[1]", "git-commit[1]".
 _BRACKETED_NUMBER_RE = lazy(r"\[\d+\]")
 # An opening tag, then nothing but marks and spaces: what follows opens an
