@@ -239,6 +239,18 @@ def judge(
         if verdict.safe and lost:
             # "Montané": a letter nobody types by slip; the name is spelt so on purpose.
             verdict = verdict._replace(safe=False, doubt=f"written with {lost!r} on purpose?")
+        if (
+            verdict.safe
+            and verdict.best.place.kind == "demonym"
+            and not verdict.best.evidence
+            and len(observed) <= MIN_LETTERS
+        ):
+            # "Omni completion", "* Omni chuckles": a word of four letters is
+            # one letter off many names and brands, and a nationality word
+            # without its country anywhere in the text is no reading to apply.
+            verdict = verdict._replace(
+                safe=False, doubt="a short word, and nothing in the document backs the country"
+            )
         if verdict.safe and span.after_name and verdict.best.place.kind == "demonym":
             # "Julian Berman": a nationality word does not follow a name; a
             # surname does, and a saint's name follows "St." ("St. Germain").
