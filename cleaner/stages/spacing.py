@@ -112,6 +112,9 @@ _ARTICLE_BEFORE_RE = lazy(r"(?<![\w'’])(?i:the|an?)$")
 # A word that ends an address: a URL, an e-mail address or an <...> link.
 _ADDRESS_END_RE = lazy(r"(?:(?:[a-z]+://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|<\S+>)$")
 _BRACKET_PAIRS = {"(": ")", "[": "]", "{": "}"}
+# How a command, an option or a file name opens: ":map", "-rf", "./configure",
+# ".vimrc" (not "..." nor "- ").
+_CODE_START_RE = lazy(r"[:.-][\w/]")
 # An opening bracket a space follows (see _in_padded_brackets).
 _PADDED_OPEN_RE = lazy(r"[(\[{] ")
 _MISSING_AFTER_RE = lazy(
@@ -587,10 +590,9 @@ def _space_before(
         return  # the document spaces these as a rule (French or older typography)
     if run.start() > 0 and body[run.start() - 1] == "\\":
         return  # an escaped space (reStructuredText "`x`\\ ,")
-    if _OPENED_ELEMENT_RE.search(body, 0, run.start()) or body[: run.start()].endswith("|"):
-        # "<td> , , </td>", "| ?   |": a cell of marks alone (the Debian
-        # Reference's tables of packages leave an empty list so, a Markdown
-        # table an unknown value); no word to join.
+    if _OPENED_ELEMENT_RE.search(body, 0, run.start()):
+        # "<td> , , </td>": a cell of marks alone (the Debian Reference's
+        # tables of packages leave an empty list so); no word to join.
         return
     if mark[0] == ":" and len(run.group()) > 1:
         return  # "key   : value" aligns a definition list
@@ -603,7 +605,9 @@ def _space_before(
         # '"./configure ; make"'.
         return
     if run.start() > 0 and body[run.start() - 1] in _SYMBOLS:
-        return  # "R gR  : / ? !": a mark among symbols, no word to join it to
+        # "R gR  : / ? !", "| ?   |": a mark among symbols or alone in a
+        # table's cell (a Markdown table's unknown value), no word to join it to.
+        return
     if "\t" in run.group() or (aligned and len(run.group()) > 1 and not noisy()):
         # "|,|\t\t,\t\trepeat", "0xf5     .\t": a mark in a column of a table
         # is an entry of it, set where the columns fall.
@@ -736,6 +740,8 @@ def _in_quoted_code(body: str, start: int, end: int) -> bool:
     >>> line = 'Run ":map , foo" or "./configure ; make" or "{a} , b" but "yes , sir"'
     >>> [_in_quoted_code(line, m.start(), m.end()) for m in re.finditer(" [;,]", line)]
     [True, True, True, False]
+    >>> _in_quoted_code('He said "...and then , no"', 20, 22)
+    False
     """
     opening = body.rfind('"', 0, start)
     if opening < 0 or body.count('"', 0, opening) % 2:
@@ -744,7 +750,9 @@ def _in_quoted_code(body: str, start: int, end: int) -> bool:
     if closing < 0:
         return False
     quoted = body[opening + 1 : closing]
-    return quoted[:1] in ":.-" or any("/" in word or _code_word(word) for word in quoted.split())
+    return _CODE_START_RE.match(quoted) is not None or any(
+        "/" in word or _code_word(word) for word in quoted.split()
+    )
 
 
 def _quoted_command(body: str, run: re.Match[str], quote: str) -> bool:
