@@ -596,13 +596,14 @@ def _space_before(
         return
     if mark[0] == ":" and len(run.group()) > 1:
         return  # "key   : value" aligns a definition list
-    if _in_padded_brackets(body, run.start(), follower.end()) or _in_quoted_code(
-        body, run.start(), follower.end()
+    if _in_padded_brackets(body, run.start(), follower.end()) or (
+        _in_quoted_code(body, run.start(), follower.end()) and not noisy()
     ):
         # "{ CMD ; CMD }", "for ( EXPR1 ; EXPR2 )": code spaces the marks
         # inside brackets it pads with spaces; prose pads no brackets. And a
         # mark inside quoted code is the code's own: '":map , foo"',
-        # '"./configure ; make"'.
+        # '"./configure ; make"' (in an OCR page a misread letter, "a]",
+        # looks like code).
         return
     if run.start() > 0 and body[run.start() - 1] in _SYMBOLS:
         # "R gR  : / ? !", "| ?   |": a mark among symbols or alone in a
@@ -750,9 +751,16 @@ def _in_quoted_code(body: str, start: int, end: int) -> bool:
     if closing < 0:
         return False
     quoted = body[opening + 1 : closing]
-    return _CODE_START_RE.match(quoted) is not None or any(
-        "/" in word or _code_word(word) for word in quoted.split()
+    words = quoted.split()
+    return len(words) <= QUOTED_CODE_WORDS and (
+        _CODE_START_RE.match(quoted) is not None
+        or any("/" in word or _code_word(word) for word in words)
     )
+
+
+# Words of a quoted command at most ("0 ? {'a': 1} : {}"); a longer quotation
+# is speech or a letter, whatever odd word it holds.
+QUOTED_CODE_WORDS = 8
 
 
 def _quoted_command(body: str, run: re.Match[str], quote: str) -> bool:
