@@ -669,11 +669,13 @@ def _space_before(
     # At the line's end the next line's first word is the word after it
     # ("The optional !\n\t\t\tavoids truncating").
     next_word = following_text or next_line.lstrip()[:1]
+    article = _ARTICLE_BEFORE_RE.search(body, 0, run.start())
     named = (
         # "Add the ! to the write command", "The . (dot) character",
         # "delimiters (for example, a ?" at a line's end: an article names
-        # the mark in any text, whatever follows it.
-        _ARTICLE_BEFORE_RE.search(body, 0, run.start()) is not None
+        # the mark in any text, whatever follows it (but "A ." is as often an
+        # initial, or a speaker's in a play, with its stop spaced).
+        (article is not None and (mark[0] in "!?" or article.group() != "A"))
         or (mark[0] in "!?" and next_word.islower() and technical())
     ) and not noisy()
     # "in netbeans.log .", "error *E1208* .": a space that keeps the mark
