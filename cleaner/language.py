@@ -119,13 +119,18 @@ class _Counts:
     """The words of a paragraph or line, and its function words."""
 
     # A plain class: a NamedTuple costs a check's start-up about 0.4 ms to define.
-    __slots__ = ("english", "other", "other_uses", "words")
+    __slots__ = ("english", "other", "other_any", "other_uses", "words")
 
-    def __init__(self, words: int, english: int, other: int, other_uses: int) -> None:
+    def __init__(
+        self, words: int, english: int, other: int, other_uses: int, other_any: int
+    ) -> None:
         self.words = words
         self.english = english  # uses of English function words
         self.other = other  # distinct function words of other languages
         self.other_uses = other_uses  # how often those occur
+        # distinct ones, listed ones too (see _counts): no line of the
+        # paragraph has more
+        self.other_any = other_any
 
 
 def _counts(text: str, start: int, end: int) -> _Counts:
@@ -139,10 +144,12 @@ def _counts(text: str, start: int, end: int) -> _Counts:
     words = _WORD_RE.findall(text, start, end)
     ours = sum(1 for word in words if word.lower() in english)
     theirs = [word for word in words if word in other]
+    distinct = len(set(theirs))
     if theirs and "," in text[start:end]:
         listed = set(_LISTED_RE.findall(text, start, end))
         theirs = [word for word in theirs if word not in listed]
-    return _Counts(len(words), ours, len(set(theirs)), len(theirs))
+        return _Counts(len(words), ours, len(set(theirs)), len(theirs), distinct)
+    return _Counts(len(words), ours, distinct, len(theirs), distinct)
 
 
 def _foreign(counts: _Counts, least: int = FOREIGN_WORDS) -> bool:
@@ -181,6 +188,9 @@ def foreign_spans(text: str) -> tuple[Span, ...]:
     # Each paragraph: its span, whether it reads as another language (True),
     # as English (False) or neither (None), and whether it is short.
     paragraphs: list[tuple[Span, bool | None, bool]] = []
+    # The paragraphs none of whose lines can read as another language, too
+    # few of its function words in all: their lines are not counted again.
+    english_lines: set[int] = set()
     start = 0
     for end in [m.start() for m in _PARAGRAPH_END_RE.finditer(text)] + [len(text)]:
         while start < end and text[start] in " \t\r\n":
@@ -188,6 +198,8 @@ def foreign_spans(text: str) -> tuple[Span, ...]:
         if start < end:
             counts = _counts(text, start, end)
             reading = True if _foreign(counts) else False if _english(counts) else None
+            if counts.other_any < FOREIGN_WORDS:
+                english_lines.add(len(paragraphs))
             paragraphs.append(((start, end), reading, counts.words <= SHORT_WORDS))
         start = end + 1
     if not any(reading is False for _, reading, _ in paragraphs) and (
@@ -195,21 +207,40 @@ def foreign_spans(text: str) -> tuple[Span, ...]:
         or _foreign(_counts(text, 0, len(text)), least=FOREIGN_DOCUMENT_WORDS)
     ):
         return ((0, len(text)),)
+    readings = [reading for _, reading, _ in paragraphs]
+    befores = _nearest_readings(readings)
+    afters = _nearest_readings(readings[::-1])[::-1]
     spans: list[Span] = []
     for i, (span, reading, short) in enumerate(paragraphs):
-        if reading or (reading is None and _between_foreign(paragraphs, i, short)):
+        if reading or (reading is None and _between_foreign(befores[i], afters[i], short)):
             spans.append(span)
-        else:
+        elif i not in english_lines:
             spans.extend(_foreign_lines(text, *span))
     return tuple(spans)
 
 
-def _between_foreign(paragraphs: list[tuple[Span, bool | None, bool]], i: int, short: bool) -> bool:
-    """Whether the nearest paragraphs that read either way before and after
-    paragraph ``i`` read as another language; for a ``short`` one, one of
-    them may be the text's edge instead ("# Projet" above a French README)."""
-    before = next((r for _, r, _ in reversed(paragraphs[:i]) if r is not None), None)
-    after = next((r for _, r, _ in paragraphs[i + 1 :] if r is not None), None)
+def _nearest_readings(readings: list[bool | None]) -> list[bool | None]:
+    """For each paragraph, the reading of the nearest one before it that reads
+    either way (None at the text's start): one pass, however many paragraphs
+    a large text has.
+
+    >>> _nearest_readings([None, True, None, False, None])
+    [None, None, True, True, False]
+    """
+    nearest: list[bool | None] = []
+    last: bool | None = None
+    for reading in readings:
+        nearest.append(last)
+        if reading is not None:
+            last = reading
+    return nearest
+
+
+def _between_foreign(before: bool | None, after: bool | None, short: bool) -> bool:
+    """Whether the nearest paragraphs that read either way ``before`` and
+    ``after`` a paragraph (None: the text's edge) read as another language;
+    for a ``short`` one, one of them may be the text's edge instead
+    ("# Projet" above a French README)."""
     if short:
         return before is not False and after is not False and (before or after) is True
     return before is True and after is True

@@ -57,6 +57,26 @@ def test_a_heading_between_paragraphs_in_another_language_is_theirs() -> None:
     assert _spanned(text) == [FRENCH, "## Installation", FRENCH]
 
 
+def test_runs_of_headings_take_the_reading_of_the_paragraphs_around_them() -> None:
+    # Many paragraphs that read neither way in a row: each is judged by the
+    # nearest ones that do, before and after it, however far off.
+    headings = "\n\n".join(f"## Part {n}" for n in range(40))
+    text = f"{FRENCH}\n\n{headings}\n\n{FRENCH}\n\n{headings}\n\n{ENGLISH}\n"
+    # between two French paragraphs: French; between French and English: not
+    assert _spanned(text) == [FRENCH] + [f"## Part {n}" for n in range(40)] + [FRENCH]
+    long_lines = "\n\n".join("x " * 30 for _ in range(5))
+    text = f"{FRENCH}\n\n{long_lines}\n\n{ENGLISH}\n"
+    assert _spanned(text) == [FRENCH]  # long, and English after: not French
+
+
+def test_a_paragraph_with_too_few_foreign_words_has_no_foreign_line() -> None:
+    # Lines are read one by one only where the paragraph holds enough
+    # function words of another language for a line to read as one.
+    line = "Le chat est sur la table et il dort depuis une heure."
+    text = f"{FRENCH}\n\n{ENGLISH}\nThe cat, de la, sat.\n{ENGLISH}\n\n{ENGLISH}\n{line}\n"
+    assert _spanned(text) == [FRENCH, line]
+
+
 def test_an_english_paragraph_keeps_a_mostly_foreign_document_english_elsewhere() -> None:
     text = f"Read the notes for this release.\n\n{FRENCH}\n\n{FRENCH}\n\n- {FRENCH}\n"
     assert "Read the notes for this release." not in "".join(_spanned(text))
