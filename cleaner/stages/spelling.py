@@ -2746,17 +2746,30 @@ def _nearest_slip(
     """The word ``word`` is a slip of by its neighbours in the lexicon, and how
     (see TYPO_LETTERS), if one is far commoner than the rest; ``keys``: the
     slips of KEY_SLIPS may be among them."""
-    lower = word.lower()
+    plain = _nearest(corrector, word, document, keys=False)
+    if not (keys and word.islower()):
+        return plain
+    keyed = _nearest(corrector, word, document, keys=True)
+    if keyed == plain:
+        return plain
     # A key beside the letter (see _slip), and a rival's other edit counting
-    # less, only in a word in small letters in prose, never in one made of
-    # known words (see KEY_SLIPS).
-    keys = (
-        keys
-        and word.islower()
-        and not document.code_like
-        and not _made_of_words(lower, corrector.lexicon)
-        and not _unknown_words_of_its_own(document)
-    )
+    # less, only in prose, never in a word made of known words (see
+    # KEY_SLIPS). Asked only now, where the keys change the reading: whether
+    # a text is code-like takes a pass over all of it.
+    if (
+        _made_of_words(word, corrector.lexicon)
+        or document.code_like
+        or _unknown_words_of_its_own(document)
+    ):
+        return plain
+    return keyed
+
+
+def _nearest(
+    corrector: Corrector, word: str, document: _Document, *, keys: bool
+) -> tuple[str, str] | None:
+    """What _nearest_slip reads ``word`` as, with or without the ``keys`` of KEY_SLIPS."""
+    lower = word.lower()
     # The candidates _judge found (the same arguments), so none are sought twice.
     min_count = 0 if word.islower() else COMMON
     near = [
