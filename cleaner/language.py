@@ -152,6 +152,19 @@ def _counts(text: str, start: int, end: int) -> _Counts:
     return _Counts(len(words), ours, distinct, len(theirs), distinct)
 
 
+# Paragraphs whose counts are remembered: a 1 MB part of a text has about ten
+# thousand (a blank line or a line of its own opens one).
+PARAGRAPHS_REMEMBERED = 1 << 15
+
+
+@functools.lru_cache(maxsize=PARAGRAPHS_REMEMBERED)
+def _paragraph_counts(paragraph: str) -> _Counts:
+    """_counts of a whole paragraph, remembered: a text is read again each
+    time a layer of the pipeline changes it (see cleaner.pipeline), and in
+    a large one most of its paragraphs are as they were."""
+    return _counts(paragraph, 0, len(paragraph))
+
+
 def _foreign(counts: _Counts, least: int = FOREIGN_WORDS) -> bool:
     """Whether a paragraph or line of ``counts`` reads as another language (see FOREIGN_WORDS)."""
     return (
@@ -196,7 +209,7 @@ def foreign_spans(text: str) -> tuple[Span, ...]:
         while start < end and text[start] in " \t\r\n":
             start += 1
         if start < end:
-            counts = _counts(text, start, end)
+            counts = _paragraph_counts(text[start:end])
             reading = True if _foreign(counts) else False if _english(counts) else None
             if counts.other_any < FOREIGN_WORDS:
                 english_lines.add(len(paragraphs))
