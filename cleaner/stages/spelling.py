@@ -725,6 +725,50 @@ def judgeable_tokens(text: str, kind: str = "text") -> tuple[Token, ...]:
 
 
 def _candidate_tokens(text: str, kind: str) -> list[Token]:
+    """The tokens of ``text``; a large one's read paragraph by paragraph.
+
+    Each layer of the pipeline reads the text it is given (cleaner.pipeline),
+    and in a large text each layer changes a few of its words: most of its
+    paragraphs are as they were, and their tokens are remembered. A word's
+    token depends on nothing beyond a blank line (_tokens_of), so the tokens
+    are those of the whole text.
+    """
+    if len(text) < PIECES_FROM:
+        return _tokens_of(text, kind)
+    tokens: list[Token] = []
+    new = tuple.__new__
+    last = _LAST_PIECES
+    pieces: dict[tuple[str, str], tuple[Token, ...]] = {}
+    offset = 0
+    for boundary in [m.start() for m in _BLANK_LINE_RE.finditer(text)] + [len(text)]:
+        if boundary > offset:
+            key = (text[offset:boundary], kind)
+            found = pieces.get(key) or last.get(key)
+            if found is None:
+                found = tuple(_tokens_of(key[0], kind))
+            pieces[key] = found
+            if offset:
+                tokens += [new(Token, (t[0] + offset, t[1] + offset, *t[2:])) for t in found]
+            else:
+                tokens += found
+        offset = boundary
+    # Only the last large text's pieces are kept: the next text read is
+    # mostly made of them, and memory holds one text's tokens, not many.
+    last.clear()
+    last.update(pieces)
+    return tokens
+
+
+# From this many characters a text's tokens are read a paragraph at a time
+# (see _candidate_tokens); a text is cut where a blank line opens, so each
+# piece but the first opens with one.
+PIECES_FROM = 1 << 16
+_BLANK_LINE_RE = lazy(r"\n[ \t\r]*\n")
+# The tokens of the pieces of the last large text read, by piece and kind.
+_LAST_PIECES: dict[tuple[str, str], tuple[Token, ...]] = {}
+
+
+def _tokens_of(text: str, kind: str) -> list[Token]:
     # The loop runs once per word of every document (1.7 million words in the
     # documentation tree of bench/speed.py), so what it reads often is bound
     # to locals, the text is cut once into what lies between words and the

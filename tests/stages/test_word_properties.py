@@ -50,3 +50,28 @@ def test_applying_every_proposal_leaves_nothing_to_propose(text: str) -> None:
 def test_edits_match_the_text(text: str) -> None:
     for edit in propose(text):
         assert text[edit.start : edit.end] == edit.before
+
+
+# Text cut by blank lines of every shape, with marks, code and quotes beside
+# the words at the cuts: where a large text's tokens are read piece by piece.
+_TOKEN_PIECES = st.sampled_from(
+    [
+        "tbe", "The", "os.path", "e.g.", "-rf", ":set", "o'er", "Kuleba's", "well-knovvn",
+        "x_y", "f(", "(see", '"quoted"', "‘it’", "\t", " ", " ", "  ", ",", ".", "!",
+        "\n", "\n\n", "\n \n", "\r\n\r\n", "\n\t\n", "-\n", "1.", "\\emph{a}", "``b''",
+    ]
+)  # fmt: skip
+
+
+@FAST
+@given(st.lists(_TOKEN_PIECES, max_size=60).map("".join), st.sampled_from(["text", "latex"]))
+def test_tokens_read_piece_by_piece_are_the_whole_texts(text: str, kind: str) -> None:
+    from cleaner.stages import spelling
+
+    whole = spelling._tokens_of(text, kind)
+    saved = spelling.PIECES_FROM
+    spelling.PIECES_FROM = 0  # read every text by its pieces
+    try:
+        assert spelling._candidate_tokens(text, kind) == whole
+    finally:
+        spelling.PIECES_FROM = saved
