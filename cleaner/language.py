@@ -199,11 +199,10 @@ def foreign_spans(text: str) -> tuple[Span, ...]:
     if "<" in text:
         text = _TAG_RE.sub(_blank, text)
     # Each paragraph: its span, whether it reads as another language (True),
-    # as English (False) or neither (None), and whether it is short.
-    paragraphs: list[tuple[Span, bool | None, bool]] = []
-    # The paragraphs none of whose lines can read as another language, too
-    # few of its function words in all: their lines are not counted again.
-    english_lines: set[int] = set()
+    # as English (False) or neither (None), whether it is short, and whether
+    # a line of it may read as another language (it holds enough of their
+    # function words in all; else its lines are not counted again).
+    paragraphs: list[tuple[Span, bool | None, bool, bool]] = []
     start = 0
     for end in [m.start() for m in _PARAGRAPH_END_RE.finditer(text)] + [len(text)]:
         while start < end and text[start] in " \t\r\n":
@@ -211,23 +210,21 @@ def foreign_spans(text: str) -> tuple[Span, ...]:
         if start < end:
             counts = _paragraph_counts(text[start:end])
             reading = True if _foreign(counts) else False if _english(counts) else None
-            if counts.other_any < FOREIGN_WORDS:
-                english_lines.add(len(paragraphs))
-            paragraphs.append(((start, end), reading, counts.words <= SHORT_WORDS))
+            short = counts.words <= SHORT_WORDS
+            paragraphs.append(((start, end), reading, short, counts.other_any >= FOREIGN_WORDS))
         start = end + 1
-    if not any(reading is False for _, reading, _ in paragraphs) and (
-        any(reading for _, reading, _ in paragraphs)
-        or _foreign(_counts(text, 0, len(text)), least=FOREIGN_DOCUMENT_WORDS)
+    readings = [paragraph[1] for paragraph in paragraphs]
+    if False not in readings and (
+        any(readings) or _foreign(_counts(text, 0, len(text)), least=FOREIGN_DOCUMENT_WORDS)
     ):
         return ((0, len(text)),)
-    readings = [reading for _, reading, _ in paragraphs]
     befores = _nearest_readings(readings)
     afters = _nearest_readings(readings[::-1])[::-1]
     spans: list[Span] = []
-    for i, (span, reading, short) in enumerate(paragraphs):
+    for i, (span, reading, short, foreign_lines) in enumerate(paragraphs):
         if reading or (reading is None and _between_foreign(befores[i], afters[i], short)):
             spans.append(span)
-        elif i not in english_lines:
+        elif foreign_lines:
             spans.extend(_foreign_lines(text, *span))
     return tuple(spans)
 

@@ -743,7 +743,7 @@ def _candidate_tokens(text: str, kind: str) -> list[Token]:
     for boundary in [m.start() for m in _BLANK_LINE_RE.finditer(text)] + [len(text)]:
         if boundary > offset:
             key = (text[offset:boundary], kind)
-            found = pieces.get(key) or last.get(key)
+            found = pieces[key] if key in pieces else last.get(key)
             if found is None:
                 found = tuple(_tokens_of(key[0], kind))
             pieces[key] = found

@@ -69,7 +69,7 @@ def test_slips_make_no_word_and_no_form_the_paragraph_has() -> None:
         assert slip.typo.lower() not in text.lower().split()
         changed = slips.slipped_text(docs[int(slip.doc)], slip)
         assert changed[slip.start : slip.end] == slip.typo
-    # The same seed, the same slips; another seed, other ones somewhere.
+    # The same seed, the same slips.
     assert slips.slips_of(docs, seed=1) == made
 
 
