@@ -83,6 +83,8 @@ def corrected_in_place(text: str, start: int, end: int, after: str) -> bool:
     following = _FORWARD.match(text, end)
     if following is not None and _starts_with_word(text, following.end(), word):
         return True
+    if _quoted_pair(text, start, end, word):
+        return True
     window = text[max(0, start - len(word) - _REACH) : start]
     preceding = _BACKWARD.search(window)
     if preceding is None:
@@ -131,6 +133,9 @@ def about_a_slip(text: str, start: int, end: int, after: str) -> bool:
 # the spaces between a slip and its correction.
 _ENCLOSING = {"(": ")", "[": "]", '"': '"', "'": "'", "`": "`", "“": "”", "‘": "’"}
 _BLANKS_RE = lazy(r"[ \t]+")
+# Between the two forms of a quoted pair: spaces, or a line break (a list
+# quoted as it is laid out).
+_GAP_RE = lazy(r"(?=\s)[ \t]*\n?[ \t]*(?=\S)")
 
 
 def _starts_with_word(text: str, at: int, word: str) -> bool:
@@ -139,6 +144,27 @@ def _starts_with_word(text: str, at: int, word: str) -> bool:
     if text[at:stop].lower() != word.lower():
         return False
     return stop >= len(text) or not (text[stop].isalnum() or text[stop] == "_")
+
+
+def _quoted_pair(text: str, start: int, end: int, word: str) -> bool:
+    """Whether one pair of quotes holds the wrong form and ``word`` after it, and
+    nothing else: a line of a list of misspellings quoted ('"accomodate
+    accommodate"'). Outside quotes a word beside its correction is a
+    misreading the page doubled ("she ohad had money").
+
+    >>> text = 'lines such as "accomodate accommodate"'
+    >>> start = text.index("accomodate")
+    >>> _quoted_pair(text, start, start + 10, "accommodate")
+    True
+    >>> text = 'lines such as "accomodate accommodate it"'
+    >>> _quoted_pair(text, start, start + 10, "accommodate")
+    False
+    """
+    closing = _ENCLOSING.get(text[start - 1]) if start else None
+    blanks = _GAP_RE.match(text, end)
+    if closing is None or blanks is None or not _starts_with_word(text, blanks.end(), word):
+        return False
+    return text.startswith(closing, blanks.end() + len(word))
 
 
 def _word_char_before(head: str, length: int) -> bool:

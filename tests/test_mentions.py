@@ -37,6 +37,10 @@ def _quoted(text: str, word: str) -> bool:
         ('a name ("Ezy-sur-Eure" for "Ézy-sur-Eure")', "Ezy-sur-Eure", "Ézy-sur-Eure"),
         ("spelt 'colour' or 'color'", "color", "colour"),
         ('"recieve" vs. "receive"', "recieve", "receive"),
+        # One pair of quotes round both forms: a line of a list of misspellings.
+        ('each line a pair ("accomodate accommodate")', "accomodate", "accommodate"),
+        ('each line a pair ("accomodate\naccommodate")', "accomodate", "accommodate"),
+        ("the pair 'teh the' at the end", "teh", "the"),
     ],
 )
 def test_a_correction_beside_the_wrong_form_is_a_pair(text: str, wrong: str, right: str) -> None:
@@ -58,6 +62,11 @@ def test_a_correction_beside_the_wrong_form_is_a_pair(text: str, wrong: str, rig
         ("tbe for the rest of it", "tbe", "the"),
         ("tbe or the other", "tbe", "the"),
         ('"tbe" for the rest', "tbe", "the"),
+        # Beside its correction but not alone with it in quotes: a doubled word.
+        ("she ohad had money", "ohad", "had"),
+        ('"she ohad had money"', "ohad", "had"),
+        ('"ohad had money"', "ohad", "had"),
+        ('("accomodate\n\naccommodate")', "accomodate", "accommodate"),
     ],
 )
 def test_a_correction_elsewhere_is_no_pair(text: str, wrong: str, right: str) -> None:
