@@ -109,6 +109,12 @@ _BRACKETED_NUMBER_RE = lazy(r"\[\d+\]")
 _OPENED_ELEMENT_RE = lazy(r"<[A-Za-z][\w-]*(?:\s[^<>]*)?>[\s,.;:!?]*$")
 # An article just before a space: what follows it is a thing named.
 _ARTICLE_BEFORE_RE = lazy(r"(?<![\w'’])(?i:the|an?)$")
+# A word that takes an object, just before a spaced full stop: the stop is
+# that object, the current folder ("Trying to merge ... from .", "run it in .").
+_PATH_TAKER_BEFORE_RE = lazy(r"(?<![\w'’])(?i:from|in|into|to|onto|under|inside|within)$")
+# A full stop spaced on both sides between brackets of code on its line: a
+# Lisp dotted pair, "(nil . ((indent-tabs-mode . t)))".
+_DOTTED_PAIR_AFTER_RE = lazy(r" +[^\s()]*[()]")
 # A word that ends an address: a URL, an e-mail address or an <...> link.
 _ADDRESS_END_RE = lazy(r"(?:(?:[a-z]+://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|<\S+>)$")
 _BRACKET_PAIRS = {"(": ")", "[": "]", "{": "}"}
@@ -656,6 +662,15 @@ def _space_before(
         # "see https://example.org/ ." or "<a@b.org> .": a space that keeps the
         # mark apart from an address is the writer's choice.
         return
+    if (
+        mark == "."
+        and body.count("(", 0, run.start()) > body.count(")", 0, run.start())
+        and _DOTTED_PAIR_AFTER_RE.match(body, follower.end())
+        and not noisy()
+    ):
+        # "(nil . ((indent-tabs-mode . t)))": a Lisp dotted pair; prose sets
+        # no full stop apart inside brackets with more of them to come.
+        return
     # "was . taking", "house . 165": a full stop before a word in lower case
     # or a number ends no sentence; on a scanned page it is more often a speck
     # read as a dot. And "alarm, ," or "end. .": joining would double the mark.
@@ -670,6 +685,12 @@ def _space_before(
     # ("The optional !\n\t\t\tavoids truncating").
     next_word = following_text or next_line.lstrip()[:1]
     article = _ARTICLE_BEFORE_RE.search(body, 0, run.start())
+    path = (
+        mark == "."
+        and not following_text
+        and _PATH_TAKER_BEFORE_RE.search(body, 0, run.start()) is not None
+        and not noisy()
+    )
     named = (
         # "Add the ! to the write command", "The . (dot) character",
         # "delimiters (for example, a ?" at a line's end: an article names
@@ -699,6 +720,9 @@ def _space_before(
         )
     elif after_code:
         reason = f"space before a {name}, after a name of a file, code or markup: kept apart?"
+    elif path:
+        reason = f"space before a {name} at a line's end after a word that takes an object:"
+        reason += " the '.' may be a path, the current folder"
     elif printers_spacing:
         reason = (
             f"space before a {name}; the text spaces : ; ! ? as older printing did,"
@@ -706,7 +730,7 @@ def _space_before(
         )
     else:
         reason = f"space before a {name}"
-    doubt = colon or speck or printers_spacing or named or after_code
+    doubt = colon or speck or printers_spacing or named or after_code or path
     yield Edit(
         start,
         end,
