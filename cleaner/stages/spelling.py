@@ -487,6 +487,13 @@ TYPO_LETTERS = 5
 TYPO_COUNT = 100_000
 TYPO_CONFIDENCE = 0.75
 TYPO_DOMINANCE = 10
+# A word one slip from a listed misspelling whose listed correction is not
+# (the list gives "restrictions" for "restriciton": a slip and a plural) is
+# what was meant as often as the list's word, once it is at least this share
+# as common: such a correction is proposed, never applied. In the awscli
+# examples and Node.js, npm and CMake manuals this held back the one wrong
+# listed correction applied ("playback restriciton policy").
+NEARER_SHARE = 0.1
 # KEY_SLIPS: in prose (not code-like: see CODE_LIKE; not OCR output or an old
 # book: see _unknown_words_of_its_own), in a word in small letters, a slip
 # is also a key beside the letter hit for it ("speciried", "permussion") or
@@ -2707,8 +2714,9 @@ def _listed_doubt(corrector: Corrector, typed: str, listed: str, document: _Docu
     The list knows typing, not scanning: in prose that reads as OCR output it
     only proposes. Another word as near as the listed one and far commoner
     may be what was meant ("prevert" is listed for "pervert", but "prevent"
-    is one letter off too), and so may a commoner word nearer than the listed
-    one ("distributino" is listed for "distributions"; "distribution" is
+    is one letter off too), and so may a word nearer than the listed one, not
+    much rarer (NEARER_SHARE: "distributino" is listed for "distributions",
+    "restriciton" for "restrictions"; "distribution", "restriction" are
     nearer). A slip made of a word the text itself uses is that word's form
     ("mmaped" beside "mmap()"), and so is one made of the name of a thing
     the text names ("crypted" beside "crypt(3)").
@@ -2727,7 +2735,7 @@ def _listed_doubt(corrector: Corrector, typed: str, listed: str, document: _Docu
     # what they meant ("necessary", "official").
     if slip is None or not slip.endswith(_INNER_SLIPS):
         count = corrector.lexicon.count
-        dominance = 1 if slip is None else TYPO_DOMINANCE
+        dominance = NEARER_SHARE if slip is None else TYPO_DOMINANCE
         rivals = [
             word
             for word in corrector.candidates(typed, deep=document.deep)
@@ -2737,7 +2745,11 @@ def _listed_doubt(corrector: Corrector, typed: str, listed: str, document: _Docu
         ]
         if rivals:
             rival = max(rivals, key=count)
-            return f"{rival!r} is {'nearer' if slip is None else 'as near'} and far commoner"
+            if slip is None:
+                return f"{rival!r} is nearer" + (
+                    " and commoner" if count(rival) > count(listed) else ""
+                )
+            return f"{rival!r} is as near and far commoner"
     for suffix in _SUFFIXES:
         stem = typed.removesuffix(suffix)
         if stem == typed or len(stem) < 3:
