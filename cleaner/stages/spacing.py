@@ -134,9 +134,10 @@ _MISSING_AFTER_RE = lazy(
     # "Note:this": plausible but often a namespace ("Talk:Page"), so unsafe.
     r"|(?<=[a-z]{2}:)(?=[^\W\d_]{2}))"
 )
-# (Not the stop of a list's number opening a line: "1. Redistributions".)
+# (Not the stop of a list's number opening a line: "1. Redistributions".) A
+# sentence may open with inline markup: "``'c'`` and ``'d/e'`` will be".
 _SENTENCE_GAP_RE = lazy(
-    r"[.!?](?<!^\d.)(?<!^\d\d.)[\"'”’)\]]?( +)(?=[(\"'“‘\[]?[A-Z])", re.MULTILINE
+    r"[.!?](?<!^\d.)(?<!^\d\d.)[\"'”’)\]]?( +)(?=[(\"'“‘\[]?[A-Z]|`|:\w+:`)", re.MULTILINE
 )
 # (Only counted: one match per mark, whether the word before is in it or not.)
 # A mark counts when a space or another mark follows it: "a !," must count
@@ -183,7 +184,10 @@ _WIDE_GAP_RE = lazy(r"   (?<=\S   ) *(?=\S)")
 WIDE_GAPS = 3
 # Lines that start with a letter, digit or quote: prose, not code or layout.
 _PROSE_LINE_RE = lazy(r"^[\w\"'“‘(*].*$", re.MULTILINE)
-_INDENTED_PROSE_LINE_RE = lazy(r"^[ \t]*[\w\"'“‘(*].*$", re.MULTILINE)
+# In a format with inline markup a line of prose may open with it too: a
+# reStructuredText role or literal, a Markdown code span or link
+# (":command:`install(CODE)` did not evaluate them.  CMake 3.14 and later").
+_INDENTED_PROSE_LINE_RE = lazy(r"^[ \t]*[\w\"'“‘(*`\[:].*$", re.MULTILINE)
 # In HTML a line of prose may open with tags: "<p>The Linux system is ...".
 _TAGGED_PROSE_LINE_RE = lazy(r"^[ \t]*(?:<[^<>\n]*>[ \t]*)*[\w\"'“‘(*].*$", re.MULTILINE)
 _STRUCTURED_KINDS = frozenset({"markdown", "rst", "html", "latex"})
