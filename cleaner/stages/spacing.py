@@ -123,6 +123,8 @@ _BRACKET_PAIRS = {"(": ")", "[": "]", "{": "}"}
 _CODE_START_RE = lazy(r"[:.-][\w/]")
 # An opening bracket a space follows (see _in_padded_brackets).
 _PADDED_OPEN_RE = lazy(r"[(\[{] ")
+# What may stand before a list item's label: nothing but spaces, or its bullet.
+_ITEM_OPENING_RE = lazy(r"(?:^|[-*+]) *$")
 _MISSING_AFTER_RE = lazy(
     r"[,;.!?:]"
     # "however,the": two lower-case letters before, two letters after; never
@@ -1403,6 +1405,10 @@ def _missing_after(
         ):
             # '"unix,dos"': a value quoted whole, written tight (a quoted
             # sentence opens with a capital: '"Yes,sir," he said')
+            continue
+        if mark == "," and token.endswith(":") and _ITEM_OPENING_RE.search(body, 0, left):
+            # "- win,build: remove duplicate definitions", "net,stream: add
+            # isPaused": the parts a change touches, its label, written tight.
             continue
         # Both halves must be words: "failed.The", "domain,the"; not the
         # names "asyncio.Queue" or "ttk.Notebook".
