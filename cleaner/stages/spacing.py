@@ -109,6 +109,11 @@ _BRACKETED_NUMBER_RE = lazy(r"\[\d+\]")
 _OPENED_ELEMENT_RE = lazy(r"<[A-Za-z][\w-]*(?:\s[^<>]*)?>[\s,.;:!?]*$")
 # An article just before a space: what follows it is a thing named.
 _ARTICLE_BEFORE_RE = lazy(r"(?<![\w'’])(?i:the|an?)$")
+# A word that takes a mark as its object, just before it: "Delimit NODE_PATH
+# with ; on Windows", "separated by , and".
+_MARK_TAKER_BEFORE_RE = lazy(r"(?<![\w'’])(?i:with|by|using)$")
+# A conditional expression of code: "b ? True() : False()".
+_TERNARY_RE = lazy(r"\? +[^\s?:][^?:\n]* : ")
 # A word that takes an object, just before a spaced full stop: the stop is
 # that object, the current folder ("Trying to merge ... from .", "run it in .").
 _PATH_TAKER_BEFORE_RE = lazy(r"(?<![\w'’])(?i:from|in|into|to|onto|under|inside|within)$")
@@ -704,6 +709,10 @@ def _space_before(
         # initial, or a speaker's in a play, with its stop spaced).
         (article is not None and (mark[0] in "!?" or article.group() != "A"))
         or (mark[0] in "!?" and next_word.islower() and technical())
+        # "Delimit NODE_PATH with ; on Windows"
+        or (mark[0] in ",;:" and _MARK_TAKER_BEFORE_RE.search(body, 0, run.start()) is not None)
+        # "use v8::Boolean(b) over b ? True() : False()"
+        or (mark[0] == "?" and _TERNARY_RE.match(body, follower.start()) is not None)
     ) and not noisy()
     # "in netbeans.log .", "error *E1208* .": a space that keeps the mark
     # apart from a file name, or from a tag of a plain text's markup, is the
@@ -721,8 +730,9 @@ def _space_before(
         reason = f"space before a {name}; no sentence starts after it, so it may be a speck"
     elif named:
         reason = (
-            f"space before a {name}; an article before it or a word in small letters"
-            f" after it says it may be the character {mark!r} itself, named"
+            f"space before a {name}; the words around it (an article, 'with' or 'by'"
+            f" before it, a word in small letters or the rest of an expression after it)"
+            f" say it may be the character {mark!r} itself, named"
         )
     elif after_code:
         reason = f"space before a {name}, after a name of a file, code or markup: kept apart?"
