@@ -1245,6 +1245,19 @@ def propose(context: Context) -> Iterator[Edit]:
         if (edit is None or not edit.safe) and typos:
             # (A key beside a letter only where nothing else reads the word.)
             edit = _typo(corrector, token, document, keys=edit is None) or edit
+        if (
+            edit is not None
+            and typos
+            and len(token.text) > 2
+            and token.text.islower()
+            and writes_run(text, token.text.upper())
+        ):
+            # "specified by the resource-arn" in a page about the resource
+            # ARN, "aws waf-regional" beside "AWS WAF": an acronym the text
+            # writes in capitals, written small where it is a command or an
+            # option's name. (Not in OCR pages, whose headings in capitals
+            # hold the same misreadings: "PATRIOTIO" above "patriotio".)
+            edit = None
         if edit is not None and not token.text.islower():
             # A list of names ("Ani Hayrapetyan", "Dav Clark" in an AUTHORS
             # file): a capitalised word is a name, not "And" or "Day" misread.
