@@ -19,6 +19,11 @@ with a space before its full stop. Protected here:
   Elsewhere such lines are headings' underlines and rules between sections,
   around prose;
 * a line that opens with a shell's prompt and a command (``$ git add .``);
+* a session at Python's prompt, as docstrings and READMEs show one
+  (``>>> v = VersionPredicate('pat( ==  0.1  )')``): each line that opens
+  with ``>>>``, the ``...`` lines that go on with it, and the output up to a
+  blank line or the next prompt; not in a text that quotes mail (a line
+  opening with ``>`` or ``> >``), whose ``>>>`` is a reply's depth;
 * inline code between backticks on one line ("``cond ? a : b``", "`pip
   cache`"), with no space just inside them: GNU's quotes ("`foo' and
   `bar'") close with an apostrophe.
@@ -54,6 +59,12 @@ _DIRECTIVES = ("\ninclude::", "\nifdef::", "\nifndef::", "\nendif::", "\nimage::
 _INLINE_CODE_RE = lazy(r"`(?<!``)(`*)(?=[^`\s])[^`\n]*?[^`\s]`\1(?!`)")
 # A command after a shell's prompt, to the end of its line.
 _COMMAND_RE = lazy(r"^\$[ \t]+[a-z./][^\r\n]*", re.MULTILINE)
+# A session at Python's prompt: a line opening with ">>>" (or only it), the
+# lines after it up to a blank line or the next prompt (its "..." lines and
+# its output).
+_SESSION_RE = lazy(r"^>>>(?:[ \t][^\n]*)?(?:\n(?!>>>)[ \t]*\S[^\n]*)*", re.MULTILINE)
+# A line of quoted mail: ">" or "> >" before text, not Python's prompt.
+_MAIL_QUOTE_RE = lazy(r"^(?:>(?!>)|> >)", re.MULTILINE)
 # What a delimiter line holds: a text without any has no delimited block.
 _DELIMITERS = ("----", "....", "++++")
 # A fence of tildes where one may open (see _fenced), searched for from its
@@ -80,6 +91,11 @@ def protected(text: str) -> Iterator[Span]:
     >>> text = "Renormalize it:\\n$ git add --renormalize .\\n$ 5 is the price ."
     >>> [text[s:e] for s, e in protected(text)]
     ['$ git add --renormalize .']
+    >>> text = "Parse:\\n\\n>>> v = Version(' pat( ==  0.1 )')\\n>>> v.name\\n'pat'\\n\\nDone ."
+    >>> [text[s:e] for s, e in protected(text)]
+    [">>> v = Version(' pat( ==  0.1 )')", ">>> v.name\\n'pat'"]
+    >>> list(protected("> She wrote:\\n>>> it is  done\\n"))  # quoted mail
+    []
     >>> text = "Use ``c ? x : y`` or `pip  cache`, not `foo' and `bar' ."
     >>> [text[s:e] for s, e in protected(text)]
     ['``c ? x : y``', '`pip  cache`']
@@ -90,6 +106,9 @@ def protected(text: str) -> Iterator[Span]:
     if text.startswith("$") or "\n$" in text:
         for command in _COMMAND_RE.finditer(text):
             yield command.span()
+    if (text.startswith(">>>") or "\n>>>" in text) and _MAIL_QUOTE_RE.search(text) is None:
+        for session in _SESSION_RE.finditer(text):
+            yield session.span()
     # Substring tests first: a regex over every text of a folder costs more
     # than the rest of this module.
     fences = (
