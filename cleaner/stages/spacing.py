@@ -304,6 +304,7 @@ def propose(context: Context) -> Iterator[Edit]:
             or any(_is_border(n) for n in neighbours)
             or any(_same_column(body, n) for n in neighbours)
             or any(_same_label_gap(body, n) for n in neighbours)
+            or any(_hanging(body, n) for n in neighbours)
         )
         ellipses = [m.span() for m in _SPACED_ELLIPSIS_RE.finditer(body)] if ". ." in body else []
         for run in runs:
@@ -442,6 +443,26 @@ def _same_label_gap(line: str, neighbour: str) -> bool:
     """
     end = _label_gap_end(line)
     return end is not None and end == _label_gap_end(neighbour)
+
+
+def _hanging(line: str, neighbour: str) -> bool:
+    """Whether ``line`` opens with a label and a gap of two spaces or more,
+    and a line beside it is indented to where the gap ends: a definition
+    hung after its term, as docstrings list arguments (the line after goes
+    on with the definition, the line before with the one above it).
+
+    >>> _hanging("filename  Specifies that a FileHandler be created,",
+    ...          "          using the specified filename.")
+    True
+    >>> _hanging("It ends here.  The next one", "then goes on.")
+    False
+    """
+    end = _label_gap_end(line)
+    return (
+        end is not None
+        and neighbour.startswith(" " * end)
+        and neighbour[end : end + 1] not in ("", " ", "\t", "\r", "\n")
+    )
 
 
 def _label_gap_end(line: str) -> int | None:
