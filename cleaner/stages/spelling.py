@@ -2185,6 +2185,9 @@ _CONVENTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (lazy(r"\A(lic|def|off|pret)ence(?=s?\Z)"), r"\1ense"),
     (lazy(r"(?<=[a-z]{3})mme(?=s?\Z)"), "m"),
     (lazy(r"([aeiou][^aeiou]{1,3}[aeiou])ll(?=(?:ed|ing|er|ers)\Z)"), r"\1l"),
+    # Of the nouns in -llation only this one drops an l in American spelling
+    # ("instalation" is a slip).
+    (lazy(r"\Acancellation(?=s?\Z)"), "cancelation"),
     (lazy(r"(h|an|p|arch|medi|leuk)ae(?=m|d|o|v)"), r"\1e"),
     (lazy(r"(man|diarrh|am|f)oe(?=uv|a|b|t)|\Aoe(?=soph|str|dem)"), r"\1e"),
     (lazy(r"(?<=[a-z]dg)e(?=ments?\Z)"), ""),
@@ -2211,16 +2214,16 @@ def _other_convention(word: str, reading: str, *, known: bool = False) -> bool:
     ...     ("colour", "color"), ("travelled", "traveled"), ("analysing", "analyzing"),
     ...     ("programme", "program"), ("licence", "license"), ("anaemia", "anemia"),
     ...     ("manoeuvre", "maneuvre"), ("acknowledgments", "acknowledgements"),
-    ...     ("afterward", "afterwards")]
+    ...     ("afterward", "afterwards"), ("cancelation", "cancellation")]
     >>> [_other_convention(w, r) for w, r in pairs]
-    [True, True, True, True, True, True, True, True, True, True, True]
+    [True, True, True, True, True, True, True, True, True, True, True, True]
     >>> _other_convention("centre", "center", known=True), _other_convention("othre", "other")
     (True, False)
     >>> pairs = [("filled", "filed"), ("four", "for"), ("tbe", "the"), ("whoere", "where"),
     ...     ("evidense", "evidence"), ("seising", "seizing"), ("reward", "rewards"),
-    ...     ("judgemnt", "judgment")]
+    ...     ("judgemnt", "judgment"), ("instalation", "installation")]
     >>> [_other_convention(w, r) for w, r in pairs]
-    [False, False, False, False, False, False, False, False]
+    [False, False, False, False, False, False, False, False, False]
     """
     w, r = word.lower(), reading.lower()
     return w != r and _american(w, known) == _american(r, known)
