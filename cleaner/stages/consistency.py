@@ -30,6 +30,7 @@ from cleaner.lexicon import Lexicon, default_lexicon
 from cleaner.namewords import (
     PLACE_WORDS,
     Word,
+    bracketed_name,
     credit_line,
     line_of_names,
     name_words,
@@ -180,7 +181,11 @@ def propose(context: Context) -> Iterator[Edit]:
         ):
             after, confidence, reason, safe = targets[word.text]
             credited = credit_line(text, word)
-            if credited and not misread and fold(after) != fold(word.text):
+            if (
+                (credited or bracketed_name(text, word.start, word.end))
+                and not misread
+                and fold(after) != fold(word.text)
+            ):
                 # "(Francesco Trotta) [#40325]" beside 44 "Trott", "(Mateo
                 # Nunez)" beside "Matteo", "Michiel Beijen <mb@...>" beside
                 # "Michael": in a credit, a name one letter from another is
@@ -188,7 +193,10 @@ def propose(context: Context) -> Iterator[Edit]:
                 # of 24 were in the release notes of /usr/share/doc/nodejs,
                 # and 16 of 19 in the changelogs of bench/readmes.py; the
                 # other 3 were slips ("Dmity" twice, "Lapilleur"), which a
-                # person now finds without help.
+                # person now finds without help. So with a name in brackets
+                # alone, as older release notes credit a change: "(Mikael
+                # Bourges-Sevenier)" beside 14 "Mikeal Rogers", "(Raffaele
+                # Sena)" beside "Sean McArthur".
                 continue
             if safe and (credited or line_of_names(text, word.start, word.end)):
                 # "Niels Moller  <nisse@...>", "Patch by Santiago Ruano Rincon
