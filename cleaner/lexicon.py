@@ -32,6 +32,9 @@ _SORTED_FORMAT = 4
 # Sorted lines to search: a text, or bytes (the bigram list's mapped file).
 _Text = TypeVar("_Text", str, bytes)
 
+# The right single quotation mark, which typeset text writes for an apostrophe.
+_TYPOGRAPHIC_APOSTROPHE = "\N{RIGHT SINGLE QUOTATION MARK}"
+
 
 class Lexicon:
     """Word counts, looked up case-insensitively.
@@ -163,22 +166,36 @@ class Lexicon:
         return isinstance(word, str) and self._any_case(word) is not None
 
     def _any_case(self, word: str) -> int | None:
-        """The count of ``word`` as written, or else in lower case."""
+        """The count of ``word`` as written, or else in lower case; a
+        typographic apostrophe counts as the straight one the list writes
+        ("We’ve": "We've").
+
+        >>> Lexicon({"we've": 5}).count("We’ve"), Lexicon({"we've": 5}).count("We‘ve")
+        (5, 0)
+        """
         found = self._dict
         if found is not None:
             # Parsed (most checks of a folder): the dict alone, without a call
             # per step (asked a million times in the documentation tree of
             # bench/speed.py).
             value = found.get(word)
-            if value is None and not word.islower():
-                value = found.get(word.lower())
+            if value is None:
+                if not word.islower():
+                    value = found.get(word.lower())
+                if value is None and _TYPOGRAPHIC_APOSTROPHE in word:
+                    return self._any_case(word.replace(_TYPOGRAPHIC_APOSTROPHE, "'"))
             return value
         if word.islower():
-            return self._get(word)
-        if self._lower:
-            return self._get(word.lower())
-        value = self._get(word)
-        return self._get(word.lower()) if value is None else value
+            value = self._get(word)
+        elif self._lower:
+            value = self._get(word.lower())
+        else:
+            value = self._get(word)
+            if value is None:
+                value = self._get(word.lower())
+        if value is None and _TYPOGRAPHIC_APOSTROPHE in word:
+            return self._any_case(word.replace(_TYPOGRAPHIC_APOSTROPHE, "'"))
+        return value
 
     def __len__(self) -> int:
         return len(self._parse())
