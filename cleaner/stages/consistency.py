@@ -168,9 +168,16 @@ def propose(context: Context) -> Iterator[Edit]:
         else:
             # "Gitk" beside "Git", in gitk's manual that writes "gitk" all
             # along: a word the text also writes in small letters is a term
-            # of its own (a program), not a name misspelt.
-            for spelling, (_, _, _, safe) in list(targets.items()):
-                if not safe and writes_run(text, spelling.lower()):
+            # of its own (a program), not a name misspelt. And a listed word
+            # the text writes in small letters too is an ordinary word its
+            # sentences open with, no name: "Lukas Wirth" beside "With"
+            # (but "Rustnomicon" beside "Rustonomicon", whose pages' names
+            # write it small).
+            for spelling, (target, _, _, safe) in list(targets.items()):
+                if not safe and (
+                    writes_run(text, spelling.lower())
+                    or (target in lexicon and writes_run(text, target.lower()))
+                ):
                     del targets[spelling]
     for word in found:
         if (
