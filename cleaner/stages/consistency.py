@@ -10,8 +10,9 @@ in a page with other misread words ("Marcbbank" beside two "Marchbank").
 A word that is itself real (lexicon, gazetteer, allow-list, technical words)
 is never changed: "Austria" beside "Australia", "Nara" beside "Ankara",
 "Alloc" beside "Allow"; nor, but in a misread page, one the text also writes
-in small letters ("Gitk" beside "gitk"), nor a name written with diacritics
-for a plainer one ("Michał" beside "Michael"). Nor is a name one
+in small letters ("Gitk" beside "gitk"), nor a name for a listed word the
+text writes small too ("Wirth" beside "With"), nor a name written with
+diacritics for a plainer one ("Michał" beside "Michael"). Nor is a name one
 edit from another when both stand in full names that share no part: "Vitor
 Pereira" beside "Victor Stinner" are two people, "Christien Heimes" beside
 "Christian Heimes" one.
