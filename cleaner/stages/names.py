@@ -706,7 +706,7 @@ def _credited(found: Sequence[Word], i: int, text: str) -> bool:
     return _BY_RE.search(text, max(0, start - 8), start) is not None
 
 
-_BROKEN_RE = lazy(r"-[ \t]*\r?\n?[ \t]*([^\W\d_]+)")
+_BROKEN_RE = lazy(r"[-\u2010][ \t]*\r?\n?[ \t]*([^\W\d_]+)")
 
 
 def _first_half(text: str, word: Word, gazetteer: Gazetteer, lexicon: Lexicon) -> bool:

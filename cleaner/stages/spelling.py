@@ -936,6 +936,26 @@ def _excluded(text: str, start: int, end: int, before: str, after: str) -> bool:
     )
 
 
+def _line_break_fragment(text: str, token: Token) -> bool:
+    """Whether ``token`` is a half of a word broken by a hyphen at a line's end.
+
+    >>> text = "the pullre-\\nquest scopes, the documen\\u2010\\n  tation - and more"
+    >>> [(t.text, _line_break_fragment(text, t)) for t in _tokens_of(text, "text")]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('the', False), ('pullre', True), ('quest', True), ('scopes', False), ('the', False),
+     ('documen', True), ('tation', True), ('and', False), ('more', False)]
+    """
+    return (
+        _FRAGMENT_END_RE.match(text, token.end) is not None
+        or _FRAGMENT_START_RE.search(text, max(0, token.start - 16), token.start) is not None
+    )
+
+
+# A line-break hyphen (or U+2010) just after a word, and just before one.
+_FRAGMENT_END_RE = lazy(r"[-\u2010][ \t]*\r?\n")
+_FRAGMENT_START_RE = lazy(r"[^\W\d_][-\u2010][ \t]*\r?\n[ \t]*\Z")
+
+
 def _is_initial(text: str, start: int) -> bool:
     i = start
     while i > 0 and text[i - 1] in _OPENERS:
@@ -1223,6 +1243,11 @@ def propose(context: Context) -> Iterator[Edit]:
         if _row_label(text, token) or _entry_label(text, token) or _numbered(text, token):
             # "nb     Norwegian Bokmal", "- net: hsr: fix", "msp (18)": a
             # table's or a list's label, a thing named with its number
+            continue
+        if typos and _line_break_fragment(text, token):
+            # "pullre-\nquest_read", "documen\u2010\ntation": half a word a
+            # line's end broke (the boundaries stage joins it where the
+            # whole is a word); outside OCR pages no word to read alone.
             continue
         if len(token.text) == 1 and not (real_words and left and right and left not in LABELLED):
             # A lone letter is a list label, a variable or an initial far more
