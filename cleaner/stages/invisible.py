@@ -88,7 +88,12 @@ def _nbsp(text: str) -> Iterator[Edit]:
     for match in _NBSP_RE.finditer(text):
         start = match.start()
         left, right = _neighbours(text, start, start + 1)
-        if left.isalpha() and right.isalpha() and not _in_table_row(text, start):
+        if (
+            left.isalpha()
+            and right.isalpha()
+            and not _in_table_row(text, start)
+            and not _binds_code(text, start)
+        ):
             found.append((start, match.group(), left.islower() and right.islower()))
     # Next to a capital it may bind a name ("Louis XIV"), so a person decides;
     # a text that binds so in NAME_BINDINGS places or more does it on purpose
@@ -115,6 +120,28 @@ def _nbsp(text: str) -> Iterator[Edit]:
 # three or more, 158 of them in systemd's lists of contributors; in the
 # READMEs 18 of 23 (headings such as "Appendix A." in X11 protocol specs).
 NAME_BINDINGS = 3
+
+
+def _binds_code(text: str, at: int) -> bool:
+    """Whether the no-break space at ``at`` binds an option to its argument or
+    stands beside a name of code, as manual pages set them ("-n\N{NO-BREAK SPACE}RPC::DCE",
+    "-p\N{NO-BREAK SPACE}sec_rgy_"): kept on one line on purpose.
+
+    >>> nbsp = "\N{NO-BREAK SPACE}"
+    >>> [_binds_code(t, t.index(nbsp)) for t in (f"e.g., -p{nbsp}sec_rgy_", f"the{nbsp}cat")]
+    [True, False]
+    """
+    left = _LEFT_RUN_RE.search(text, max(0, at - 60), at)
+    right = _RIGHT_RUN_RE.match(text, at + 1)
+    runs = (left.group() if left else "") + " " + (right.group() if right else "")
+    return runs.startswith("-") or any(mark in runs for mark in _CODE_MARKS)
+
+
+# The runs of visible characters either side of a no-break space, and what
+# in them marks code: an identifier, a path, a module, an assignment.
+_LEFT_RUN_RE = lazy(r"[^\s\N{NO-BREAK SPACE}\N{NARROW NO-BREAK SPACE}]+\Z")
+_RIGHT_RUN_RE = lazy(r"[^\s\N{NO-BREAK SPACE}\N{NARROW NO-BREAK SPACE}]+")
+_CODE_MARKS = ("_", "::", "/", "=", "<", ">")
 
 
 def _in_table_row(text: str, at: int) -> bool:
