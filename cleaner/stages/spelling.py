@@ -947,7 +947,8 @@ def _line_break_fragment(text: str, token: Token) -> bool:
     """
     return (
         _FRAGMENT_END_RE.match(text, token.end) is not None
-        or _FRAGMENT_START_RE.search(text, max(0, token.start - 16), token.start) is not None
+        # (The next line may be indented far: "--jlink-op\u2010\n              tions".)
+        or _FRAGMENT_START_RE.search(text, max(0, token.start - 80), token.start) is not None
     )
 
 
