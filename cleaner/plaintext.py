@@ -26,7 +26,13 @@ with a space before its full stop. Protected here:
   opening with ``>`` or ``> >``), whose ``>>>`` is a reply's depth;
 * inline code between backticks on one line ("``cond ? a : b``", "`pip
   cache`"), with no space just inside them: GNU's quotes ("`foo' and
-  `bar'") close with an apostrophe.
+  `bar'") close with an apostrophe;
+* in a GNU Info manual (a text whose nodes open after a ``\x1f`` line), what
+  names its nodes, which must match letter for letter: each node's header
+  line (``File: ..., Node: ..., Next: ...``), the lines of its menus
+  (``* os popen ; why?::``, ``* desig-revoke:  Scdaemon Options.``), its
+  cross-references up to the node named (``*note Common options::``) and the
+  tag table at its end.
 """
 
 from __future__ import annotations
@@ -109,6 +115,8 @@ def protected(text: str) -> Iterator[Span]:
     if (text.startswith(">>>") or "\n>>>" in text) and _MAIL_QUOTE_RE.search(text) is None:
         for session in _SESSION_RE.finditer(text):
             yield session.span()
+    if _info_manual(text):
+        yield from _info(text)
     # Substring tests first: a regex over every text of a folder costs more
     # than the rest of this module.
     fences = (
@@ -131,6 +139,51 @@ def protected(text: str) -> Iterator[Span]:
         last = lines[end - 1]
         yield lines[number][0], last[0] + len(last[1])
         number = end
+
+
+def _info_manual(text: str) -> bool:
+    """Whether ``text`` is (a part of) a GNU Info manual: it has a node's
+    header or the tag table after a ``\\x1f`` line, or index entries
+    ("* wrap() (textwrap method):  textwrap.   (line 16)"): a large manual
+    is read in parts, and a part inside its index has no node's header.
+    """
+    if "\x1f" in text and (_INFO_NODE_RE.search(text) is not None or "\x1f\nTag Table:" in text):
+        return True
+    if "\x7f" in text and _INFO_TAG_RE.search(text) is not None:
+        return True  # a part of a tag table too long to come with its heading
+    return "(line " in text and len(_INFO_INDEX_RE.findall(text, 0, 20_000)) >= INFO_INDEX_ENTRIES
+
+
+# Index entries that make a text without a node's header an Info manual's part.
+INFO_INDEX_ENTRIES = 3
+
+
+def _info(text: str) -> Iterator[Span]:
+    r"""The spans of a GNU Info manual that name its nodes (see the module's docstring).
+
+    >>> text = ("\x1f\nFile: a.info,  Node: Top,  Next: Intro\n\nSee *note Common\n"
+    ...         "options:: too .\n\n* Menu:\n\n* os popen ; why?::   Pipes .\n"
+    ...         "\x1f\nTag Table:\nNode: Top\x7f1\n")
+    >>> [text[s:e] for s, e in _info(text)]  # doctest: +NORMALIZE_WHITESPACE
+    ['File: a.info,  Node: Top,  Next: Intro', '*note Common\noptions::', '* Menu:',
+     '* os popen ; why?::   Pipes .', 'Node: Top\x7f1', '\x1f\nTag Table:\nNode: Top\x7f1\n']
+    """
+    for pattern in (_INFO_NODE_RE, _INFO_NOTE_RE, _INFO_MENU_RE, _INFO_TAG_RE):
+        for match in pattern.finditer(text):
+            yield match.span(1) if pattern is _INFO_NODE_RE else match.span()
+    table = text.find("\x1f\nTag Table:")
+    if table >= 0:
+        yield table, len(text)
+
+
+# An Info node's header, on the line after a \x1f; a cross-reference up to the
+# node it names (a label and a colon first, or two colons); a menu's entry.
+_INFO_NODE_RE = lazy(r"\x1f\r?\n(File: [^\n]*Node: [^\n]*)")
+_INFO_NOTE_RE = lazy(r"\*[Nn]ote\s[^:*]{1,120}?::|\*[Nn]ote\s[^:*]{1,120}?:\s+[^.,:*]{1,120}[.,]")
+_INFO_MENU_RE = lazy(r"^\* [^\n]*?:[^\n]*", re.MULTILINE)
+# A line of the tag table: where a node or a reference starts in the file.
+_INFO_TAG_RE = lazy(r"^(?:Node|Ref): [^\n]*\x7f\d+$", re.MULTILINE)
+_INFO_INDEX_RE = lazy(r"^\* [^\n]*:[ \t]+[^\n]*\(line +\d+\)$", re.MULTILINE)
 
 
 def _asciidoc(text: str) -> bool:
