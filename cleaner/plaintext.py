@@ -27,7 +27,7 @@ with a space before its full stop. Protected here:
 * inline code between backticks on one line ("``cond ? a : b``", "`pip
   cache`"), with no space just inside them: GNU's quotes ("`foo' and
   `bar'") close with an apostrophe;
-* in a GNU Info manual (a text whose nodes open after a ``\x1f`` line), what
+* in a GNU Info manual (a text whose nodes open after a ``\\x1f`` line), what
   names its nodes, which must match letter for letter: each node's header
   line (``File: ..., Node: ..., Next: ...``), the lines of its menus
   (``* os popen ; why?::``, ``* desig-revoke:  Scdaemon Options.``), its
