@@ -6,9 +6,10 @@ files and the same edits.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 from typing import BinaryIO, Literal, NamedTuple, overload
@@ -73,29 +74,77 @@ def display_name(path: Path) -> str:
         return path.as_posix()
 
 
-def propose_for(document: Document, config: Config) -> list[Edit]:
-    """The edits for a document, dropping replacements its encoding cannot hold."""
+def propose_for(document: Document, config: Config, jobs: int = 1) -> list[Edit]:
+    """The edits for a document, dropping replacements its encoding cannot hold
+    (its parts proposed by up to ``jobs`` processes: see :func:`propose_in_parts`)."""
     # Without a BOM the file's bytes are its text encoded: cut those.
     encoded = None if document.encoding.bom else document.raw
     return propose_in_parts(
-        document.text, config, kind=document.kind, encoding=document.encoding, encoded=encoded
+        document.text,
+        config,
+        kind=document.kind,
+        encoding=document.encoding,
+        encoded=encoded,
+        jobs=jobs,
     )
 
 
 def propose_in_parts(
-    text: str, config: Config, *, kind: str, encoding: Encoding, encoded: bytes | None = None
+    text: str,
+    config: Config,
+    *,
+    kind: str,
+    encoding: Encoding,
+    encoded: bytes | None = None,
+    jobs: int = 1,
 ) -> list[Edit]:
     """The edits for ``text``, proposed chunk by chunk as a pipe would be
     (:func:`cleaner.stream.split_text`): a large file is checked in bounded
-    memory and gets the same edits as when it is piped."""
-    encodable = partial(can_encode, encoding=encoding)
+    memory and gets the same edits as when it is piped.
+
+    With ``jobs`` above 1, a text of several parts has them proposed by that
+    many worker processes at once (each part is proposed on its own either
+    way, so the edits are the same): one large file, an OCR'd book, no
+    longer takes one core while the others wait.
+    """
+    parts = split_text(text, encoding.codec, encoded=encoded)
+    proposed_parts: Iterable[tuple[str, list[Edit]]]
+    if jobs > 1 and len(text) >= PART_PARALLEL_CHARS:
+        listed = list(parts)
+        found = _parallel_parts(listed, config, kind, encoding, min(jobs, len(listed)))
+        proposed_parts = zip(listed, found, strict=True)
+    else:
+        proposed_parts = ((part, _propose_part(part, config, kind, encoding)) for part in parts)
     edits: list[Edit] = []
     offset = 0
-    for part in split_text(text, encoding.codec, encoded=encoded):
-        found = propose(part, config, kind=kind, encodable=encodable)
-        edits.extend(edit.shifted(offset) for edit in found)
+    for part, proposed in proposed_parts:
+        edits.extend(edit.shifted(offset) for edit in proposed)
         offset += len(part)
     return edits
+
+
+# A text this long or longer (more than one part: see cleaner.stream.CHUNK_SIZE)
+# may have its parts proposed in worker processes, when jobs allow.
+PART_PARALLEL_CHARS = 1 << 20
+
+
+def _propose_part(part: str, config: Config, kind: str, encoding: Encoding) -> list[Edit]:
+    return propose(part, config, kind=kind, encodable=partial(can_encode, encoding=encoding))
+
+
+def _parallel_parts(
+    parts: list[str], config: Config, kind: str, encoding: Encoding, jobs: int
+) -> Iterator[list[Edit]]:
+    """Each part's edits, in order, proposed by ``jobs`` worker processes."""
+    if jobs < 2:
+        yield from (_propose_part(part, config, kind, encoding) for part in parts)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(
+            _propose_part, parts, *(itertools.repeat(x) for x in (config, kind, encoding))
+        )
 
 
 # Below this much text, starting worker processes costs more than it saves
@@ -163,8 +212,12 @@ def check_paths(
     if jobs > 1 and sum(sizes) >= PARALLEL_MIN_BYTES:
         checked = _parallel(files, sizes, config, jobs, streamed)
     else:
+        # One file (or a few small ones): a large one's parts may share the cores.
+        cores = config.jobs or os.cpu_count() or 1
         checked = (
-            Streamed(display_name(path), path) if path in streamed else check_file(path, config)
+            Streamed(display_name(path), path)
+            if path in streamed
+            else check_file(path, config, cores)
             for path in files
         )
     stored = False
@@ -177,12 +230,12 @@ def check_paths(
         results.prune()
 
 
-def check_file(path: Path, config: Config) -> Checked | Problem:
-    """Read one file and propose its edits."""
+def check_file(path: Path, config: Config, jobs: int = 1) -> Checked | Problem:
+    """Read one file and propose its edits (a large one's parts by up to ``jobs`` processes)."""
     read = _read(path)
     if not isinstance(read, Document):
         return read
-    edits, stored = results.remembered(read, config, partial(propose_for, read, config))
+    edits, stored = results.remembered(read, config, partial(propose_for, read, config, jobs))
     return Checked(display_name(path), read, edits, stored)
 
 

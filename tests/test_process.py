@@ -251,3 +251,38 @@ def test_a_large_file_is_not_cut_inside_its_code(
     assert inside == []
     # The prose around it is repaired.
     assert len(checked.safe_edits) == 2 * 16
+
+
+def test_a_large_file_has_its_parts_proposed_by_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Parts of a few hundred characters stand for the megabyte parts of a book.
+    cut = functools.partial(stream.split_text, chunk_size=300, hard_limit=4000)
+    monkeypatch.setattr(process, "split_text", cut)
+    monkeypatch.setattr(process, "PART_PARALLEL_CHARS", 1000)
+    text = "".join(
+        f"Page {i}: the neighbour said ,here it is.\nA broken neigh-\nbour came.\n\n"
+        for i in range(40)
+    )
+    path = tmp_path / "book.txt"
+    path.write_text(text)
+    assert len(list(cut(text, "utf-8"))) > 4
+    pools: list[object] = []
+
+    class CountedPool(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            pools.append(kwargs.get("max_workers"))
+            super().__init__(*args, **kwargs)
+
+    config = dataclasses.replace(Config(), cache=False)
+    with monkeypatch.context() as patched:
+        patched.setattr(concurrent.futures, "ProcessPoolExecutor", CountedPool)
+        (shared,) = check_paths([str(path)], dataclasses.replace(config, jobs=2))
+    (alone,) = check_paths([str(path)], dataclasses.replace(config, jobs=1))
+    assert pools == [2]  # one pool of two workers for the one file's parts
+    assert isinstance(shared, Checked) and isinstance(alone, Checked)
+    assert shared.edits == alone.edits
+    assert apply_edits(text, shared.safe_edits) == "".join(
+        f"Page {i}: the neighbour said, here it is.\nA broken neighbour\ncame.\n\n"
+        for i in range(40)
+    )
