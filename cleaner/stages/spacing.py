@@ -108,6 +108,8 @@ _BRACKETED_NUMBER_RE = lazy(r"\[\d+\]")
 # element's text, with no word before it to join ("<td> , , </td>").
 _OPENED_ELEMENT_RE = lazy(r"<[A-Za-z][\w-]*(?:\s[^<>]*)?>[\s,.;:!?]*$")
 # An article just before a space: what follows it is a thing named.
+# More spaces than this before a mark set it in a column, outside OCR pages.
+WIDE_GAP_BEFORE_MARK = 3
 _ARTICLE_BEFORE_RE = lazy(r"(?<![\w'’])(?i:the|an?)$")
 # A word that takes a mark as its object, just before it: "Delimit NODE_PATH
 # with ; on Windows", "separated by , and".
@@ -647,9 +649,15 @@ def _space_before(
         # "R gR  : / ? !", "| ?   |": a mark among symbols or alone in a
         # table's cell (a Markdown table's unknown value), no word to join it to.
         return
-    if "\t" in run.group() or (aligned and len(run.group()) > 1 and not noisy()):
+    if "\t" in run.group() or (
+        (aligned or len(run.group()) > WIDE_GAP_BEFORE_MARK)
+        and len(run.group()) > 1
+        and not noisy()
+    ):
         # "|,|\t\t,\t\trepeat", "0xf5     .\t": a mark in a column of a table
-        # is an entry of it, set where the columns fall.
+        # is an entry of it, set where the columns fall; so is one a wide gap
+        # sets apart on any line ("6fa.      X           ?" in a table of
+        # which slots a type fills).
         return
     following = body[follower.end() : follower.end() + 1]
     if (
