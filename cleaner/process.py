@@ -108,16 +108,10 @@ def propose_in_parts(
     longer takes one core while the others wait.
     """
     parts = split_text(text, encoding.codec, encoded=encoded)
-    proposed_parts: Iterable[tuple[str, list[Edit]]]
-    if jobs > 1 and len(text) >= PART_PARALLEL_CHARS:
-        listed = list(parts)
-        found = _parallel_parts(listed, config, kind, encoding, min(jobs, len(listed)))
-        proposed_parts = zip(listed, found, strict=True)
-    else:
-        proposed_parts = ((part, _propose_part(part, config, kind, encoding)) for part in parts)
+    workers = jobs if len(text) >= PART_PARALLEL_CHARS else 1
     edits: list[Edit] = []
     offset = 0
-    for part, proposed in proposed_parts:
+    for part, proposed in _proposed_parts(parts, config, kind, encoding, workers):
         edits.extend(edit.shifted(offset) for edit in proposed)
         offset += len(part)
     return edits
@@ -132,19 +126,22 @@ def _propose_part(part: str, config: Config, kind: str, encoding: Encoding) -> l
     return propose(part, config, kind=kind, encodable=partial(can_encode, encoding=encoding))
 
 
-def _parallel_parts(
-    parts: list[str], config: Config, kind: str, encoding: Encoding, jobs: int
-) -> Iterator[list[Edit]]:
-    """Each part's edits, in order, proposed by ``jobs`` worker processes."""
-    if jobs < 2:
-        yield from (_propose_part(part, config, kind, encoding) for part in parts)
+def _proposed_parts(
+    parts: Iterable[str], config: Config, kind: str, encoding: Encoding, jobs: int
+) -> Iterator[tuple[str, list[Edit]]]:
+    """Each part with its edits, in order: one at a time here, or, with
+    ``jobs`` above 1 and two parts or more, by that many worker processes."""
+    # (Without jobs the parts stay a generator: one of them in memory at a time.)
+    listed = list(parts) if jobs > 1 else []
+    if len(listed) < 2:
+        for part in listed or parts:
+            yield part, _propose_part(part, config, kind, encoding)
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(
-            _propose_part, parts, *(itertools.repeat(x) for x in (config, kind, encoding))
-        )
+    with ProcessPoolExecutor(max_workers=min(jobs, len(listed))) as pool:
+        repeated = (itertools.repeat(x) for x in (config, kind, encoding))
+        yield from zip(listed, pool.map(_propose_part, listed, *repeated), strict=True)
 
 
 # Below this much text, starting worker processes costs more than it saves
@@ -202,7 +199,8 @@ def check_paths(
     :class:`Streamed`, unread, for the caller to read in chunks.
     """
     files = list(discover(paths, config, force_exclude=force_exclude))
-    jobs = min(config.jobs or os.cpu_count() or 1, len(files))
+    cores = config.jobs or os.cpu_count() or 1
+    jobs = min(cores, len(files))
     # Sizes only when they decide something (a one-file pre-commit check needs none).
     sizes = [_size(path) for path in files] if stream_large or jobs > 1 else []
     streamed: set[Path] = set()
@@ -213,7 +211,6 @@ def check_paths(
         checked = _parallel(files, sizes, config, jobs, streamed)
     else:
         # One file (or a few small ones): a large one's parts may share the cores.
-        cores = config.jobs or os.cpu_count() or 1
         checked = (
             Streamed(display_name(path), path)
             if path in streamed

@@ -15,6 +15,10 @@ from cleaner.regex import lazy
 WORD_RE = lazy(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 # A run of letters, whatever joins it to the next.
 LETTERS_RE = lazy(r"[^\W\d_]+")
+# The hyphen a line's end breaks a word with, as a regex class: ASCII's, or
+# U+2010 HYPHEN, which typesetters (man(1) among them) write there
+# ("documen\N{HYPHEN}\ntation").
+BREAK_HYPHEN = "[-\N{HYPHEN}]"
 # What follows the apostrophe of a contraction ("don't", "we'll", "I've",
 # "she'd", "I'm", "it's", "did'st").
 APOSTROPHE_TAILS = frozenset({"s", "t", "st", "d", "ll", "re", "ve", "m"})

@@ -61,7 +61,7 @@ from cleaner.stages.spelling import (
     page_noise,
 )
 from cleaner.technical import is_technical
-from cleaner.tokens import APOSTROPHE_TAILS
+from cleaner.tokens import APOSTROPHE_TAILS, BREAK_HYPHEN
 
 RULE_HYPHENATION = "boundaries.hyphenation"
 RULE_JOIN = "boundaries.join"
@@ -70,19 +70,19 @@ RULE_SPECK = "boundaries.speck"
 
 # A letter run, a hyphen, a line break or spaces, then a lower-case letter run.
 _CLOSERS = ".,;:!?)]\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
-# (The hyphen may be U+2010, which typesetters, man(1) among them, write at a
-# line's end: "documen\u2010\ntation".)
 _BROKEN_RE = lazy(
-    r"(?<![\w-])(?P<head>[^\W\d_]+)[-\u2010](?P<gap>[ \t]*\r?\n[ \t]*|[ \t]+)"
+    rf"(?<![\w-])(?P<head>[^\W\d_]+){BREAK_HYPHEN}(?P<gap>[ \t]*\r?\n[ \t]*|[ \t]+)"
     r"(?P<tail>[^\W\d_A-Z][^\W\d_]*)(?P<trail>[" + re.escape(_CLOSERS) + r"]*)"
     r"(?P<space>[ \t]?)"
 )
 # The hyphen of every _BROKEN_RE match with what must stand around it: a cheap
 # test (it starts with the hyphen, so only hyphens are tried) that rules out
 # most texts before _BROKEN_RE tries every word of them.
-_BROKEN_HYPHEN_RE = lazy(r"[-\u2010](?<=[^\W\d_][-\u2010])(?:[ \t]*\r?\n[ \t]*|[ \t]+)[^\W\d_A-Z]")
+_BROKEN_HYPHEN_RE = lazy(
+    rf"{BREAK_HYPHEN}(?<=[^\W\d_]{BREAK_HYPHEN})(?:[ \t]*\r?\n[ \t]*|[ \t]+)[^\W\d_A-Z]"
+)
 # What stands before the second half of a broken word.
-_BROKEN_TAIL_RE = lazy(r"[^\W\d_][-\u2010][ \t]*\r?\n?[ \t]*\Z")
+_BROKEN_TAIL_RE = lazy(rf"[^\W\d_]{BREAK_HYPHEN}[ \t]*\r?\n?[ \t]*\Z")
 # Suspended hyphens: "pre- and post-war", "first- or second-hand".
 _SUSPENDING = frozenset({"and", "or", "nor", "to", "but", "than", "versus", "vs", "&"})
 # A word broken by a line-break hyphen that became a space, with a speck read
@@ -607,7 +607,7 @@ _MARK_RE = lazy(r"(?<![\w~^()\[\]])([A-Za-z]+)([~^()\[\]])([A-Za-z]+)(?![\w~^()\
 
 
 def _hyphenation(text: str, corrector: Corrector) -> Iterator[Edit]:
-    if ("-" not in text and "\u2010" not in text) or not _BROKEN_HYPHEN_RE.search(text):
+    if ("-" not in text and "\N{HYPHEN}" not in text) or not _BROKEN_HYPHEN_RE.search(text):
         return
     lexicon = corrector.lexicon
     hyphenated: frozenset[str] | None = None  # the text's own, read for the first join

@@ -80,7 +80,7 @@ from cleaner.regex import lazy
 from cleaner.stages import Context
 from cleaner.stages.spelling import form_status, in_old_spelling, judgeable_tokens, noise_of
 from cleaner.technical import is_technical
-from cleaner.tokens import writes_run
+from cleaner.tokens import BREAK_HYPHEN, writes_run
 from cleaner.typos import channel_cost, demonym_form, derived_form, transliteration_variant
 
 RULE = "names.gazetteer"
@@ -706,7 +706,7 @@ def _credited(found: Sequence[Word], i: int, text: str) -> bool:
     return _BY_RE.search(text, max(0, start - 8), start) is not None
 
 
-_BROKEN_RE = lazy(r"[-\u2010][ \t]*\r?\n?[ \t]*([^\W\d_]+)")
+_BROKEN_RE = lazy(rf"{BREAK_HYPHEN}[ \t]*\r?\n?[ \t]*([^\W\d_]+)")
 
 
 def _first_half(text: str, word: Word, gazetteer: Gazetteer, lexicon: Lexicon) -> bool:

@@ -83,7 +83,7 @@ from cleaner.namewords import line_of_names
 from cleaner.regex import lazy
 from cleaner.stages import Context
 from cleaner.technical import is_technical
-from cleaner.tokens import APOSTROPHE_TAILS, LETTERS_RE, WORD_RE, writes_run
+from cleaner.tokens import APOSTROPHE_TAILS, BREAK_HYPHEN, LETTERS_RE, WORD_RE, writes_run
 
 RULE = "spelling.ocr"
 RULE_REAL_WORD = "spelling.real-word"
@@ -952,9 +952,9 @@ def _line_break_fragment(text: str, token: Token) -> bool:
     )
 
 
-# A line-break hyphen (or U+2010) just after a word, and just before one.
-_FRAGMENT_END_RE = lazy(r"[-\u2010][ \t]*\r?\n")
-_FRAGMENT_START_RE = lazy(r"[^\W\d_][-\u2010][ \t]*\r?\n[ \t]*\Z")
+# A line-break hyphen just after a word, and just before one.
+_FRAGMENT_END_RE = lazy(rf"{BREAK_HYPHEN}[ \t]*\r?\n")
+_FRAGMENT_START_RE = lazy(rf"[^\W\d_]{BREAK_HYPHEN}[ \t]*\r?\n[ \t]*\Z")
 
 
 def _is_initial(text: str, start: int) -> bool:
