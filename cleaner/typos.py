@@ -250,6 +250,29 @@ def derived_form(word: str, name: str) -> bool:
     return len(w) == len(n) + 1 and w.startswith(n) and w[-1] in _SUFFIX_LETTERS
 
 
+def other_ending(word: str, name: str) -> bool:
+    """Whether ``word`` is ``name`` with its last letter, a vowel, another
+    vowel: a name of its own as often as a slip ("Alexandru" beside the town
+    "Alexandra", "Mario" beside "Maria"), as languages and genders end names.
+
+    >>> other_ending("Alexandru", "Alexandra"), other_ending("Mario", "Maria")
+    (True, True)
+    >>> [other_ending(w, n) for w, n in (("Parir", "Paris"), ("Ankra", "Ankara"), ("Romq", "Roma"))]
+    [False, False, False]
+    """
+    w, n = fold(word), fold(name)
+    return (
+        len(w) == len(n) >= 4
+        and w[:-1] == n[:-1]
+        and w[-1] != n[-1]
+        and w[-1] in _VOWELS
+        and n[-1] in _VOWELS
+    )
+
+
+_VOWELS = frozenset("aeiou")
+
+
 def demonym_form(word: str, name: str) -> bool:
     """Whether ``word`` reads as the demonym or language of ``name``: a stem
     and "an", where the name is the stem and a vowel-led ending of up to three

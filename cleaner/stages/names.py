@@ -81,7 +81,13 @@ from cleaner.stages import Context
 from cleaner.stages.spelling import form_status, in_old_spelling, judgeable_tokens, noise_of
 from cleaner.technical import is_technical
 from cleaner.tokens import BREAK_HYPHEN, writes_run
-from cleaner.typos import channel_cost, demonym_form, derived_form, transliteration_variant
+from cleaner.typos import (
+    channel_cost,
+    demonym_form,
+    derived_form,
+    other_ending,
+    transliteration_variant,
+)
 
 RULE = "names.gazetteer"
 # The hypothesis that the word is a correct name nobody listed, in the units
@@ -957,6 +963,11 @@ def _decide(
         return None
     if transliteration_variant(observed, best.place.name):
         return None  # "Zaporizhzhia": another romanisation of "Zaporizhzhya", not a typo
+    # "Some hints from Alexandru": a Romanian man, not the town in South
+    # Africa; a name that ends in another vowel is another name as often as
+    # a slip, unless the document backs the place. (Not so a country's name
+    # or its people's: "Montenegra" is no one's name.)
+    ending = best.place.kind not in _NATIONAL and other_ending(observed, best.place.name)
     safe = (
         confidence >= SAFE_AT
         # A real place as written ("Aleria", a village in Corsica) is changed
@@ -969,6 +980,7 @@ def _decide(
         and (as_written is None or bool(best.evidence))
         and best.cost <= SAFE_COST
         and not derived_form(observed, best.place.name)
+        and (not ending or bool(best.evidence))
         # "Asturian" is the language of Asturias, not the place misspelt.
         and not (best.place.kind != "demonym" and demonym_form(observed, best.place.name))
         and (
@@ -979,6 +991,8 @@ def _decide(
     )
     if not safe and doubt is None and span.beside_word and not best.evidence:
         doubt = "beside a capitalised word, and nothing in the document backs the place"
+    elif not safe and ending and doubt is None:
+        doubt = f"or {observed!r}, a name of its own in another ending"
     runner_up = ranked[1] if len(ranked) > 1 else None
     return Verdict(
         span.start, span.end, observed, best, confidence, safe, runner_up, None if safe else doubt
