@@ -2532,6 +2532,12 @@ def _typo(
             return None  # "re-sistance", "beauti-fully": a word broken at a line end
         if _prefixed_word(lower, text, corrector.lexicon):
             return None  # "the uncommenting and recommenting": re- and a word
+        if (
+            word.islower()
+            and _inside_quotes(text, token.start)
+            and _coded_elsewhere(text, word, token.start)
+        ):
+            return None  # '"windo echo expr"' beside `:windo`: Vim's command, quoted
         intended, slip = listed, _slip(lower, listed) or ""
         reason = "a typing slip" + (f": {slip}" if slip else "")
         doubt = _listed_doubt(corrector, lower, listed, document)
@@ -2695,6 +2701,46 @@ def _named_form(text: str, form: str) -> bool:
         ):
             return True
         start = text.find(form, end)
+    return False
+
+
+def _inside_quotes(text: str, start: int) -> bool:
+    """Whether ``start`` is inside double quotes opened on its line.
+
+    >>> text = 'after "windo echo expr" a break, and the windo'
+    >>> _inside_quotes(text, text.index("windo")), _inside_quotes(text, text.rindex("windo"))
+    (True, False)
+    """
+    line = text.rfind("\n", 0, start) + 1
+    return text.count('"', line, start) % 2 == 1
+
+
+def _coded_elsewhere(text: str, form: str, start: int) -> bool:
+    """Whether ``text`` writes ``form``, other than at ``start``, as code: in
+    backticks, called, or as a command after a colon (Vim's ``:windo``).
+
+    >>> text = 'after "windo echo" a break; a command such as `:windo`.'
+    >>> _coded_elsewhere(text, "windo", text.index("windo"))
+    True
+    >>> text = "the windo is open; Note:windo and the windo."
+    >>> _coded_elsewhere(text, "windo", text.index("windo"))
+    False
+    """
+    size = len(form)
+    found = text.find(form)
+    while found >= 0:
+        end = found + size
+        if found != start and not (
+            text[found - 1 : found].isalnum() or text[end : end + 1].isalnum()
+        ):
+            before, after = text[found - 1 : found], text[end : end + 1]
+            if (
+                before == "`"
+                or after in ("`", "(")
+                or (before == ":" and not text[found - 2 : found - 1].isalnum())
+            ):
+                return True
+        found = text.find(form, end)
     return False
 
 
