@@ -112,8 +112,9 @@ _OPENED_ELEMENT_RE = lazy(r"<[A-Za-z][\w-]*(?:\s[^<>]*)?>[\s,.;:!?]*$")
 WIDE_GAP_BEFORE_MARK = 3
 _ARTICLE_BEFORE_RE = lazy(r"(?<![\w'’])(?i:the|an?)$")
 # A word that takes a mark as its object, just before it: "Delimit NODE_PATH
-# with ; on Windows", "separated by , and".
-_MARK_TAKER_BEFORE_RE = lazy(r"(?<![\w'’])(?i:with|by|using)$")
+# with ; on Windows", "separated by , and", "When mapping : to ; and ; to :",
+# "ended in ;\"", "(with ! added)".
+_MARK_TAKER_BEFORE_RE = lazy(r"(?<![\w'’])(?i:with|by|using|to|and|or|in)$")
 # A conditional expression of code: "b ? True() : False()".
 _TERNARY_RE = lazy(r"\? +[^\s?:][^?:\n]* : ")
 # A word that takes an object, just before a spaced full stop: the stop is
@@ -307,6 +308,7 @@ def propose(context: Context) -> Iterator[Edit]:
             or any(_same_column(body, n) for n in neighbours)
             or any(_same_label_gap(body, n) for n in neighbours)
             or any(_hanging(body, n) for n in neighbours)
+            or any(_same_words_after(body, n) for n in neighbours)
         )
         ellipses = [m.span() for m in _SPACED_ELLIPSIS_RE.finditer(body)] if ". ." in body else []
         for run in runs:
@@ -445,6 +447,36 @@ def _same_label_gap(line: str, neighbour: str) -> bool:
     """
     end = _label_gap_end(line)
     return end is not None and end == _label_gap_end(neighbour)
+
+
+def _same_words_after(line: str, neighbour: str) -> bool:
+    """Whether a gap of two spaces or more in ``line`` ends where a word of
+    ``neighbour`` starts, and the same words follow in both: a column of
+    entries that go on alike ("French  - translated by" over "Italian -
+    translated by"; '1. "FSC"  A full matching' over '2. "F C"  A full
+    matching'), padded to line up.
+
+    >>> _same_words_after("French  - translated by", "Italian - translated by")
+    True
+    >>> _same_words_after("It was one.  The next", "of them was.  The rest")
+    False
+    """
+    neighbour = neighbour.rstrip("\r\n")
+    for end in _gap_ends(line):
+        ahead = line[end : end + SAME_AFTER_CHARS]
+        if (
+            len(ahead) == SAME_AFTER_CHARS
+            and neighbour[end - 1 : end] == " "
+            and neighbour[end : end + SAME_AFTER_CHARS] == ahead
+        ):
+            return True
+    return False
+
+
+# How many characters after a gap must match the neighbouring line's, at
+# the same column, for the two to be entries of a column (_same_words_after):
+# a word and more, not a chance "The".
+SAME_AFTER_CHARS = 8
 
 
 def _hanging(line: str, neighbour: str) -> bool:
@@ -738,8 +770,8 @@ def _space_before(
         # initial, or a speaker's in a play, with its stop spaced).
         (article is not None and (mark[0] in "!?" or article.group() != "A"))
         or (mark[0] in "!?" and next_word.islower() and technical())
-        # "Delimit NODE_PATH with ; on Windows"
-        or (mark[0] in ",;:" and _MARK_TAKER_BEFORE_RE.search(body, 0, run.start()) is not None)
+        # "Delimit NODE_PATH with ; on Windows", "(with ! added)"
+        or (_MARK_TAKER_BEFORE_RE.search(body, 0, run.start()) is not None and mark[0] != ".")
         # "use v8::Boolean(b) over b ? True() : False()"
         or (mark[0] == "?" and _TERNARY_RE.match(body, follower.start()) is not None)
     ) and not noisy()
@@ -759,8 +791,8 @@ def _space_before(
         reason = f"space before a {name}; no sentence starts after it, so it may be a speck"
     elif named:
         reason = (
-            f"space before a {name}; the words around it (an article, 'with' or 'by'"
-            f" before it, a word in small letters or the rest of an expression after it)"
+            f"space before a {name}; the words around it (an article, or 'with',"
+            f" 'by', 'to' before it, a word in small letters or the rest of an expression after it)"
             f" say it may be the character {mark!r} itself, named"
         )
     elif after_code:
