@@ -113,8 +113,11 @@ WIDE_GAP_BEFORE_MARK = 3
 _ARTICLE_BEFORE_RE = lazy(r"(?<![\w'’])(?i:the|an?)$")
 # A word that takes a mark as its object, just before it: "Delimit NODE_PATH
 # with ; on Windows", "separated by , and", "When mapping : to ; and ; to :",
-# "ended in ;\"", "(with ! added)".
-_MARK_TAKER_BEFORE_RE = lazy(r"(?<![\w'’])(?i:with|by|using|to|and|or|in)$")
+# "ended in ;\"", "(with ! added)"; or that says which mark is meant: "fix
+# missing trailing ,", "remove the extra ;".
+_MARK_TAKER_BEFORE_RE = lazy(
+    r"(?<![\w'’])(?i:with|by|using|to|and|or|in|trailing|leading|extra|stray|missing)$"
+)
 # A conditional expression of code: "b ? True() : False()".
 _TERNARY_RE = lazy(r"\? +[^\s?:][^?:\n]* : ")
 # A word that takes an object, just before a spaced full stop: the stop is
@@ -276,7 +279,7 @@ def propose(context: Context) -> Iterator[Edit]:
         runs = [run for run in _GAP_RE.finditer(body) if run.start() or run.end() == len(body)]
         if not runs:
             # Most lines: nothing for the rules below, which only look at runs.
-            yield from _missing_after(offset, body, glued, qualifiers, technical)
+            yield from _missing_after(offset, body, glued, qualifiers, technical, noisy)
             continue
         # Two wide gaps between words on a line, or one that ends no sentence
         # and another gap of two spaces or more, are column alignment
@@ -351,17 +354,24 @@ def propose(context: Context) -> Iterator[Edit]:
                         continue
                     if _COPYRIGHT_YEARS_RE.fullmatch(body, 0, run.start()):
                         continue  # a notice is copied as its holder set it
+                    if run.start() >= 9 and _FINGERPRINT_GAP_RE.match(body, run.start() - 9):
+                        continue  # "FF5C FAC3  EA6A 44D3": an OpenPGP fingerprint's halves
                     if _date_gap(body, run):
                         continue  # "Fri,  3 Aug 2001", "May  3, 2014", "<a@b.org>  Thu, 5 Oct"
                     if len(run.group()) == 2 and not layout_gaps().isdisjoint(_gap_keys(body, run)):
                         continue  # "o IO-389:  Add", "v1.4.1  (May 5, 2017)": see LAYOUT_LINES
                     yield from _double(text, start, end, body, run, two_space_sentences, plain)
-        yield from _missing_after(offset, body, glued, qualifiers, technical)
+        yield from _missing_after(offset, body, glued, qualifiers, technical, noisy)
     if "\N{LEFT SINGLE QUOTATION MARK}" in text:
         starts = {lines[n][0] + len(_leading_run(lines[n][1])) for n in paragraph_starts}
         yield from _stray_quotes(context, starts)
     if _SPACED_QUOTE_RE.search(text):
         yield from _spaced_quotes(context)
+
+
+# The middle of an OpenPGP fingerprint, printed (as gpg prints it) in groups of
+# four hexadecimal digits with two spaces between its halves.
+_FINGERPRINT_GAP_RE = lazy(r"(?<![\w])[0-9A-F]{4} [0-9A-F]{4}  [0-9A-F]{4} [0-9A-F]{4}(?!\w)")
 
 
 # What every line that a rule below can edit holds, but for a leading run
@@ -460,12 +470,19 @@ def _same_words_after(line: str, neighbour: str) -> bool:
     True
     >>> _same_words_after("It was one.  The next", "of them was.  The rest")
     False
+    >>> _same_words_after(":option:`-m` *module* is used, ``sys.argv[0]``  is set to the",
+    ...                   ":option:`-c` *command* is used, ``sys.argv[0]`` is set to")
+    False
     """
     neighbour = neighbour.rstrip("\r\n")
-    for end in _gap_ends(line):
+    for end, width in _gap_ends(line).items():
         ahead = line[end : end + SAME_AFTER_CHARS]
         if (
             len(ahead) == SAME_AFTER_CHARS
+            # a label before the gap, not a sentence that happens to go on
+            # as the line beside it does ("``sys.argv[0]``  is set to" under
+            # "``sys.argv[0]`` is set to")
+            and len(line[: end - width].split()) <= SAME_AFTER_LABEL_WORDS
             and neighbour[end - 1 : end] == " "
             and neighbour[end : end + SAME_AFTER_CHARS] == ahead
         ):
@@ -477,6 +494,9 @@ def _same_words_after(line: str, neighbour: str) -> bool:
 # the same column, for the two to be entries of a column (_same_words_after):
 # a word and more, not a chance "The".
 SAME_AFTER_CHARS = 8
+# At most this many words before such a gap: an entry's label ("French", '1.
+# "FSC"').
+SAME_AFTER_LABEL_WORDS = 3
 
 
 def _hanging(line: str, neighbour: str) -> bool:
@@ -1447,15 +1467,24 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char in "._"
 
 
+# What follows a name qualified by another ("threading.Lock.", "Command.Apply
+# method"): a full stop, comma or closing bracket at once, or a word for code.
+_NAME_AFTER_RE = lazy(
+    r"[.,)](?:\s|$)| (?:method|class|function|object|module|attribute|property)\b"
+)
+
+
 def _missing_after(
     offset: int,
     body: str,
     glued: Callable[[str], int],
     qualifiers: Callable[[str], int],
     technical: Callable[[], bool],
+    noisy: Callable[[], bool],
 ) -> Iterator[Edit]:
     """Edits for a space missing after a mark that glues two words ("failed.The");
-    ``glued`` and ``qualifiers``: see _glued_count and _qualifier_count."""
+    ``glued`` and ``qualifiers``: see _glued_count and _qualifier_count;
+    ``noisy``: whether the page reads as OCR output."""
     for match in _MISSING_AFTER_RE.finditer(body):
         mark = match.group()
         left = body.rfind(" ", 0, match.start()) + 1
@@ -1509,16 +1538,28 @@ def _missing_after(
             continue
         pos = offset + match.end()
         colon = mark == ":"
+        # "used is threading.Lock. You can", "Changed Command.Apply method":
+        # a glued word that a full stop, a comma or a word for code follows
+        # at once is a name qualified by another more often than a
+        # sentence of one word: a person decides. (In OCR output it is one
+        # more space lost: "six hundred threescore and six.Rev. xiii. 18.")
+        named = (
+            mark == "."
+            and second[:1].isupper()
+            and _NAME_AFTER_RE.match(body, match.end() + len(second)) is not None
+            and not noisy()
+        )
         yield Edit(
             pos,
             pos,
             "",
             " ",
             "spacing.missing-space",
-            0.6 if colon else 0.9,
+            0.6 if colon or named else 0.9,
             f"no space after a {_PUNCT_NAME[mark]}"
-            + ("; may be a namespace like 'Talk:Page'" if colon else ""),
-            not colon,
+            + ("; may be a namespace like 'Talk:Page'" if colon else "")
+            + ("; may be a qualified name, as 'threading.Lock'" if named else ""),
+            not (colon or named),
         )
 
 
