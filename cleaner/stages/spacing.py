@@ -114,10 +114,12 @@ _ARTICLE_BEFORE_RE = lazy(r"(?<![\w'’])(?i:the|an?)$")
 # A word that takes a mark as its object, just before it: "Delimit NODE_PATH
 # with ; on Windows", "separated by , and", "When mapping : to ; and ; to :",
 # "ended in ;\"", "(with ! added)"; or that says which mark is meant: "fix
-# missing trailing ,", "remove the extra ;".
+# missing trailing ,", "remove the extra ;". ("in" not before a comma: "the
+# text passed in , but" ends a verb, as "logged in" and "filled in" do.)
 _MARK_TAKER_BEFORE_RE = lazy(
-    r"(?<![\w'’])(?i:with|by|using|to|and|or|in|trailing|leading|extra|stray|missing)$"
+    r"(?<![\w'’])(?i:with|by|using|to|and|or|trailing|leading|extra|stray|missing)$"
 )
+_MARK_TAKER_IN_RE = lazy(r"(?<![\w'’])(?i:in)$")
 # A conditional expression of code: "b ? True() : False()".
 _TERNARY_RE = lazy(r"\? +[^\s?:][^?:\n]* : ")
 # A word that takes an object, just before a spaced full stop: the stop is
@@ -792,6 +794,7 @@ def _space_before(
         or (mark[0] in "!?" and next_word.islower() and technical())
         # "Delimit NODE_PATH with ; on Windows", "(with ! added)"
         or (_MARK_TAKER_BEFORE_RE.search(body, 0, run.start()) is not None and mark[0] != ".")
+        or (_MARK_TAKER_IN_RE.search(body, 0, run.start()) is not None and mark[0] not in ".,")
         # "use v8::Boolean(b) over b ? True() : False()"
         or (mark[0] == "?" and _TERNARY_RE.match(body, follower.start()) is not None)
     ) and not noisy()
