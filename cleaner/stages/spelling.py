@@ -817,6 +817,12 @@ def _tokens_of(text: str, kind: str) -> list[Token]:
             initial = False
             glued = True
         else:
+            if following.startswith(" : ") and (first or "\n" in gap):
+                # "strng : str or mime-dict", "lamda : Function": a parameter
+                # named at a line's start, as numpydoc lists them.
+                dropped = True
+                first = False
+                continue
             before = gap[-1:]
             if first:
                 glued = after_space = first = False
@@ -861,6 +867,9 @@ def _tokens_of(text: str, kind: str) -> list[Token]:
         dropped = False
     return tokens
 
+
+# A parameter named at a line's start, as numpydoc lists them: "funcs : seq".
+_PARAMETER_RE = lazy(r"(?m)^[ \t]*([^\W\d_]+) : ")
 
 # WORD_RE as one group, for re.split: the text between words, then a word.
 _WORD_SPLIT_RE = lazy(f"({WORD_RE.pattern})")
@@ -1110,13 +1119,18 @@ def propose(context: Context) -> Iterator[Edit]:
         topic=_topic(corrector, forms, status),
         text=text,
         capitals_misread=capitals_misread(noise, status),
-        elsewhere=Counter(
-            token.text
-            for token in _candidate_tokens(text, context.kind)
-            if _inside(apart, token.start)
+        elsewhere=(
+            Counter(
+                token.text
+                for token in _candidate_tokens(text, context.kind)
+                if _inside(apart, token.start)
+            )
+            if apart
+            else Counter()
         )
-        if apart
-        else Counter(),
+        # The parameters a numpydoc list names ("funcs : seq"), left out of
+        # the tokens (see _tokens_of): the text writes them there too.
+        + Counter(_PARAMETER_RE.findall(text) if " : " in text else ()),
     )
 
     # Each neighbour as the word it most likely is: itself when known, the
@@ -1630,6 +1644,8 @@ def _specks_before_capitals(
         after = text[end] if end < size else ""
         if speck == "M" or match.group().lower() in lexicon:
             continue
+        if noise < OCR_PAGE_NOISE and is_technical(match.group()):
+            continue  # "IPython uses it natively": a name of software writing
         if _excluded(text, start, end, before, after):
             continue  # "RLock.acquire": code
         if lexicon.count(word.lower()) < SPECK_COUNT and not re.search(
@@ -2538,6 +2554,14 @@ def _typo(
             and _coded_elsewhere(text, word, token.start)
         ):
             return None  # '"windo echo expr"' beside `:windo`: Vim's command, quoted
+        if re.search(rf"(?m)^[ \t]*{re.escape(word)} : ", text):
+            return None  # "strng : str or mime-dict" lists it: a parameter's name
+        if (
+            not word.islower()
+            and text[token.end : token.end + 1] == "."
+            and listed.startswith(lower)
+        ):
+            return None  # "*Math. Comput.*": an abbreviation, as citations cut words
         intended, slip = listed, _slip(lower, listed) or ""
         reason = "a typing slip" + (f": {slip}" if slip else "")
         doubt = _listed_doubt(corrector, lower, listed, document)
