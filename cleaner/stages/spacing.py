@@ -108,6 +108,10 @@ _BRACKETED_NUMBER_RE = lazy(r"\[\d+\]")
 # element's text, with no word before it to join ("<td> , , </td>").
 _OPENED_ELEMENT_RE = lazy(r"<[A-Za-z][\w-]*(?:\s[^<>]*)?>[\s,.;:!?]*$")
 # An article just before a space: what follows it is a thing named.
+# A line that opens with a term and " : " before its definition (numpydoc's
+# "axis : int, optional"), and how many make it the text's layout.
+_TERM_LINE_RE = lazy(r"(?m)^[ \t]*[^\s:][^:\n]{0,60}[^\s:] : \S")
+TERM_LINES = 2
 # More spaces than this before a mark set it in a column, outside OCR pages.
 WIDE_GAP_BEFORE_MARK = 3
 _ARTICLE_BEFORE_RE = lazy(r"(?<![\w'’])(?i:the|an?)$")
@@ -245,6 +249,9 @@ def propose(context: Context) -> Iterator[Edit]:
     qualifiers = functools.cache(functools.partial(_qualifier_count, text))
     wide_gaps = functools.cache(lambda: _uses_wide_gaps(text))
     layout_gaps = functools.cache(lambda: _layout_gaps(text))
+    # Whether the text lists terms as "term : definition" lines (numpydoc's
+    # "strng : str"): then such a line's spaced colon is its layout.
+    term_lines = functools.cache(lambda: len(_TERM_LINE_RE.findall(text)) >= TERM_LINES)
     busy = None if boxed else _busy_lines(text, lines)
     if busy is not None and stray_indents:
         busy.update(indented_starts)
@@ -339,6 +346,7 @@ def propose(context: Context) -> Iterator[Edit]:
                         aligned,
                         plain,
                         lines[number + 1][1] if number + 1 < len(lines) else "",
+                        term_lines,
                     )
                 elif body[run.end()] in ",;:.!?":
                     # Before punctuation the space-before rule alone decides (".NET",
@@ -664,6 +672,7 @@ def _space_before(
     aligned: bool,
     plain: bool,
     next_line: str,
+    term_lines: Callable[[], bool],
 ) -> Iterator[Edit]:
     """Edits for the space ``run`` before the mark ``follower``.
 
@@ -676,7 +685,8 @@ def _space_before(
     ``technical``: the text's words touch marks of code (NAMED_MARK_CODE);
     ``aligned``: the line is a row of columns (see propose); ``plain``: the
     text is plain text (see _double); ``next_line``: the line after (empty
-    at the text's end).
+    at the text's end); ``term_lines``: the text lists terms as "term :
+    definition" lines (TERM_LINES of them or more).
     """
     mark = follower.group()
     name = _PUNCT_NAME[mark[0]]
@@ -690,6 +700,12 @@ def _space_before(
         return
     if mark[0] == ":" and len(run.group()) > 1:
         return  # "key   : value" aligns a definition list
+    if mark[0] == ":" and _TERM_LINE_RE.match(body) and term_lines() and not noisy():
+        # "strng : str or mime-dict", "axis : int, optional": numpydoc's
+        # parameters, a term and its definition on a line, as the text
+        # lists them throughout. (In an OCR page, "Witness : I was" may be
+        # a spaced colon to repair.)
+        return
     if _in_padded_brackets(body, run.start(), follower.end()) or (
         _in_quoted_code(body, run.start(), follower.end()) and not noisy()
     ):

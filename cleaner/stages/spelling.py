@@ -817,7 +817,7 @@ def _tokens_of(text: str, kind: str) -> list[Token]:
             initial = False
             glued = True
         else:
-            if following.startswith(" : ") and (first or "\n" in gap):
+            if following.startswith(" : ") and (first or "\n" in gap) and word.islower():
                 # "strng : str or mime-dict", "lamda : Function": a parameter
                 # named at a line's start, as numpydoc lists them.
                 dropped = True
@@ -869,6 +869,8 @@ def _tokens_of(text: str, kind: str) -> list[Token]:
 
 
 # A parameter named at a line's start, as numpydoc lists them: "funcs : seq".
+# (Only those in small letters count: "Witness : I was" in a court report
+# names a speaker.)
 _PARAMETER_RE = lazy(r"(?m)^[ \t]*([^\W\d_]+) : ")
 
 # WORD_RE as one group, for re.split: the text between words, then a word.
@@ -1130,7 +1132,11 @@ def propose(context: Context) -> Iterator[Edit]:
         )
         # The parameters a numpydoc list names ("funcs : seq"), left out of
         # the tokens (see _tokens_of): the text writes them there too.
-        + Counter(_PARAMETER_RE.findall(text) if " : " in text else ()),
+        + Counter(
+            name
+            for name in (_PARAMETER_RE.findall(text) if " : " in text else ())
+            if name.islower()
+        ),
     )
 
     # Each neighbour as the word it most likely is: itself when known, the
