@@ -1270,6 +1270,11 @@ def propose(context: Context) -> Iterator[Edit]:
             # line's end broke (the boundaries stage joins it where the
             # whole is a word); outside OCR pages no word to read alone.
             continue
+        if typos and _british_of_known(token.text, corrector.lexicon):
+            # "factorise a polynomial": a word the lexicon holds in American
+            # spelling only (in OCR pages such a form still counts as unknown
+            # to the page's noise, as it always has).
+            continue
         if len(token.text) == 1 and not (real_words and left and right and left not in LABELLED):
             # A lone letter is a list label, a variable or an initial far more
             # often than a misread word; only in OCR output, between two
@@ -1891,6 +1896,27 @@ def form_status(tokens: Sequence[Token], lexicon: Lexicon, config: Config) -> di
     The dict is shared, so it is read, never changed.
     """
     return {form: form in lexicon or config.allows(form) for form in set(map(_TEXT, tokens))}
+
+
+def _british_of_known(form: str, lexicon: Lexicon) -> bool:
+    """Whether ``form`` is a word of the lexicon in British spelling ("factorise",
+    "serialised", "parallelising" of "factorize"...): right, though the list
+    lacks it (see _CONVENTIONS).
+
+    >>> from cleaner.lexicon import default_lexicon
+    >>> [_british_of_known(w, default_lexicon()) for w in ("factorise", "Serialised", "fadtorise")]
+    [True, True, False]
+    """
+    lower = form.lower()
+    if len(lower) < BRITISH_LETTERS or not lower.isalpha():
+        return False
+    american = _american(lower, False)
+    return american != lower and american in lexicon
+
+
+# Words shorter than this are never read as a British spelling: short forms
+# are too often a misreading one letter from a word ("hae", "tour").
+BRITISH_LETTERS = 6
 
 
 def page_noise(
