@@ -77,13 +77,38 @@ def detect(data: bytes) -> Encoding:
     else:
         return UTF8
     try:
-        data.decode("cp1252")
+        text = data[:LEGACY_SNIFF].decode("cp1252")
+        data[LEGACY_SNIFF:].decode("cp1252")  # one byte a character: any cut is one
     except UnicodeDecodeError as exc:
         raise InputError(
             f"cannot decode: not UTF-8, and byte 0x{data[exc.start]:02x} at offset "
             f"{exc.start} is undefined in Windows-1252"
         ) from None
+    high = sum(1 for c in text if c > "\x7f")
+    letters = high + sum(1 for c in text if c.isascii() and c.isalpha())
+    if high >= LEGACY_MIN_HIGH and high > LEGACY_SHARE * letters:
+        # Russian in Windows-1251 or KOI8-R, Greek, Big5, EUC-KR: every byte
+        # is defined in Windows-1252 too, but read so the words are runs of
+        # accented letters and signs ("Ïðèâåò"), and an edit there (a
+        # no-break space, a soft hyphen, "mojibake") would change a letter of
+        # the real text. Latin text keeps most of its letters in ASCII.
+        raise InputError(
+            f"cannot decode: not UTF-8, and read as Windows-1252 {high} of its first "
+            f"{letters} letters are outside ASCII, as in no Latin text: another legacy "
+            "encoding (Cyrillic, Greek, CJK...)? Convert it to UTF-8 first"
+        )
     return Encoding("cp1252")
+
+
+# How much of a file that is not UTF-8 is read to tell Windows-1252 from
+# another legacy encoding (see detect): when at least LEGACY_MIN_HIGH of its
+# characters, and more than LEGACY_SHARE of its letters (those and ASCII
+# letters), are outside ASCII, it is no Latin text. French or German text in
+# Windows-1252 has a few accented letters in twenty; Russian in
+# Windows-1251, read so, has nearly all of them.
+LEGACY_SNIFF = 1 << 16
+LEGACY_MIN_HIGH = 16
+LEGACY_SHARE = 0.3
 
 
 def decode(data: bytes, encoding: Encoding | None = None) -> tuple[str, Encoding]:

@@ -155,6 +155,22 @@ def test_undecodable_file_is_exit_2_and_untouched(runner: CliRunner, tmp_path: P
     assert bad.read_bytes() == data
 
 
+def test_russian_in_windows_1251_is_exit_2_and_untouched(runner: CliRunner, tmp_path: Path) -> None:
+    # Read as Windows-1252 its letters are "Ìîñêâà" and its no-break spaces
+    # and soft hyphens would be "repaired": refused, byte for byte as it was.
+    page = tmp_path / "page.txt"
+    data = (
+        "Москва\xa0— столица России, крупней\xadший по численности населения город. "
+        "В городе работают театры,  музеи и библиотеки.\n"
+    ).encode("cp1251")
+    page.write_bytes(data)
+    result = runner.invoke(cli, ["fix", "page.txt"], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert "page.txt: cannot decode" in result.stderr
+    assert "another legacy encoding" in result.stderr
+    assert page.read_bytes() == data
+
+
 def test_latin1_file_is_fixed_and_stays_latin1(runner: CliRunner, tmp_path: Path) -> None:
     page = tmp_path / "page.txt"
     page.write_bytes("Café  au lait , s’il vous plaît\r\n".encode("cp1252"))

@@ -44,6 +44,30 @@ def test_undefined_cp1252_bytes_are_refused() -> None:
         detect(b"caf\xe9 \x81")
 
 
+RUSSIAN = (
+    "Москва - столица России, крупнейший по численности населения город страны. "
+    "В городе работают театры, музеи и библиотеки, а по его улицам ходят трамваи.\n"
+)
+
+
+@pytest.mark.parametrize("codec", ["cp1251", "koi8-r", "iso-8859-5", "cp855"])
+def test_another_legacy_encoding_is_refused_not_read_as_cp1252(codec: str) -> None:
+    # Read as Windows-1252 (where the text's bytes are defined there, as
+    # they are in Windows-1251) the words are runs of accented letters:
+    # refused, never "repaired".
+    data = RUSSIAN.encode(codec)
+    with pytest.raises(InputError, match="cannot decode"):
+        detect(data)
+
+
+def test_latin_text_in_cp1252_is_still_read() -> None:
+    french = (
+        "Le café était fermé ; nous sommes allés à la brasserie d'à côté, où l'on "
+        "sert une crème brûlée célèbre dans toute la région, et des crêpes.\n"
+    ) * 3
+    assert detect(french.encode("cp1252")).codec == "cp1252"
+
+
 def test_binary_file_is_detected(tmp_path: Path) -> None:
     path = tmp_path / "x.bin"
     path.write_bytes(b"abc\0def")
