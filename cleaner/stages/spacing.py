@@ -108,6 +108,9 @@ _BRACKETED_NUMBER_RE = lazy(r"\[\d+\]")
 # element's text, with no word before it to join ("<td> , , </td>").
 _OPENED_ELEMENT_RE = lazy(r"<[A-Za-z][\w-]*(?:\s[^<>]*)?>[\s,.;:!?]*$")
 # An article just before a space: what follows it is a thing named.
+# A character of a script written without spaces between words: Han
+# ideographs, kana, CJK punctuation and full-width forms.
+_UNSPACED_SCRIPT_RE = lazy(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 # A line that opens with a term and " : " before its definition (numpydoc's
 # "axis : int, optional"), and how many make it the text's layout.
 _TERM_LINE_RE = lazy(r"(?m)^[ \t]*[^\s:][^:\n]{0,60}[^\s:] : \S")
@@ -694,6 +697,11 @@ def _space_before(
         return  # the document spaces these as a rule (French or older typography)
     if run.start() > 0 and body[run.start() - 1] == "\\":
         return  # an escaped space (reStructuredText "`x`\\ ,")
+    if run.start() > 0 and _UNSPACED_SCRIPT_RE.match(body, run.start() - 1):
+        # "今天仍然忙著我手邊的工作 .", "可愛 !": Chinese and Japanese set no
+        # spaces between words, and a space before a Latin mark is the
+        # writer's way of setting it off, not a slip of English typing.
+        return
     if _OPENED_ELEMENT_RE.search(body, 0, run.start()):
         # "<td> , , </td>": a cell of marks alone (the Debian Reference's
         # tables of packages leave an empty list so); no word to join.
