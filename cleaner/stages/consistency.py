@@ -75,6 +75,12 @@ OCR_CONFIDENCE = 0.9
 MISREAD_NOISE = DEEP_NOISE
 
 
+# A name in the Latin script. Names in others are left alone: Russian
+# declines them ("Владимира Васильева" beside "Васильево", "Аэрофлоту" beside
+# "Аэрофлот"), and the corrector reads Latin letters only.
+_LATIN_NAME_RE = lazy(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff'’.\-\u2010]+")
+
+
 def _misread_page(context: Context) -> bool:
     """Whether the context's text reads as misread (MISREAD_NOISE), its words
     of software writing taken as right (see spelling.ocr_page_beside_technical),
@@ -94,7 +100,11 @@ def propose(context: Context) -> Iterator[Edit]:
     gazetteer = gazetteer_for(context.config.gazetteers)
     found = name_words(context.text)
     spellings = Counter(w.text for w in found)
-    once = [s for s, n in spellings.items() if n == 1 and len(fold(s)) >= MIN_LETTERS]
+    once = [
+        s
+        for s, n in spellings.items()
+        if n == 1 and len(fold(s)) >= MIN_LETTERS and _LATIN_NAME_RE.fullmatch(s)
+    ]
     if not once or len(spellings) < 2:
         return
     lexicon = default_lexicon()
