@@ -230,9 +230,10 @@ def propose(context: Context) -> Iterator[Edit]:
                 # "Eric Engeström <eric@...>", "Ondřej Surý <ondrej@...>": in
                 # a text that credits people by their e-mail addresses, the
                 # plain spelling is the one its owner signs with as often as
-                # not. Of the 9 diacritics the changelogs of 679 Debian
-                # packages had completed, none was a slip; news and books
-                # (bench/names_quality.py) give no address.
+                # not. Of the 9 completions fix applied in the changelogs of
+                # 679 Debian packages (two names, in copies of two
+                # changelogs), none was a slip; the news-like documents of
+                # bench/names_quality.py give no address.
                 reason += "; but in a text of e-mail addresses, as its owner signs it?"
                 safe = False
             elif safe and (credited or line_of_names(text, word.start, word.end)):

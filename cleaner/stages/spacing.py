@@ -107,7 +107,6 @@ _BRACKETED_NUMBER_RE = lazy(r"\[\d+\]")
 # An opening tag, then nothing but marks and spaces: what follows opens an
 # element's text, with no word before it to join ("<td> , , </td>").
 _OPENED_ELEMENT_RE = lazy(r"<[A-Za-z][\w-]*(?:\s[^<>]*)?>[\s,.;:!?]*$")
-# An article just before a space: what follows it is a thing named.
 # A character of a script written without spaces between words: Han
 # ideographs, kana, CJK punctuation and full-width forms.
 _UNSPACED_SCRIPT_RE = lazy(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -117,6 +116,7 @@ _TERM_LINE_RE = lazy(r"(?m)^[ \t]*[^\s:][^:\n]{0,60}[^\s:] : \S")
 TERM_LINES = 2
 # More spaces than this before a mark set it in a column, outside OCR pages.
 WIDE_GAP_BEFORE_MARK = 3
+# An article just before a space: what follows it is a thing named.
 _ARTICLE_BEFORE_RE = lazy(r"(?<![\w'’])(?i:the|an?)$")
 # A word that takes a mark as its object, just before it: "Delimit NODE_PATH
 # with ; on Windows", "separated by , and", "When mapping : to ; and ; to :",

@@ -2586,7 +2586,7 @@ def _typo(
             and _coded_elsewhere(text, word, token.start)
         ):
             return None  # '"windo echo expr"' beside `:windo`: Vim's command, quoted
-        if re.search(rf"(?m)^[ \t]*{re.escape(word)} : ", text):
+        if word.islower() and re.search(rf"(?m)^[ \t]*{re.escape(word)} : ", text):
             return None  # "strng : str or mime-dict" lists it: a parameter's name
         if (
             not word.islower()
