@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from cleaner.errors import BinaryFileError, ChangedOnDiskError, InputError
+from cleaner.regex import lazy
 
 # A NUL byte in the first 8 KB marks a binary file (git uses the same test).
 BINARY_SNIFF = 8192
@@ -86,29 +87,38 @@ def detect(data: bytes) -> Encoding:
         ) from None
     high = sum(1 for c in text if c > "\x7f")
     letters = high + sum(1 for c in text if c.isascii() and c.isalpha())
-    if high >= LEGACY_MIN_HIGH and high > LEGACY_SHARE * letters:
+    in_runs = sum(map(len, _HIGH_RUN_RE.findall(text))) if high >= LEGACY_MIN_HIGH else 0
+    if high >= LEGACY_MIN_HIGH and (
+        high > LEGACY_SHARE * letters or in_runs >= LEGACY_RUN_SHARE * high
+    ):
         # Russian in Windows-1251 or KOI8-R, Greek, Big5, EUC-KR: every byte
         # is defined in Windows-1252 too, but read so the words are runs of
         # accented letters and signs ("Ïðèâåò"), and an edit there (a
         # no-break space, a soft hyphen, "mojibake") would change a letter of
         # the real text. Latin text keeps most of its letters in ASCII.
         raise InputError(
-            f"cannot decode: not UTF-8, and read as Windows-1252 {high} of its first "
-            f"{letters} letters are outside ASCII, as in no Latin text: another legacy "
-            "encoding (Cyrillic, Greek, CJK...)? Convert it to UTF-8 first"
+            "cannot decode: not UTF-8, and read as Windows-1252 it is no Latin text"
+            f" ({high} characters outside ASCII among {letters} letters, {in_runs} of them"
+            " in runs of three or more): another legacy encoding (Cyrillic, Greek, CJK...)?"
+            " Convert it to UTF-8 first"
         )
     return Encoding("cp1252")
 
 
 # How much of a file that is not UTF-8 is read to tell Windows-1252 from
 # another legacy encoding (see detect): when at least LEGACY_MIN_HIGH of its
-# characters, and more than LEGACY_SHARE of its letters (those and ASCII
-# letters), are outside ASCII, it is no Latin text. French or German text in
-# Windows-1252 has a few accented letters in twenty; Russian in
-# Windows-1251, read so, has nearly all of them.
+# characters are outside ASCII, and they are more than LEGACY_SHARE of its
+# letters (those and ASCII letters) or LEGACY_RUN_SHARE of them stand in
+# runs of three or more, it is no Latin text. French or German text in
+# Windows-1252 has a few accented letters in twenty, one or two together
+# ("été", "größe"); Russian in Windows-1251, read so, has nearly all its
+# letters outside ASCII, and a page of Big5 or EUC-KR inside HTML markup,
+# whose tags are ASCII, has its characters in runs.
 LEGACY_SNIFF = 1 << 16
 LEGACY_MIN_HIGH = 16
 LEGACY_SHARE = 0.3
+LEGACY_RUN_SHARE = 0.5
+_HIGH_RUN_RE = lazy(r"[^\x00-\x7f]{3,}")
 
 
 def decode(data: bytes, encoding: Encoding | None = None) -> tuple[str, Encoding]:

@@ -60,6 +60,23 @@ def test_another_legacy_encoding_is_refused_not_read_as_cp1252(codec: str) -> No
         detect(data)
 
 
+def test_a_page_of_big5_in_ascii_markup_is_refused() -> None:
+    # The tags are ASCII letters, so most letters are; but read as
+    # Windows-1252 the Chinese text is runs of signs and accented letters.
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=big5">'
+        '<link rel="stylesheet" type="text/css" href="/style/default/main.css">'
+        "<title>blog</title></head><body><div class=\"entry\"><p>"
+        "明天就要唱決賽了，今天仍然忙著我手邊的工作。"
+        "</p></div><div class=\"footer\"><a href=\"http://example.org/archives/\">"
+        "archives</a></div></body></html>\n"
+    )
+    data = page.encode("big5")
+    data.decode("cp1252")  # every byte defined: only the reading tells
+    with pytest.raises(InputError, match="no Latin text"):
+        detect(data)
+
+
 def test_latin_text_in_cp1252_is_still_read() -> None:
     french = (
         "Le café était fermé ; nous sommes allés à la brasserie d'à côté, où l'on "
