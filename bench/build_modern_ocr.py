@@ -77,6 +77,9 @@ FONTS = (
     "liberation/LiberationMono-Regular.ttf",
 )
 PYTHON_DOC_PARTS = ("tutorial", "howto", "faq")
+# The other prose (--prose vim): Vim's user manual, under /usr/share/vim.
+VIM_MANUAL_GLOB = "vim*/doc/usr_*.txt"
+PROSE_CHOICES = ("python", "vim")
 APT_LINE = (
     "apt-get install -y tesseract-ocr tesseract-ocr-eng fonts-dejavu-core "
     "fonts-liberation python3.11-doc"
@@ -117,6 +120,19 @@ def python_doc_sources() -> Path:
     if not found:
         raise SetUnavailable(f"python3.X-doc is not installed: {APT_LINE}")
     return found[-1]
+
+
+def vim_manual_pages(seed: int, count: int) -> list[Page]:
+    """Pages of Vim's user manual (``usr_*.txt`` of Debian's ``vim-runtime``):
+    modern prose about software that no rule of cleaner was tuned on, for a
+    set that tells how the corrector does on text nobody looked at."""
+    files = sorted(Path("/usr/share/vim").glob(VIM_MANUAL_GLOB))
+    if not files:
+        raise SetUnavailable("Vim's user manual is not installed: apt-get install -y vim-runtime")
+    paragraphs = prose.collect(files, files[0].parent)
+    chosen = random.Random(seed).sample(paragraphs, min(count, len(paragraphs)))
+    chosen.sort(key=lambda p: (p.source, p.index))
+    return [Page(f"vim/{p.source}#{p.index}", (p.text,)) for p in chosen]
 
 
 def select_pages(seed: int, count: int, seed_article: Path) -> list[Page]:
@@ -266,12 +282,20 @@ def build(
     paragraphs: int = DEFAULT_PARAGRAPHS,
     seed_article: Path = SEED_ARTICLE,
     jobs: int | None = None,
+    source: str = "python",
 ) -> Path:
+    """Build the set in ``folder``; ``source``: the prose, "python" (the
+    benchmark's) or "vim" (Vim's user manual, prose no rule was tuned on)."""
     version = tesseract_version()
     fonts = tuple(f for f in FONTS if (FONT_DIR / f).is_file())
     if not fonts:
         raise SetUnavailable(f"no DejaVu/Liberation fonts under {FONT_DIR}: {APT_LINE}")
-    pages = select_pages(seed, paragraphs, seed_article)
+    if source == "vim":
+        pages = vim_manual_pages(seed, paragraphs)
+        sources = [str(Path("/usr/share/vim") / VIM_MANUAL_GLOB)]
+    else:
+        pages = select_pages(seed, paragraphs, seed_article)
+        sources = [str(python_doc_sources()), str(seed_article)]
     jobs = jobs or min(2, os.cpu_count() or 1)
     print(
         f"modern-ocr: OCR of {len(pages)} pages with {version}, {jobs} workers ...", file=sys.stderr
@@ -312,7 +336,8 @@ def build(
         "pages": len(pages),
         "tesseract": version,
         "fonts": list(fonts),
-        "sources": [str(python_doc_sources()), str(seed_article)],
+        "prose": source,
+        "sources": sources,
         "ocr_cer_folded": round(errors / max(1, chars), 5),
     }
     # Written last: a cache without a manifest is an interrupted build.
@@ -332,6 +357,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed-article", type=Path, default=SEED_ARTICLE)
     parser.add_argument("--jobs", type=int, default=None)
     parser.add_argument("--force", action="store_true", help="rebuild even if the cache is current")
+    parser.add_argument(
+        "--prose",
+        choices=PROSE_CHOICES,
+        default="python",
+        help="python: the benchmark's set; vim: Vim's user manual, prose no rule was tuned on"
+        " (give it its own --out)",
+    )
     args = parser.parse_args(argv)
     if is_current(args.out, BUILDER_VERSION) and not args.force:
         print(f"modern-ocr: cache is current ({args.out}); --force rebuilds it", file=sys.stderr)
@@ -343,6 +375,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             paragraphs=args.paragraphs,
             seed_article=args.seed_article,
             jobs=args.jobs,
+            source=args.prose,
         )
     except SetUnavailable as exc:
         print(f"modern-ocr: {exc}", file=sys.stderr)

@@ -408,7 +408,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "built: "
                 + ", ".join(
                     f"{k}={manifest[k]}"
-                    for k in ("seed", "pages", "documents", "tesseract", "ocr_cer_folded")
+                    for k in ("prose", "seed", "pages", "documents", "tesseract", "ocr_cer_folded")
                     if k in manifest
                 )
             )
