@@ -66,9 +66,9 @@ def test_a_page_of_big5_in_ascii_markup_is_refused() -> None:
     page = (
         '<html><head><meta http-equiv="Content-Type" content="text/html; charset=big5">'
         '<link rel="stylesheet" type="text/css" href="/style/default/main.css">'
-        "<title>blog</title></head><body><div class=\"entry\"><p>"
+        '<title>blog</title></head><body><div class="entry"><p>'
         "明天就要唱決賽了，今天仍然忙著我手邊的工作。"
-        "</p></div><div class=\"footer\"><a href=\"http://example.org/archives/\">"
+        '</p></div><div class="footer"><a href="http://example.org/archives/">'
         "archives</a></div></body></html>\n"
     )
     data = page.encode("big5")
