@@ -20,6 +20,7 @@ Pereira" beside "Victor Stinner" are two people, "Christien Heimes" beside
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
@@ -191,12 +192,8 @@ def propose(context: Context) -> Iterator[Edit]:
                     or (target in lexicon and writes_run(text, target.lower()))
                 ):
                     del targets[spelling]
-    addresses: list[bool] = []
-
-    def has_addresses() -> bool:
-        if not addresses:  # searched once, and only when a name is to be completed
-            addresses.append(EMAIL_RE.search(text) is not None)
-        return addresses[0]
+    # Searched once, and only when a name is to be completed.
+    has_addresses = functools.cache(lambda: EMAIL_RE.search(text) is not None)
 
     for word in found:
         if (

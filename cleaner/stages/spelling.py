@@ -2586,8 +2586,6 @@ def _typo(
             and _coded_elsewhere(text, word, token.start)
         ):
             return None  # '"windo echo expr"' beside `:windo`: Vim's command, quoted
-        if word.islower() and re.search(rf"(?m)^[ \t]*{re.escape(word)} : ", text):
-            return None  # "strng : str or mime-dict" lists it: a parameter's name
         if (
             not word.islower()
             and text[token.end : token.end + 1] == "."
@@ -2744,20 +2742,25 @@ def _named_form(text: str, form: str) -> bool:
     >>> _named_form("the windo's size; the windo's buffer", "windo")
     False
     """
+    return any(
+        before in _NAMING_BEFORE
+        or after in _NAMING_AFTER
+        or (after == "'" and text[end + 1 : end + 2] != "s")  # "'seeked'", not "windo's"
+        for _, end, before, after in _whole_uses(text, form)
+    )
+
+
+def _whole_uses(text: str, form: str) -> Iterator[tuple[int, int, str, str]]:
+    """Where ``text`` writes ``form`` with no letter or digit either side:
+    start, end, and the characters before and after ("" at the text's ends)."""
     size = len(form)
     start = text.find(form)
     while start >= 0:
         end = start + size
-        before = text[start - 1 : start]
-        after = text[end : end + 1]
-        if not (before.isalnum() or after.isalnum()) and (
-            before in _NAMING_BEFORE
-            or after in _NAMING_AFTER
-            or (after == "'" and text[end + 1 : end + 2] != "s")  # "'seeked'", not "windo's"
-        ):
-            return True
+        before, after = text[start - 1 : start], text[end : end + 1]
+        if not (before.isalnum() or after.isalnum()):
+            yield start, end, before, after
         start = text.find(form, end)
-    return False
 
 
 def _inside_quotes(text: str, start: int) -> bool:
@@ -2782,22 +2785,15 @@ def _coded_elsewhere(text: str, form: str, start: int) -> bool:
     >>> _coded_elsewhere(text, "windo", text.index("windo"))
     False
     """
-    size = len(form)
-    found = text.find(form)
-    while found >= 0:
-        end = found + size
-        if found != start and not (
-            text[found - 1 : found].isalnum() or text[end : end + 1].isalnum()
-        ):
-            before, after = text[found - 1 : found], text[end : end + 1]
-            if (
-                before == "`"
-                or after in ("`", "(")
-                or (before == ":" and not text[found - 2 : found - 1].isalnum())
-            ):
-                return True
-        found = text.find(form, end)
-    return False
+    return any(
+        found != start
+        and (
+            before == "`"
+            or after in ("`", "(")
+            or (before == ":" and not text[found - 2 : found - 1].isalnum())
+        )
+        for found, _, before, after in _whole_uses(text, form)
+    )
 
 
 def _hyphenated_word(text: str, token: Token) -> str:
