@@ -83,6 +83,35 @@ def test_an_english_paragraph_keeps_a_mostly_foreign_document_english_elsewhere(
     assert FRENCH in _spanned(text)
 
 
+def test_a_text_mostly_in_another_language_is_theirs_but_for_its_english_paragraphs() -> None:
+    # A program's messages: most read as French, one was left in English,
+    # and the short ones after it read neither way (an English paragraph
+    # before them and the text's end after: alone, no reason to be French).
+    items = ["Fichier introuvable.", "Accès refusé.", "Mémoire épuisée."]
+    text = "\n\n".join([FRENCH] * 5 + [ENGLISH, *items]) + "\n"
+    assert _spanned(text) == [FRENCH] * 5 + items
+    # Fewer paragraphs in French beside the English one: the items stay English.
+    text = "\n\n".join([FRENCH] * 4 + [ENGLISH, *items]) + "\n"
+    assert _spanned(text) == [FRENCH] * 4
+
+
+def test_short_messages_of_another_language_beside_an_english_one_are_theirs() -> None:
+    # No message is long enough to read as German, but the text's German
+    # function words outnumber its English ones five times over.
+    messages = [
+        "Zeileneditierung ist nicht aktiviert.",
+        "Der Netzwerkbetrieb ist nicht unterstützt.",
+        "Verlege den Prozess auf einen anderen Prozessor",
+        "Kann die Datei nicht öffnen.",
+        "Fehlender Name für die Variable.",
+    ]
+    text = "\n\n".join([*messages, "See the manual for more.", *messages]) + "\n"
+    assert _spanned(text) == messages * 2
+    # Half of them: English words are too many for the text to be German.
+    text = "\n\n".join([*messages[:3], "See the manual for more."]) + "\n"
+    assert _spanned(text) == []
+
+
 def test_paragraphs_of_a_text_with_crlf_line_ends() -> None:
     wrapped = FRENCH.replace(", les", ",\nles").replace(". Selon", ".\nSelon")
     text = f"{ENGLISH}\n\n{wrapped}\n\n{ENGLISH}\n".replace("\n", "\r\n")
