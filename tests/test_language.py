@@ -107,7 +107,7 @@ def test_short_messages_of_another_language_beside_an_english_one_are_theirs() -
     ]
     text = "\n\n".join([*messages, "See the manual for more.", *messages]) + "\n"
     assert _spanned(text) == messages * 2
-    # Half of them: English words are too many for the text to be German.
+    # Three of them: English words are too many for the text to be German.
     text = "\n\n".join([*messages[:3], "See the manual for more."]) + "\n"
     assert _spanned(text) == []
 
