@@ -237,9 +237,10 @@ def foreign_spans(text: str) -> tuple[Span, ...]:
         return ((0, len(text)),)
     # Another language dominates the text (see DOMINANT): the paragraphs
     # that read neither way are that language's too (short messages, items,
-    # headings), wherever they stand. The text is counted as a whole only
-    # when its paragraphs' counts allow it (they count as many English
-    # words, and no fewer of the others: the whole text lists more).
+    # headings), wherever they stand. The whole text is counted again only
+    # when its paragraphs' summed counts allow it: the sums hold the same
+    # English uses as the whole, and at least its other uses (a word listed
+    # before a comma anywhere is dropped from the whole's count; see _counts).
     dominant = 0 < DOMINANT * english <= foreign
     if not dominant and other_uses >= DOMINANT * english_uses:
         whole = _counts(text, 0, len(text))
