@@ -18,7 +18,10 @@ with a space before its full stop. Protected here:
   (``.Example``) or a list item's ``+``, and a line of text follows it.
   Elsewhere such lines are headings' underlines and rules between sections,
   around prose;
-* a line that opens with a shell's prompt and a command (``$ git add .``);
+* a line that opens with a shell's prompt and a command (``$ git add .``,
+  indented or not, ``$ [ -f a ] ; echo``), or with root's prompt and a
+  command given an option (``# exportfs -ra``, ``# perf trace -F min``): a
+  ``#`` line without one is a heading or a comment, prose to check;
 * a session at Python's prompt, as docstrings and READMEs show one
   (``>>> v = VersionPredicate('pat( ==  0.1  )')``): each line that opens
   with ``>>>``, the ``...`` lines that go on with it, and the output up to a
@@ -63,8 +66,17 @@ _DIRECTIVES = ("\ninclude::", "\nifdef::", "\nifndef::", "\nendif::", "\nimage::
 # "`pip cache`", on one line, with no space just inside its backticks (GNU's
 # quotes, "`foo' and `bar'", close with an apostrophe).
 _INLINE_CODE_RE = lazy(r"`(?<!``)(`*)(?=[^`\s])[^`\n]*?[^`\s]`\1(?!`)")
-# A command after a shell's prompt, to the end of its line.
-_COMMAND_RE = lazy(r"^\$[ \t]+[a-z./][^\r\n]*", re.MULTILINE)
+# A command after a shell's prompt, to the end of its line. After root's
+# prompt ("# exportfs -ra"), only a command (and a subcommand, "# semanage
+# user -l") given an option: "# Install" heads a Markdown section and "# set
+# the path" is a comment, whose words are prose. Not the hyphen groff sets
+# where it breaks a long command over lines ("create exam‐\n  ple_cluster"):
+# joining the word is the hyphenation stage's.
+_COMMAND_RE = lazy(
+    r"^[ \t]*(?:\$[ \t]+[a-z./\[]|#[ \t]+[a-z][\w.+-]*(?:[ \t]+[a-z][\w.+-]*)?[ \t]+--?[A-Za-z0-9])"
+    r"[^\r\n]*(?<!\u2010)",
+    re.MULTILINE,
+)
 # A session at Python's prompt: a line opening with ">>>" (or only it), the
 # lines after it up to a blank line or the next prompt (its "..." lines and
 # its output).
@@ -109,7 +121,7 @@ def protected(text: str) -> Iterator[Span]:
     if "`" in text:
         for code in _INLINE_CODE_RE.finditer(text):
             yield code.span()
-    if text.startswith("$") or "\n$" in text:
+    if "$ " in text or "$\t" in text or ("# " in text and " -" in text):
         for command in _COMMAND_RE.finditer(text):
             yield command.span()
     if (text.startswith(">>>") or "\n>>>" in text) and _MAIL_QUOTE_RE.search(text) is None:

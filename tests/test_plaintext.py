@@ -33,6 +33,16 @@ _ASCIIDOC = "[verse]\n'git add' <path>\n\n"
         ("Then:\n$ make install\nDone .\n", ["$ make install"]),
         ("$ ./configure .\n", ["$ ./configure ."]),
         ("Costs:\n$ 5 a month .\n", []),
+        ("Then:\n    $ make  install\n", ["    $ make  install"]),
+        ("$ [ -f a ] ; echo ok\n", ["$ [ -f a ] ; echo ok"]),
+        # groff's hyphen at the end, where it breaks a word of the command, is not.
+        ("  $ create exam\u2010\n     ple_cluster\n", ["  $ create exam"]),
+        # Root's prompt: a command given an option, not a heading or a comment.
+        ("Restart:\n\n# exportfs -ra\n", ["# exportfs -ra"]),
+        ("# semanage user -l\n", ["# semanage user -l"]),
+        ("# Install\n\nRun it .\n", []),
+        ("# set the path so it includes bin\n", []),
+        ("# the three of us -- and more\n", []),
     ],
 )
 def test_protected_spans(text: str, spans: list[str]) -> None:

@@ -135,6 +135,16 @@ _PATH_TAKER_BEFORE_RE = lazy(r"(?<![\w'’])(?i:from|in|into|to|onto|under|insid
 # A full stop spaced on both sides between brackets of code on its line: a
 # Lisp dotted pair, "(nil . ((indent-tabs-mode . t)))".
 _DOTTED_PAIR_AFTER_RE = lazy(r" +[^\s()]*[()]")
+# A shell's statement ends before a keyword ("if [ -d ~/bin ] ; then", "for x
+# in a b ; do cmd ; done") where a compound command opens earlier on the line,
+# and its test closes with "]" ("[ 1 = 2 ] ;"); prose spaces no semicolon so.
+_SHELL_KEYWORD_AFTER_RE = lazy(r" +(?:then|do|done|fi|else|elif|esac)\b")
+# What opens such a statement earlier on its line ("We left ; then ate" is a slip).
+_SHELL_OPENER_RE = lazy(r"(?<![\w-])(?:if|for|while|until|case)\b|\[ ")
+# What follows a full stop given as a command's argument, the current folder:
+# an option, a path, a pipe or a redirection ("find . -name x", "rsync -a .
+# /dest", "du -k . |xdu").
+_ARGUMENT_AFTER_RE = lazy(r" +(?:--?[A-Za-z0-9]|/|\||>|&&)")
 # A word that ends an address: a URL, an e-mail address or an <...> link.
 _ADDRESS_END_RE = lazy(r"(?:(?:[a-z]+://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|<\S+>)$")
 _BRACKET_PAIRS = {"(": ")", "[": "]", "{": "}"}
@@ -737,6 +747,20 @@ def _space_before(
         # sets apart on any line ("6fa.      X           ?" in a table of
         # which slots a type fills).
         return
+    if _shell_code(body, run, follower) and not noisy():
+        # Shell code: a statement's end before a keyword or after a test, and
+        # the current folder given as an argument (see _shell_code).
+        return
+    gap_after = len(body) - follower.end() - len(body[follower.end() :].lstrip(" "))
+    if (
+        gap_after >= 2
+        and (aligned or gap_after > WIDE_GAP_BEFORE_MARK)
+        and body[follower.end() :].strip()
+        and not noisy()
+    ):
+        # "11464 ?        Ss   01:36": a mark that gaps set apart on both
+        # sides, in a row of columns (the terminal column of ps's output).
+        return
     following = body[follower.end() : follower.end() + 1]
     if (
         following
@@ -865,6 +889,33 @@ def _space_before(
         reason,
         not doubt,
     )
+
+
+def _shell_code(body: str, run: re.Match[str], follower: re.Match[str]) -> bool:
+    """Whether the space ``run`` before the mark ``follower`` is shell code's:
+    a statement's end before a keyword where a compound command opens on the
+    line, or after a test's closing bracket; or a full stop given as an
+    argument, the current folder (see _SHELL_KEYWORD_AFTER_RE and
+    _ARGUMENT_AFTER_RE).
+
+    >>> import re
+    >>> def shell(line):
+    ...     run = re.search(r" (?=[;.])", line)
+    ...     return _shell_code(line, run, re.compile(r"[;.]").match(line, run.end()))
+    >>> [shell(t) for t in ("if [ -d ~/bin ] ; then", "[ 1 = 2 ] ; echo", "find . -name x")]
+    [True, True, True]
+    >>> [shell(t) for t in ("We left ; then ate", "The end . Then more", "an end .")]
+    [False, False, False]
+    """
+    mark = follower.group()
+    if mark[0] == ";":
+        if body[run.start() - 1 : run.start()] == "]" and "[ " in body[: run.start()]:
+            return True
+        return (
+            _SHELL_KEYWORD_AFTER_RE.match(body, follower.end()) is not None
+            and _SHELL_OPENER_RE.search(body, 0, run.start()) is not None
+        )
+    return mark == "." and _ARGUMENT_AFTER_RE.match(body, follower.end()) is not None
 
 
 def _in_padded_brackets(body: str, start: int, end: int) -> bool:
