@@ -127,9 +127,16 @@ def propose(context: Context) -> Iterator[Edit]:
                 end = max(start, end)
                 example = _quoted_example(line, start, end, after)
                 doubt = "; a character alone in quotes: an example of mojibake?" if example else ""
+                lost = _lost_byte_guess(line[start : end + 1], after)
+                if lost:
+                    doubt = (
+                        "; the byte after 'Ã' at the word's end was lost: a no-break space"
+                        " ('à') or a soft hyphen ('í', as Spanish ends words: 'aquí')?"
+                    )
+                sure = not (example or lost)
                 yield Edit(
                     offset + start, offset + end, line[start:end], after,
-                    "encoding.mojibake", 0.6 if example else 0.95, reason + doubt, not example,
+                    "encoding.mojibake", 0.95 if sure else 0.6, reason + doubt, sure, lost,
                 )  # fmt: skip
         yield from _lost_closing_quotes(line, offset)
         for name in extras:
@@ -238,6 +245,32 @@ _ENTITY_REASONS = {
 _LOST_QUOTE_RE = lazy(f"\u00e2\u20ac(?![{_CONTINUATION}])")
 _OPENING_QUOTE_RE = lazy("\u00e2\u20ac\u0153|\u201c")
 _CLOSING_QUOTE_RE = lazy("\u00e2\u20ac\u009d|\u201d")
+
+
+# A letter, then "à" at a word's end: what ftfy makes of "Ã" whose next byte
+# was lost there (see _lost_byte_guess).
+_GRAVE_A_END_RE = lazy(r"(?<=[^\W\d_])\u00e0(?![^\W\d_])")
+
+
+def _lost_byte_guess(before: str, after: str) -> tuple[str, ...]:
+    """The other reading of a word's last letter that ftfy restored from "Ã"
+    alone, as "à": ``()`` where there is none.
+
+    UTF-8's "à" is C3 A0 and "í" C3 AD; read as Latin-1, the second byte is a
+    no-break space or a soft hyphen, and either is lost on the way (a space
+    made plain, a soft hyphen dropped by groff). ftfy takes the first; in a
+    word's end after a letter, Spanish writes the second ("escribí",
+    "aquí"), and in the translated manual pages of the languages section of
+    the README, the 12 words so read were all Spanish, all wrong. A no-break
+    space still there after "Ã" (``before`` holds the next character) says
+    which: "à". "Ã" alone before a word ("Ã la carte") is French "à".
+
+    >>> _lost_byte_guess("escribÃ ", "escribà"), _lost_byte_guess("lÃ\u00a0", "là")
+    (('escribí',), ())
+    """
+    if "\u00c3\u00a0" in before or not _GRAVE_A_END_RE.search(after):
+        return ()
+    return (_GRAVE_A_END_RE.sub("\u00ed", after),)
 
 
 def _lost_closing_quotes(line: str, offset: int) -> Iterator[Edit]:

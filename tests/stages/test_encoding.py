@@ -58,3 +58,13 @@ def test_a_lost_closing_quote_alone_is_for_review() -> None:
     text = "and then soon\u00e2\u20ac. He left.\n"
     [edit] = propose(text)
     assert (edit.before, edit.after, edit.safe) == ("\u00e2\u20ac", "”", False)
+
+
+def test_a_byte_lost_after_a_tilde_at_a_words_end_offers_both_letters() -> None:
+    text = "Lo escrib\u00c3 ayer y lo dej\u00c3\u00a9 as\u00ed.\n"
+    [lost, sure] = [e for e in propose(text) if e.rule == "encoding.mojibake"]
+    assert (lost.after, lost.alternatives, lost.safe) == ("escrib\u00e0", ("escrib\u00ed",), False)
+    assert (sure.after, sure.safe) == ("dej\u00e9", True)
+    # A no-break space still after the "Ã" is its byte: "à", sure.
+    [kept, _] = propose("Il est l\u00c3\u00a0 et dej\u00c3\u00a9.\n")
+    assert (kept.before, kept.after, kept.safe) == ("l\u00c3\u00a0", "l\u00e0", True)
