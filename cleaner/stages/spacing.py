@@ -1039,6 +1039,14 @@ def _double(
         return
     if _in_quoted_literal(body, run):
         return  # trim("  vim  "): the spaces are the quoted string's own
+    if _ALIGNED_ASSIGNMENT_RE.match(body, run.end()) or _ALIGNED_LABEL_RE.search(
+        body, 0, run.start()
+    ):
+        # "findtime  = 10m", "Image type     :  sparse": a setting's or a
+        # field's value set out after padding, as configuration files and
+        # programs' reports align them; prose puts no gap before "=", nor
+        # pads a label before its colon.
+        return
     doubt = ""
     if len(spaces) > 2:
         doubt = "may be alignment"
@@ -1076,6 +1084,12 @@ def _double(
         f"{len(spaces)} spaces between words" + (f"; {doubt}" if doubt else ""),
         not doubt,
     )
+
+
+# An "=" (or ":=", "+=") after a gap: a setting's value ("bantime   = 10m").
+_ALIGNED_ASSIGNMENT_RE = lazy(r"[:+]?= ")
+# A label padded before its colon, just before a gap: "Image type     :".
+_ALIGNED_LABEL_RE = lazy(r"\S {2,}:$")
 
 
 def _code_word(word: str) -> bool:
