@@ -260,8 +260,8 @@ def _lost_byte_guess(before: str, after: str) -> tuple[str, ...]:
     no-break space or a soft hyphen, and either is lost on the way (a space
     made plain, a soft hyphen dropped by groff). ftfy takes the first; in a
     word's end after a letter, Spanish writes the second ("escribí",
-    "aquí"), and in the translated manual pages of the languages section of
-    the README, the 12 words so read were all Spanish, all wrong. A no-break
+    "aquí"), and in 455 translated manual pages (the README's section on
+    another language) the 12 words so read were all Spanish, all wrong. A no-break
     space still there after "Ã" (``before`` holds the next character) says
     which: "à". "Ã" alone before a word ("Ã la carte") is French "à".
 
