@@ -188,20 +188,18 @@ def test_prose_that_may_be_right_is_no_ocr_page_by_its_noise(text: str) -> None:
 
 
 def test_words_among_words_of_another_language_are_not_counted_misread() -> None:
-    text = _misread_prose(
-        "tbe coat, tlie hat aud narne ring", extra="Mostra un messaggio di aiuto ed esce. "
-    )
-    tokens = spelling.judgeable_tokens(text)
-    status = spelling.form_status(tokens, default_lexicon(), DEFAULT)
-    found = spelling._beside_foreign_words(text, tokens, status)
+    def beside_foreign(extra: str) -> set[str]:
+        text = _misread_prose("tbe coat, tlie hat aud narne ring", extra=extra)
+        tokens = spelling.judgeable_tokens(text)
+        status = spelling.form_status(tokens, default_lexicon(), DEFAULT)
+        return spelling._beside_foreign_words(text, tokens, status)
+
+    found = beside_foreign("Mostra un messaggio di aiuto ed esce. ")
     assert {"messaggio", "aiuto"} <= found
     assert not found & {"tbe", "tlie", "aud", "narne"}
     # OCR misreads a function word of another language now and then ("le"):
     # one alone takes nothing.
-    text = _misread_prose("tbe coat, tlie hat aud narne ring", extra="He saw le ring. ")
-    tokens = spelling.judgeable_tokens(text)
-    status = spelling.form_status(tokens, default_lexicon(), DEFAULT)
-    assert spelling._beside_foreign_words(text, tokens, status) == set()
+    assert beside_foreign("He saw le ring. ") == set()
 
 
 def test_page_noise_never_reads_under_its_floor() -> None:
