@@ -287,21 +287,22 @@ def judge(
     # every place of "Wmdsor, Maidenhaad, and Brackneil", and lists misread
     # places with small ones no list holds ("Dalston, and Liverpool-road,
     # Isilngton").
+    # Likewise an item of a paragraph that is a list of such names, a few
+    # words each ("Alan Grover, Alexandr Ciornii, Alex Davies": people, not
+    # "Alexandra" in South Africa; "{ts} : Tsonga, {tn} : Tswana": languages).
     places = frozenset(v.start for v in verdicts if v.safe)
     where = {w.start: i for i, w in enumerate(found)} if places else {}
-    listed = [
-        i
-        for i, v in enumerate(verdicts)
-        if v.safe
-        and v.start in where
-        and " " not in v.before
-        and _among_unknown_names(found, known, where[v.start], text, places)
-    ]
-    if listed and noise_of(text, config, kind=kind) <= NAMES_LIST_NOISE:
-        for i in listed:
-            verdicts[i] = verdicts[i]._replace(
-                safe=False, doubt="listed with unknown names: a name?"
-            )
+    doubts: dict[int, str] = {}
+    for i, v in enumerate(verdicts):
+        if not v.safe or " " in v.before:
+            continue
+        if v.start in where and _among_unknown_names(found, known, where[v.start], text, places):
+            doubts[i] = "listed with unknown names: a name?"
+        elif _in_list_of_names(found, known, v.start, v.end, text):
+            doubts[i] = "an entry of a list of names no list holds: as written?"
+    if doubts and noise_of(text, config, kind=kind) <= NAMES_LIST_NOISE:
+        for i, doubt in doubts.items():
+            verdicts[i] = verdicts[i]._replace(safe=False, doubt=doubt)
     # Of overlapping repairs the longest run wins: "Ho Ch Minh City", not "Ho Ch Minh".
     verdicts.sort(key=lambda v: (v.start - v.end, -v.confidence, v.start))
     kept: list[Verdict] = []
@@ -409,6 +410,66 @@ def _among_unknown_names(
                 return False
             others += 1
     return others >= UNKNOWN_ITEMS
+
+
+# A paragraph is a list of names when it has at least LIST_ITEMS items set
+# apart by commas or semicolons, at least LIST_SHORT_SHARE of them of at most
+# LIST_ITEM_WORDS words, and at least a LIST_UNKNOWN_SHARE of the others (and
+# UNKNOWN_ITEMS) hold a capitalised word no list knows. Only LIST_REACH
+# characters either side of the word are read (a table of contents runs on).
+LIST_ITEMS = 6
+LIST_ITEM_WORDS = 4
+LIST_SHORT_SHARE = 0.8
+LIST_UNKNOWN_SHARE = 1 / 3
+LIST_REACH = 2_000
+_LIST_SEPARATOR_RE = lazy(r"[,;]")
+_BLANK_LINE_RE = lazy(r"\n[ \t]*\n")
+
+
+def _in_list_of_names(
+    found: Sequence[Word], known: Sequence[bool], start: int, end: int, text: str
+) -> bool:
+    """Whether ``text[start:end]`` is an item of a paragraph that is a list of
+    names, many of which no list knows (see LIST_ITEMS): a list of people
+    credited, of languages; not a sentence that names a few places.
+
+    >>> text = ("Thanks to Aaron Crane, Abe Timmerman, Adam Russell, Alan Grover,"
+    ...         " Alexandr\\nCiornii, Alex Davies, Andreas Koenig and Bo Borgerson.")
+    >>> known = [w.text in ("Thanks", "Aaron", "Crane", "Adam", "Russell", "Alan",
+    ...                     "Alex", "Andreas", "Bo") for w in name_words(text)]
+    >>> start = text.index("Alexandr")
+    >>> _in_list_of_names(name_words(text), known, start, start + 8, text)
+    True
+    >>> text = "Offices in Lonndon, Paris, Berlin, Madrid, Rome, Vienna, Prague and Warsaw."
+    >>> known = [w.text != "Lonndon" for w in name_words(text)]
+    >>> _in_list_of_names(name_words(text), known, 11, 18, text)
+    False
+    """
+    low = max(0, start - LIST_REACH)
+    blanks = list(_BLANK_LINE_RE.finditer(text, low, start))
+    if blanks:
+        low = blanks[-1].end()
+    high = min(len(text), end + LIST_REACH)
+    after = _BLANK_LINE_RE.search(text, end, high)
+    if after is not None:
+        high = after.start()
+    cuts = [m.start() for m in _LIST_SEPARATOR_RE.finditer(text, low, high)]
+    if len(cuts) + 1 < LIST_ITEMS:
+        return False
+    bounds = [low, *(c + 1 for c in cuts)]
+    ends = [*cuts, high]
+    short = [len(text[a:b].split()) <= LIST_ITEM_WORDS for a, b in zip(bounds, ends, strict=True)]
+    own = bisect.bisect_right(bounds, start) - 1
+    if not short[own] or sum(short) < LIST_SHORT_SHARE * len(short):
+        return False
+    first = bisect.bisect_left(found, low, key=lambda w: w.start)
+    last = bisect.bisect_left(found, high, key=lambda w: w.start)
+    # The items other than the word's own that hold an unknown capitalised word.
+    unknown = {
+        bisect.bisect_right(bounds, found[i].start) - 1 for i in range(first, last) if not known[i]
+    }
+    unknown.discard(own)
+    return len(unknown) >= max(UNKNOWN_ITEMS, LIST_UNKNOWN_SHARE * (len(short) - 1))
 
 
 def _lost_letters(observed: str, name: str) -> str:
