@@ -27,7 +27,7 @@ FTFY_EXTRAS = frozenset(
     }
 )
 
-DEFAULT_INCLUDE = ("*.txt", "*.text", "*.md", "*.markdown", "*.mdx", "*.rst")
+DEFAULT_INCLUDE = ("*.txt", "*.text", "*.md", "*.markdown", "*.mdx", "*.rst", "*.pod")
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdx"})
 RST_SUFFIXES = frozenset({".rst"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 LATEX_SUFFIXES = frozenset({".tex", ".ltx"})
+POD_SUFFIXES = frozenset({".pod"})
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,7 @@ def can_encode(text: str, encoding: Encoding) -> bool:
 
 def kind_of(path: str | os.PathLike[str] | None) -> str:
     """The document kind, from the file name: ``markdown``, ``rst``, ``html``,
-    ``latex`` or ``text``."""
+    ``latex``, ``pod`` or ``text``."""
     if path is None:
         return "text"
     suffixes = [s.lower() for s in Path(path).suffixes[-2:]]
@@ -164,6 +165,8 @@ def kind_of(path: str | os.PathLike[str] | None) -> str:
         return "html"
     if suffix in LATEX_SUFFIXES:
         return "latex"
+    if suffix in POD_SUFFIXES:
+        return "pod"
     return "text"
 
 

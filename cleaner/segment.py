@@ -6,8 +6,10 @@ ignores; each document kind adds its own protectors (Markdown: code, front
 matter, HTML, link targets; reStructuredText: literal blocks, directives;
 HTML: tags, comments, character references, code and preformatted elements;
 LaTeX: comments, commands and the arguments of theirs that are not prose,
-math, code and math environments, a table's alignment; plain text: fenced
-and delimited blocks, inline code, commands after a prompt) through
+math, code and math environments, a table's alignment; POD: verbatim
+paragraphs, commands, other formats' regions, code and link codes, and the
+Perl code outside it; plain text: fenced and delimited blocks, inline code,
+commands after a prompt) through
 :data:`PROTECTORS`.
 """
 
@@ -17,7 +19,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from cleaner import html, ignores, latex, markdown, plaintext, rst
+from cleaner import html, ignores, latex, markdown, plaintext, pod, rst
 from cleaner.regex import lazy
 
 Span = tuple[int, int]
@@ -117,7 +119,7 @@ def lines_with(text: str, marks: re.Pattern[str]) -> Iterator[Span]:
 
 
 # Each kind's own structure comes from its own module (cleaner.markdown,
-# cleaner.rst, cleaner.html, cleaner.latex; plain text's code in
+# cleaner.rst, cleaner.html, cleaner.latex, cleaner.pod; plain text's code in
 # cleaner.plaintext); inline ignores (cleaner.ignores) hold in every kind.
 PROTECTORS: dict[str, tuple[Protector, ...]] = {
     "text": (inline_protected, plaintext.protected, ignores.text_ignored),
@@ -125,6 +127,7 @@ PROTECTORS: dict[str, tuple[Protector, ...]] = {
     "rst": (inline_protected, rst.protected, ignores.text_ignored),
     "html": (inline_protected, html.protected, ignores.html_ignored),
     "latex": (latex_inline_protected, latex.protected, ignores.text_ignored),
+    "pod": (inline_protected, pod.protected, ignores.text_ignored),
 }
 
 

@@ -30,6 +30,7 @@ FOLDERS = (
     "rst",
     "html",
     "latex",
+    "pod",
     "plaintext",
     "ignores",
     "spelling",
@@ -38,8 +39,8 @@ FOLDERS = (
     "language",
 )
 # Structure and ignore cases are about the document kind: they must state it.
-KIND_FOLDERS = {"markdown", "rst", "html", "latex", "plaintext", "ignores"}
-KINDS = {"text", "markdown", "rst", "html", "latex"}
+KIND_FOLDERS = {"markdown", "rst", "html", "latex", "pod", "plaintext", "ignores"}
+KINDS = {"text", "markdown", "rst", "html", "latex", "pod"}
 # The names cases run the names stages alone, so that they say what those
 # stages do; the whole pipeline meets names on the seed (tests/test_cli.py).
 ONLY_STAGES = {"names": frozenset({"names", "consistency"})}

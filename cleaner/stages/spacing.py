@@ -222,7 +222,7 @@ _PROSE_LINE_RE = lazy(r"^[\w\"'“‘(*].*$", re.MULTILINE)
 _INDENTED_PROSE_LINE_RE = lazy(r"^[ \t]*[\w\"'“‘(*`\[:].*$", re.MULTILINE)
 # In HTML a line of prose may open with tags: "<p>The Linux system is ...".
 _TAGGED_PROSE_LINE_RE = lazy(r"^[ \t]*(?:<[^<>\n]*>[ \t]*)*[\w\"'“‘(*].*$", re.MULTILINE)
-_STRUCTURED_KINDS = frozenset({"markdown", "rst", "html", "latex"})
+_STRUCTURED_KINDS = frozenset({"markdown", "rst", "html", "latex", "pod"})
 _PUNCT_NAME = {",": "comma", ";": "semicolon", ":": "colon", ".": "full stop", "!": "!", "?": "?"}
 
 
@@ -231,7 +231,7 @@ def propose(context: Context) -> Iterator[Edit]:
     markdown = context.kind == "markdown"
     plain = context.kind == "text"
     # Where a format says what is code (Markdown, reStructuredText, HTML,
-    # LaTeX), its protected spans hold it, and an indented line is prose like any
+    # LaTeX, POD), its protected spans hold it, and an indented line is prose like any
     # other: a list item's further lines, a block quote, a description's body.
     indent_is_layout = context.kind not in _STRUCTURED_KINDS
     two_space_sentences = _uses_two_space_sentences(
