@@ -102,6 +102,8 @@ _CODE_CHARACTER_RE = lazy(r"[<>{}\[\]~\\#_]")
 # "~" or ">", which close emphasis, strike-through, tags and links in markup
 # ("*nt* .", "<https://example.org> ,today" are slips).
 _SYMBOLS = frozenset("/=+&|<^%$#@\\")
+# A ">" with whitespace or nothing before it closes nothing: a symbol too.
+_LONE_GREATER_RE = lazy(r"(?<!\S)>\Z")
 # A note's or a manual page's number in brackets: "study[1]", "git-commit[1]".
 _BRACKETED_NUMBER_RE = lazy(r"\[\d+\]")
 # An opening tag, then nothing but marks and spaces: what follows opens an
@@ -733,9 +735,13 @@ def _space_before(
         # '"./configure ; make"' (in an OCR page a misread letter, "a]",
         # looks like code).
         return
-    if run.start() > 0 and body[run.start() - 1] in _SYMBOLS:
+    if run.start() > 0 and (
+        body[run.start() - 1] in _SYMBOLS or _LONE_GREATER_RE.search(body, 0, run.start())
+    ):
         # "R gR  : / ? !", "| ?   |": a mark among symbols or alone in a
-        # table's cell (a Markdown table's unknown value), no word to join it to.
+        # table's cell (a Markdown table's unknown value), no word to join it
+        # to; so is a ">" standing alone ("=item > ?", the debugger's command),
+        # though one that closes a tag or a code takes the mark ("C<$x> ,").
         return
     if "\t" in run.group() or (
         (aligned or len(run.group()) > WIDE_GAP_BEFORE_MARK)
@@ -1032,6 +1038,11 @@ def _double(
     spaces = run.group()
     if "\t" in spaces:
         return  # tabs are deliberate
+    if len(spaces) == 2 and run.start() > 0 and body[run.start() - 1] == "\\":
+        # "https://wiki.debian.org/Page\  on how": reStructuredText's escaped
+        # space ends the address and renders as nothing; the space after it
+        # is the only one a reader sees.
+        return
     before = body[: run.start()].rstrip("\"'”’)")
     if before.endswith((".", "!", "?", ":")) and len(spaces) == 2 and two_space_sentences:
         # Two spaces after each sentence is this document's convention, and
