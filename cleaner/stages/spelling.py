@@ -969,12 +969,39 @@ _FRAGMENT_START_RE = lazy(rf"[^\W\d_]{BREAK_HYPHEN}[ \t]*\r?\n[ \t]*\Z")
 
 
 def _is_initial(text: str, start: int) -> bool:
+    r"""Whether the word at ``start`` opens a sentence, a line or the text.
+
+    A list item's or a heading's mark before it counts as nothing (Markdown's
+    "- ", "* ", "## "; a quotation's "> "): its first word opens its line.
+
+    >>> text = "Go, Ann\n- Recieve it\n## Instalation guide\nthe - Dash"
+    >>> words = ("Go", "Ann", "Recieve", "Instalation", "Dash")
+    >>> [_is_initial(text, text.index(w)) for w in words]
+    [True, False, True, True, False]
+    """
     i = start
     while i > 0 and text[i - 1] in _OPENERS:
         i -= 1
+    spaced = i
     while i > 0 and text[i - 1] in " \t":
         i -= 1
-    return i == 0 or text[i - 1] in _SENTENCE_END or text[i - 1] == "\n"
+    if i == 0 or text[i - 1] in _SENTENCE_END or text[i - 1] == "\n":
+        return True
+    if i == spaced or text[i - 1] not in _LINE_MARKS:
+        return False
+    mark = text[i - 1]
+    i -= 1
+    if mark == "#":
+        while i > 0 and text[i - 1] == "#":
+            i -= 1
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return i == 0 or text[i - 1] == "\n"
+
+
+# Marks that open a list item, a heading or a quotation's line, set apart
+# from its first word by a space (see _is_initial).
+_LINE_MARKS = frozenset("-*+#>\N{BULLET}")
 
 
 def judgeable(word: str) -> bool:
