@@ -413,16 +413,19 @@ def _among_unknown_names(
 
 
 # A paragraph is a list of names when it has at least LIST_ITEMS items set
-# apart by commas or semicolons, at least LIST_SHORT_SHARE of them of at most
-# LIST_ITEM_WORDS words, and at least a LIST_UNKNOWN_SHARE of the others (and
-# UNKNOWN_ITEMS) hold a capitalised word no list knows. Only LIST_REACH
-# characters either side of the word are read (a table of contents runs on).
+# apart by commas, semicolons or line breaks (one item a line, as a
+# changelog lists new files and their authors), at least LIST_SHORT_SHARE
+# of them of at most LIST_ITEM_WORDS words, and of the others that hold a
+# capitalised word, at least a LIST_UNKNOWN_SHARE (and UNKNOWN_ITEMS) hold
+# one no list knows. Only LIST_REACH characters either side of the word are
+# read (a table of contents runs on).
 LIST_ITEMS = 6
 LIST_ITEM_WORDS = 4
 LIST_SHORT_SHARE = 0.8
 LIST_UNKNOWN_SHARE = 1 / 3
 LIST_REACH = 2_000
-_LIST_SEPARATOR_RE = lazy(r"[,;]")
+# An item: what lies between commas, semicolons and line breaks.
+_LIST_ITEM_RE = lazy(r"[^,;\n]+")
 _BLANK_LINE_RE = lazy(r"\n[ \t]*\n")
 
 
@@ -453,23 +456,28 @@ def _in_list_of_names(
     after = _BLANK_LINE_RE.search(text, end, high)
     if after is not None:
         high = after.start()
-    cuts = [m.start() for m in _LIST_SEPARATOR_RE.finditer(text, low, high)]
-    if len(cuts) + 1 < LIST_ITEMS:
+    items = [m.span() for m in _LIST_ITEM_RE.finditer(text, low, high) if not m.group().isspace()]
+    if len(items) < LIST_ITEMS:
         return False
-    bounds = [low, *(c + 1 for c in cuts)]
-    ends = [*cuts, high]
-    short = [len(text[a:b].split()) <= LIST_ITEM_WORDS for a, b in zip(bounds, ends, strict=True)]
+    bounds = [a for a, _ in items]
+    short = [len(text[a:b].split()) <= LIST_ITEM_WORDS for a, b in items]
     own = bisect.bisect_right(bounds, start) - 1
     if not short[own] or sum(short) < LIST_SHORT_SHARE * len(short):
         return False
     first = bisect.bisect_left(found, low, key=lambda w: w.start)
     last = bisect.bisect_left(found, high, key=lambda w: w.start)
-    # The items other than the word's own that hold an unknown capitalised word.
-    unknown = {
-        bisect.bisect_right(bounds, found[i].start) - 1 for i in range(first, last) if not known[i]
-    }
+    # The items other than the word's own that hold a capitalised word, and
+    # those of them that hold one no list knows.
+    named: set[int] = set()
+    unknown: set[int] = set()
+    for i in range(first, last):
+        item = bisect.bisect_right(bounds, found[i].start) - 1
+        named.add(item)
+        if not known[i]:
+            unknown.add(item)
+    named.discard(own)
     unknown.discard(own)
-    return len(unknown) >= max(UNKNOWN_ITEMS, LIST_UNKNOWN_SHARE * (len(short) - 1))
+    return len(unknown) >= max(UNKNOWN_ITEMS, LIST_UNKNOWN_SHARE * len(named))
 
 
 def _lost_letters(observed: str, name: str) -> str:
