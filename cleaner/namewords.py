@@ -9,9 +9,10 @@ repair.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from cleaner.regex import lazy
@@ -367,3 +368,70 @@ def line_of_names(text: str, start: int, end: int) -> bool:
     line = text.rfind("\n", 0, start) + 1
     stop = text.find("\n", end)
     return _NAMES_LINE_RE.fullmatch(text, line, len(text) if stop < 0 else stop) is not None
+
+
+# A paragraph is a list of names when it has at least LIST_ITEMS items set
+# apart by commas, semicolons or line breaks (one item a line, as a
+# changelog lists new files and their authors), at least LIST_SHORT_SHARE
+# of them of at most LIST_ITEM_WORDS words, and of the others that hold a
+# capitalised word, at least a LIST_UNKNOWN_SHARE (and LIST_UNKNOWN_ITEMS)
+# hold one no list knows. Only LIST_REACH characters either side of the
+# word are read (a table of contents runs on).
+LIST_ITEMS = 6
+LIST_ITEM_WORDS = 4
+LIST_SHORT_SHARE = 0.8
+LIST_UNKNOWN_SHARE = 1 / 3
+LIST_UNKNOWN_ITEMS = 2
+LIST_REACH = 2_000
+# An item: what lies between commas, semicolons and line breaks.
+_LIST_ITEM_RE = lazy(r"[^,;\n]+")
+_BLANK_LINE_RE = lazy(r"\n[ \t]*\n")
+
+
+def list_of_names(text: str, start: int, end: int, known: Callable[[Word], bool]) -> bool:
+    """Whether ``text[start:end]`` is an item of a paragraph that is a list of
+    names, many of which no list knows (``known`` tells a capitalised word
+    of :func:`name_words` that one does): a list of people credited, of
+    languages; not a sentence that names a few places.
+
+    >>> text = ("Thanks to Aaron Crane, Abe Timmerman, Adam Russell, Alan Grover,"
+    ...         " Alexandr\\nCiornii, Alex Davies, Andreas Koenig and Bo Borgerson.")
+    >>> common = {"Thanks", "Aaron", "Crane", "Adam", "Russell", "Alan", "Alex", "Andreas", "Bo"}
+    >>> start = text.index("Alexandr")
+    >>> list_of_names(text, start, start + 8, lambda w: w.text in common)
+    True
+    >>> text = "Offices in Lonndon, Paris, Berlin, Madrid, Rome, Vienna, Prague and Warsaw."
+    >>> list_of_names(text, 11, 18, lambda w: w.text != "Lonndon")
+    False
+    """
+    low = max(0, start - LIST_REACH)
+    blanks = list(_BLANK_LINE_RE.finditer(text, low, start))
+    if blanks:
+        low = blanks[-1].end()
+    high = min(len(text), end + LIST_REACH)
+    after = _BLANK_LINE_RE.search(text, end, high)
+    if after is not None:
+        high = after.start()
+    items = [m.span() for m in _LIST_ITEM_RE.finditer(text, low, high) if not m.group().isspace()]
+    if len(items) < LIST_ITEMS:
+        return False
+    bounds = [a for a, _ in items]
+    short = [len(text[a:b].split()) <= LIST_ITEM_WORDS for a, b in items]
+    own = bisect.bisect_right(bounds, start) - 1
+    if not short[own] or sum(short) < LIST_SHORT_SHARE * len(short):
+        return False
+    found = name_words(text)
+    first = bisect.bisect_left(found, low, key=lambda w: w.start)
+    last = bisect.bisect_left(found, high, key=lambda w: w.start)
+    # The items other than the word's own that hold a capitalised word, and
+    # those of them that hold one no list knows.
+    named: set[int] = set()
+    unknown: set[int] = set()
+    for word in found[first:last]:
+        item = bisect.bisect_right(bounds, word.start) - 1
+        named.add(item)
+        if not known(word):
+            unknown.add(item)
+    named.discard(own)
+    unknown.discard(own)
+    return len(unknown) >= max(LIST_UNKNOWN_ITEMS, LIST_UNKNOWN_SHARE * len(named))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from cleaner.namewords import credit_line, joined, name_words, neighbours
+import pytest
+
+from cleaner.namewords import credit_line, joined, list_of_names, name_words, neighbours
 
 
 def texts(text: str) -> list[str]:
@@ -70,3 +72,62 @@ def test_a_name_in_brackets_before_a_change_number_is_a_credit() -> None:
     )
     credited = [w.text for w in name_words(text) if credit_line(text, w)]
     assert credited == ["Nicolas", "Romer", "Ana", "Lim", "Tri", "Nguyen", "Chand"]
+
+
+# Capitalised words that a list knows, for the cases below.
+_KNOWN = {"Thanks", "New", "Aaron", "Crane", "Adam", "Alex", "Paris", "Berlin", "Rome", "Vienna",
+          "Madrid", "Prague", "Warsaw", "Offices", "Our", "We", "In", "The"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "listed"),
+    [
+        # People credited, one name wrapped over a line.
+        (
+            "Aaron Crane, Abe Timmerman, Adam Russell, Alan Grover, Alexandr\nCiornii, "
+            "Alex Davies, Bo Borgerson, Zefram.",
+            "Alexandr",
+            True,
+        ),
+        # Languages by their codes.
+        (
+            "{mad} : Madurese, {mag} : Magahi, {mai} : Maithili, {mak} : Makasar, {mg} : Malagasy,"
+            " {mnc} : Manchu, {mdr} : Mandar",
+            "Makasar",
+            True,
+        ),
+        # One item a line.
+        (
+            "New syntax files:\n\tAutohotkey (Nikolai Weibull)\n\tCmusrc (Nikolai Weibull)\n"
+            "\tConary recipe (rPath Inc)\n\tFramescript (Nikolai Weibull)\n\tInitng (Elan "
+            "Ruusamae)\n\tLdapconf (Nikolai Weibull)\n",
+            "Conary",
+            True,
+        ),
+        # A sentence that names known places: its one unknown word is a slip.
+        (
+            "Our offices are in Lonndon, Paris, Berlin, Madrid, Rome, Vienna, Prague and Warsaw.",
+            "Lonndon",
+            False,
+        ),
+        # Prose with commas: its pieces are not short.
+        (
+            "We met Kuleba in the morning, before the talks began, and later, when the press had "
+            "gone home, we walked with Lavrov and Baykar along the river, talking of other things, "
+            "until it was late.",
+            "Kuleba",
+            False,
+        ),
+        # A blank line ends the list: the paragraph after it is read alone.
+        (
+            "Abe Timmerman, Alan Grover, Bo Borgerson, Ciornii, Davies, Zefram\n\nThe talks in "
+            "Anara went on.",
+            "Anara",
+            False,
+        ),
+    ],
+)
+def test_list_of_names(text: str, word: str, listed: bool) -> None:
+    start = text.index(word)
+    found = list_of_names(text, start, start + len(word), lambda w: w.text in _KNOWN)
+    assert found is listed

@@ -71,6 +71,7 @@ from cleaner.namewords import (
     bracketed_name,
     credit_line,
     line_of_names,
+    list_of_names,
     name_words,
     neighbours,
     on_uploader_line,
@@ -292,13 +293,14 @@ def judge(
     # "Alexandra" in South Africa; "{ts} : Tsonga, {tn} : Tswana": languages).
     places = frozenset(v.start for v in verdicts if v.safe)
     where = {w.start: i for i, w in enumerate(found)} if places else {}
+    known_at = {w.start: k for w, k in zip(found, known, strict=True)}
     doubts: dict[int, str] = {}
     for i, v in enumerate(verdicts):
         if not v.safe or " " in v.before:
             continue
         if v.start in where and _among_unknown_names(found, known, where[v.start], text, places):
             doubts[i] = "listed with unknown names: a name?"
-        elif _in_list_of_names(found, known, v.start, v.end, text):
+        elif list_of_names(text, v.start, v.end, lambda w: known_at.get(w.start, True)):
             doubts[i] = "an entry of a list of names no list holds: as written?"
     if doubts and noise_of(text, config, kind=kind) <= NAMES_LIST_NOISE:
         for i, doubt in doubts.items():
@@ -410,74 +412,6 @@ def _among_unknown_names(
                 return False
             others += 1
     return others >= UNKNOWN_ITEMS
-
-
-# A paragraph is a list of names when it has at least LIST_ITEMS items set
-# apart by commas, semicolons or line breaks (one item a line, as a
-# changelog lists new files and their authors), at least LIST_SHORT_SHARE
-# of them of at most LIST_ITEM_WORDS words, and of the others that hold a
-# capitalised word, at least a LIST_UNKNOWN_SHARE (and UNKNOWN_ITEMS) hold
-# one no list knows. Only LIST_REACH characters either side of the word are
-# read (a table of contents runs on).
-LIST_ITEMS = 6
-LIST_ITEM_WORDS = 4
-LIST_SHORT_SHARE = 0.8
-LIST_UNKNOWN_SHARE = 1 / 3
-LIST_REACH = 2_000
-# An item: what lies between commas, semicolons and line breaks.
-_LIST_ITEM_RE = lazy(r"[^,;\n]+")
-_BLANK_LINE_RE = lazy(r"\n[ \t]*\n")
-
-
-def _in_list_of_names(
-    found: Sequence[Word], known: Sequence[bool], start: int, end: int, text: str
-) -> bool:
-    """Whether ``text[start:end]`` is an item of a paragraph that is a list of
-    names, many of which no list knows (see LIST_ITEMS): a list of people
-    credited, of languages; not a sentence that names a few places.
-
-    >>> text = ("Thanks to Aaron Crane, Abe Timmerman, Adam Russell, Alan Grover,"
-    ...         " Alexandr\\nCiornii, Alex Davies, Andreas Koenig and Bo Borgerson.")
-    >>> known = [w.text in ("Thanks", "Aaron", "Crane", "Adam", "Russell", "Alan",
-    ...                     "Alex", "Andreas", "Bo") for w in name_words(text)]
-    >>> start = text.index("Alexandr")
-    >>> _in_list_of_names(name_words(text), known, start, start + 8, text)
-    True
-    >>> text = "Offices in Lonndon, Paris, Berlin, Madrid, Rome, Vienna, Prague and Warsaw."
-    >>> known = [w.text != "Lonndon" for w in name_words(text)]
-    >>> _in_list_of_names(name_words(text), known, 11, 18, text)
-    False
-    """
-    low = max(0, start - LIST_REACH)
-    blanks = list(_BLANK_LINE_RE.finditer(text, low, start))
-    if blanks:
-        low = blanks[-1].end()
-    high = min(len(text), end + LIST_REACH)
-    after = _BLANK_LINE_RE.search(text, end, high)
-    if after is not None:
-        high = after.start()
-    items = [m.span() for m in _LIST_ITEM_RE.finditer(text, low, high) if not m.group().isspace()]
-    if len(items) < LIST_ITEMS:
-        return False
-    bounds = [a for a, _ in items]
-    short = [len(text[a:b].split()) <= LIST_ITEM_WORDS for a, b in items]
-    own = bisect.bisect_right(bounds, start) - 1
-    if not short[own] or sum(short) < LIST_SHORT_SHARE * len(short):
-        return False
-    first = bisect.bisect_left(found, low, key=lambda w: w.start)
-    last = bisect.bisect_left(found, high, key=lambda w: w.start)
-    # The items other than the word's own that hold a capitalised word, and
-    # those of them that hold one no list knows.
-    named: set[int] = set()
-    unknown: set[int] = set()
-    for i in range(first, last):
-        item = bisect.bisect_right(bounds, found[i].start) - 1
-        named.add(item)
-        if not known[i]:
-            unknown.add(item)
-    named.discard(own)
-    unknown.discard(own)
-    return len(unknown) >= max(UNKNOWN_ITEMS, LIST_UNKNOWN_SHARE * len(named))
 
 
 def _lost_letters(observed: str, name: str) -> str:

@@ -79,7 +79,7 @@ from cleaner.letters import word_model
 from cleaner.lexicon import Lexicon
 from cleaner.memo import last_call
 from cleaner.misspellings import correction
-from cleaner.namewords import line_of_names
+from cleaner.namewords import line_of_names, list_of_names
 from cleaner.regex import lazy
 from cleaner.stages import Context
 from cleaner.technical import is_technical
@@ -2684,6 +2684,14 @@ def _typo(
             doubt = LETTER_BEFORE_DOUBT
         if doubt is None and not word.islower() and line_of_names(text, token.start, token.end):
             doubt = "a line of names alone (a list of languages, a heading): as written?"
+        if (
+            doubt is None
+            and not word.islower()
+            and list_of_names(text, token.start, token.end, lambda w: w.text in corrector.lexicon)
+        ):
+            # "Ricardo Signes" among the people a release credits, "{tem} :
+            # Timne" among languages: a name of their kind, not "Signs", "Time".
+            doubt = "an entry of a list of names no list holds: as written?"
     elif found is not None:
         intended, slip = found
         reason = f"a typing slip: {slip}; no other word one edit away is nearly as common"
