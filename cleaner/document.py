@@ -34,7 +34,8 @@ MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdx"})
 RST_SUFFIXES = frozenset({".rst"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 LATEX_SUFFIXES = frozenset({".tex", ".ltx"})
-POD_SUFFIXES = frozenset({".pod"})
+# POD, and Perl modules and scripts, whose POD is read and whose code is not.
+POD_SUFFIXES = frozenset({".pod", ".pm", ".pl"})
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,24 @@ def test_crlf_lines_keep_their_offsets() -> None:
     )
 
 
-@pytest.mark.parametrize(("name", "kind"), [("perlfaq9.pod", "pod"), ("README.POD", "pod")])
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("perlfaq9.pod", "pod"), ("README.POD", "pod"), ("Foo/Bar.pm", "pod"), ("run.pl", "pod")],
+)
 def test_pod_files_are_read_as_pod(name: str, kind: str) -> None:
     assert kind_of(name) == kind
+
+
+def test_a_modules_code_is_left_and_its_pod_read() -> None:
+    text = (
+        "package Foo ;\nuse strict ;\n\n=head1 NAME\n\nFoo - a  module\n\n=cut\n\n"
+        "sub new { return bless {} , shift ; }\n\n1 ;\n"
+    )
+    spans = [text[s:e] for s, e in protected(text)]
+    assert spans == [
+        "package Foo ;\nuse strict ;\n",
+        "=head1",
+        "=cut\n",
+        "sub new { return bless {} , shift ; }\n",
+        "1 ;\n",
+    ]
