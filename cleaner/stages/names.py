@@ -40,9 +40,11 @@ when the word has a letter outside ASCII the entry lacks ("Montané" is
 spelt so on purpose, not "Montana" mistyped), when it is a cell of a
 table ("Tsonga" in a list of languages that holds "Tonga"), and, in a page
 as clean as prose, when it is listed with names no list holds ("Jemuel,
-and Jamin, and Ohad": not "Chad"). A place named
-beside a rare first name ("Kazuhiko Mori") is a person's surname, and backs
-no country. A word opening a sentence is an ordinary word capitalised,
+and Jamin, and Ohad": not "Chad") or is an item of a paragraph that lists
+such names, one a line or between commas ("Alexandr Ciornii" among the
+people a release credits: not "Alexandra"; see namewords.list_of_names).
+A place named beside a rare first name ("Kazuhiko Mori") is a person's
+surname, and backs no country. A word opening a sentence is an ordinary word capitalised,
 unless the document also capitalises it mid-sentence and never writes it
 in lower case: then it is a name ("Simon Sapin fixed it. Thanks to Simon").
 """
