@@ -701,11 +701,31 @@ def candidate_tokens(text: str, kind: str = "text") -> tuple[Token, ...]:
     ['An', 'adress', 'in', 'quotes']
     """
     apart = set_apart(text)
+    tokens = _candidate_tokens(text, kind)
+    if kind == "pod":
+        tokens = _pod_titles(text, tokens)
     if not apart:
-        return tuple(_candidate_tokens(text, kind))
-    return tuple(
-        token for token in _candidate_tokens(text, kind) if not _inside(apart, token.start)
-    )
+        return tuple(tokens)
+    return tuple(token for token in tokens if not _inside(apart, token.start))
+
+
+def _pod_titles(text: str, tokens: list[Token]) -> list[Token]:
+    """``tokens``, with the first word of a POD heading's or item's text
+    marked as opening it, as a sentence's first word does ("=head2 Recieving
+    data", "=item * Seperate"): the command before it is markup, no word.
+
+    >>> text = "=head2 Recieving data\\n\\n=item * Seperate Kuleba\\n"
+    >>> [(t.text, t.initial) for t in _pod_titles(text, _tokens_of(text, "pod"))]
+    [('Recieving', True), ('data', False), ('Seperate', True), ('Kuleba', False)]
+    """
+    starts = {m.end() for m in _POD_TITLE_RE.finditer(text)}
+    if not starts:
+        return tokens
+    return [t._replace(initial=True) if t.start in starts else t for t in tokens]
+
+
+# A POD heading's or item's command, and an item's mark, before its text.
+_POD_TITLE_RE = lazy(r"(?m)^=(?:head[1-6]|item)[ \t]+(?:(?:\*|\d+\.?)[ \t]+)?")
 
 
 @functools.lru_cache(maxsize=1)
