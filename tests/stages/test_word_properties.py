@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -41,6 +42,20 @@ def test_fixing_twice_changes_nothing_more(text: str) -> None:
 @FAST
 @given(TEXTS)
 def test_applying_every_proposal_leaves_nothing_to_propose(text: str) -> None:
+    everything = apply_edits(text, propose(text))
+    assert propose(everything) == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a known failure of the property above: once the safe 'tbe' -> 'the' is "
+    "applied, the repaired text reads less noisy, and its own reading proposes "
+    "'wasthe' -> 'was the' for review, which the proposals for the text did not hold "
+    "(a later round's review edits are read at the earlier noise, and dropped when it "
+    "repairs nothing more; see cleaner.pipeline._propose)",
+)
+def test_a_review_edit_the_repaired_text_alone_proposes() -> None:
+    text = "tbepro- tbe\nthe wasthe tbetbe"
     everything = apply_edits(text, propose(text))
     assert propose(everything) == []
 
