@@ -709,6 +709,10 @@ def _space_before(
         return  # the document spaces these as a rule (French or older typography)
     if run.start() > 0 and body[run.start() - 1] == "\\":
         return  # an escaped space (reStructuredText "`x`\\ ,")
+    if len(mark) > 1 and re.search(rf"(?<!\S){re.escape(mark)}\s", body[: run.start()]):
+        # "!!! IMPORTANT NOTES ON DESIGN !!!", "?? Unsure ??": the same run
+        # set apart earlier on the line opens what this one closes.
+        return
     if run.start() > 0 and _UNSPACED_SCRIPT_RE.match(body, run.start() - 1):
         # "今天仍然忙著我手邊的工作 .", "可愛 !": Chinese and Japanese set no
         # spaces between words, and a space before a Latin mark is the
