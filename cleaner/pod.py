@@ -6,8 +6,8 @@ A POD document is cut into paragraphs by blank lines (perlpodspec). Protected:
   ``=cut`` up to the next command (Perl code, in a module that holds both);
 * verbatim paragraphs, whose first line is indented: code and its output;
 * command paragraphs, except the text of ``=head1`` ... ``=head6`` and
-  ``=item``, which is prose (only the command and an item's ``*`` or number
-  are markup): ``=over 4``, ``=back``, ``=encoding utf8``;
+  ``=item``, which is prose (only the command, an item's ``*`` or number and
+  the blanks after them are markup): ``=over 4``, ``=back``, ``=encoding utf8``;
 * ``=begin FORMAT`` ... ``=end FORMAT`` regions and ``=for FORMAT``
   paragraphs, which hold another format's content (HTML, LaTeX, a comment);
 * the formatting codes that hold code or names rather than prose:
@@ -35,6 +35,7 @@ _COMMAND_RE = lazy(r"=([a-zA-Z]\w*)")
 # The commands whose text is prose, and the marker an item may open with.
 _TITLED = frozenset({"head1", "head2", "head3", "head4", "head5", "head6", "item"})
 _ITEM_MARK_RE = lazy(r"[ \t]+(?:\*|\d+\.?)(?=\s|$)")
+_BLANKS_RE = lazy(r"[ \t]*")
 # A formatting code opening: a capital letter and "<" ("C<", "L<<").
 _CODE_OPEN_RE = lazy(r"[A-Z]<")
 # The codes whose content is not prose.
@@ -47,7 +48,7 @@ def protected(text: str) -> Iterator[Span]:
     >>> text = ("=head1 NAME\\n\\nperlfoo - a  page\\n\\n=over 4\\n\\n=item * Use C<$x . \\"a\\">"
     ...         " here\\n\\n    my $x  =  1 ;\\n\\n=back\\n\\n=cut\\n\\nsub x { 1 ; }\\n")
     >>> [text[s:e] for s, e in protected(text)]
-    ['=head1', '=over 4\\n', '=item *', 'C<$x . "a">', '    my $x  =  1 ;\\n', '=back\\n', \
+    ['=head1 ', '=over 4\\n', '=item * ', 'C<$x . "a">', '    my $x  =  1 ;\\n', '=back\\n', \
 '=cut\\n', 'sub x { 1 ; }\\n']
     """
     lines = split_lines(text)
@@ -82,7 +83,9 @@ def protected(text: str) -> Iterator[Span]:
                 yield start, end
             elif name in _TITLED:
                 mark = _ITEM_MARK_RE.match(line, command.end()) if name == "item" else None
-                yield start, start + (mark.end() if mark else command.end())
+                # With the blanks after it: POD needs one there ("=item !!! NOTES").
+                head = _BLANKS_RE.match(line, mark.end() if mark else command.end())
+                yield start, start + (head.end() if head else command.end())
                 yield from _codes(text, start + command.end(), end)
             else:
                 yield start, end  # "=over 4", "=back", "=for html ...", "=encoding utf8"

@@ -12,13 +12,16 @@ from cleaner.pod import protected
     ("text", "spans"),
     [
         # Before the first command and after "=cut": Perl code.
-        ("use strict ;\n\n=head1 NAME\n\nFoo\n", ["use strict ;\n", "=head1"]),
+        ("use strict ;\n\n=head1 NAME\n\nFoo\n", ["use strict ;\n", "=head1 "]),
         ("=pod\n\nProse.\n\n=cut\n\nx ( 1 ) ;\n", ["=pod\n", "=cut\n", "x ( 1 ) ;\n"]),
         # A heading's and an item's text is prose; the command and the mark are not.
-        ("=head2 The  end\n", ["=head2"]),
-        ("=item * Use it\n", ["=item *"]),
-        ("=item 2. Then\n", ["=item 2."]),
-        ("=item Why  not ?\n", ["=item"]),
+        ("=head2 The  end\n", ["=head2 "]),
+        ("=item * Use it\n", ["=item * "]),
+        ("=item 2. Then\n", ["=item 2. "]),
+        ("=item Why  not ?\n", ["=item "]),
+        # The blanks after the command too: POD needs one there.
+        ("=head2  Two\n", ["=head2  "]),
+        ("=item !!! NOTES !!!\n", ["=item "]),
         ("=over 4\n\n=back\n", ["=over 4\n", "=back\n"]),
         # Verbatim paragraphs, to the blank line.
         ("=pod\n\n  a  = 1 ;\n  b\n\nProse  here.\n", ["=pod\n", "  a  = 1 ;\n  b\n"]),
@@ -72,7 +75,7 @@ def test_a_modules_code_is_left_and_its_pod_read() -> None:
     spans = [text[s:e] for s, e in protected(text)]
     assert spans == [
         "package Foo ;\nuse strict ;\n",
-        "=head1",
+        "=head1 ",
         "=cut\n",
         "sub new { return bless {} , shift ; }\n",
         "1 ;\n",
