@@ -53,7 +53,7 @@ def protected(text: str) -> Iterator[Span]:
     """
     lines = split_lines(text)
     inside = False  # in POD: after a command, before "=cut"
-    region: str | None = None  # the format of an open "=begin" region
+    region = False  # in a "=begin" region, before its "=end"
     number = 0
     while number < len(lines):
         start, line = lines[number]
@@ -70,16 +70,15 @@ def protected(text: str) -> Iterator[Span]:
         if command is None and not inside:
             yield start, end  # Perl code, outside POD
         elif name == "cut":
-            inside = False
+            inside = region = False
             yield start, end
-        elif region is not None:
-            if name == "end":
-                region = None
+        elif region:
+            region = name != "end"
             yield start, end
         elif command is not None:
             inside = True
             if name == "begin":
-                region = line[command.end() :].strip() or "?"
+                region = True
                 yield start, end
             elif name in _TITLED:
                 mark = _ITEM_MARK_RE.match(line, command.end()) if name == "item" else None

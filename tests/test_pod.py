@@ -80,3 +80,9 @@ def test_a_modules_code_is_left_and_its_pod_read() -> None:
         "sub new { return bless {} , shift ; }\n",
         "1 ;\n",
     ]
+
+
+def test_cut_inside_a_region_ends_it() -> None:
+    text = "=begin html\n\n<b>x</b>\n\n=cut\n\ncode ;\n\n=head1 Prose  here\n"
+    spans = [text[s:e] for s, e in protected(text)]
+    assert spans == ["=begin html\n", "<b>x</b>\n", "=cut\n", "code ;\n", "=head1 "]
