@@ -32,10 +32,9 @@ Span = tuple[int, int]
 
 # A command paragraph's first line: "=head1 NAME", "=over 4", "=cut".
 _COMMAND_RE = lazy(r"=([a-zA-Z]\w*)")
-# The commands whose text is prose, and the marker an item may open with.
-_TITLED = frozenset({"head1", "head2", "head3", "head4", "head5", "head6", "item"})
-_ITEM_MARK_RE = lazy(r"[ \t]+(?:\*|\d+\.?)(?=\s|$)")
-_BLANKS_RE = lazy(r"[ \t]*")
+# A command whose text is prose (a heading, an item), with an item's mark
+# and the blanks after them, which POD needs there: up to where the text starts.
+_TITLE_RE = lazy(r"(?m)^=(?:head[1-6]|item)\b(?:[ \t]+(?:\*|\d+\.?)(?=\s|$))?[ \t]*")
 # A formatting code opening: a capital letter and "<" ("C<", "L<<").
 _CODE_OPEN_RE = lazy(r"[A-Z]<")
 # The codes whose content is not prose.
@@ -80,12 +79,9 @@ def protected(text: str) -> Iterator[Span]:
             if name == "begin":
                 region = True
                 yield start, end
-            elif name in _TITLED:
-                mark = _ITEM_MARK_RE.match(line, command.end()) if name == "item" else None
-                # With the blanks after it: POD needs one there ("=item !!! NOTES").
-                head = _BLANKS_RE.match(line, mark.end() if mark else command.end())
-                yield start, start + (head.end() if head else command.end())
-                yield from _codes(text, start + command.end(), end)
+            elif (title := _TITLE_RE.match(line)) is not None:
+                yield start, start + title.end()
+                yield from _codes(text, start + title.end(), end)
             else:
                 yield start, end  # "=over 4", "=back", "=for html ...", "=encoding utf8"
         elif line[:1] in (" ", "\t"):
@@ -93,6 +89,17 @@ def protected(text: str) -> Iterator[Span]:
         else:
             yield from _codes(text, start, end)
         number = last
+
+
+def title_starts(text: str) -> set[int]:
+    """Where the text of each heading and item starts, after its command
+    (the word there opens it, as a sentence's first word does).
+
+    >>> text = "=head2 Recieving data\\n\\n=item * Seperate\\n\\n=item2 x\\n"
+    >>> sorted(text[i : i + 4] for i in title_starts(text))
+    ['Reci', 'Sepe']
+    """
+    return {title.end() for title in _TITLE_RE.finditer(text)}
 
 
 def _codes(text: str, start: int, end: int) -> Iterator[Span]:

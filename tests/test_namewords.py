@@ -75,8 +75,8 @@ def test_a_name_in_brackets_before_a_change_number_is_a_credit() -> None:
 
 
 # Capitalised words that a list knows, for the cases below.
-_KNOWN = {"Thanks", "New", "Aaron", "Crane", "Adam", "Alex", "Paris", "Berlin", "Rome", "Vienna",
-          "Madrid", "Prague", "Warsaw", "Offices", "Our", "We", "In", "The"}  # fmt: skip
+_KNOWN = {"New", "Aaron", "Crane", "Adam", "Alex", "Paris", "Berlin", "Rome", "Vienna",
+          "Madrid", "Prague", "Warsaw", "Our", "We", "The"}  # fmt: skip
 
 
 @pytest.mark.parametrize(

@@ -80,6 +80,7 @@ from cleaner.lexicon import Lexicon
 from cleaner.memo import last_call
 from cleaner.misspellings import correction
 from cleaner.namewords import line_of_names, list_of_names
+from cleaner.pod import title_starts
 from cleaner.regex import lazy
 from cleaner.stages import Context
 from cleaner.technical import is_technical
@@ -718,14 +719,10 @@ def _pod_titles(text: str, tokens: list[Token]) -> list[Token]:
     >>> [(t.text, t.initial) for t in _pod_titles(text, _tokens_of(text, "pod"))]
     [('Recieving', True), ('data', False), ('Seperate', True), ('Kuleba', False)]
     """
-    starts = {m.end() for m in _POD_TITLE_RE.finditer(text)}
+    starts = title_starts(text)
     if not starts:
         return tokens
     return [t._replace(initial=True) if t.start in starts else t for t in tokens]
-
-
-# A POD heading's or item's command, and an item's mark, before its text.
-_POD_TITLE_RE = lazy(r"(?m)^=(?:head[1-6]|item)[ \t]+(?:(?:\*|\d+\.?)[ \t]+)?")
 
 
 @functools.lru_cache(maxsize=1)
