@@ -7,6 +7,7 @@ check, diff, review, the hook) reads the same list of edits.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import dataclasses
 import gc
@@ -14,7 +15,7 @@ from collections.abc import Callable, Iterator
 
 from cleaner.apart import set_apart
 from cleaner.config import DEFAULT, Config
-from cleaner.edits import Edit, apply_edits, clear_of, rebase, resolve
+from cleaner.edits import Edit, apply_edits, clear_of, overlaps, rebase, resolve
 from cleaner.language import in_any_language
 from cleaner.memo import last_call
 from cleaner.mentions import about_a_slip, corrected_in_place
@@ -113,17 +114,48 @@ def _propose(
             if floor[0] > CLEAN_NOISE and floor[0] > noise_of(repaired, config, kind=kind):
                 lifted = floor
         again = _propose_layers(repaired, config, kind, encodable, seen, spans, lifted)
+        # The repaired text read at its own noise, as the next run on what
+        # fix writes reads it.
+        own = again
         if lifted != _NO_FLOOR and not any(e.safe for e in again):
-            checked = _propose_layers(repaired, config, kind, encodable, seen, spans, _NO_FLOOR)
+            own = _propose_layers(repaired, config, kind, encodable, seen, spans, _NO_FLOOR)
             # Its repairs join; what a person decides is still read at the floor.
-            again = resolve([e for e in checked if e.safe] + again)
+            again = resolve([e for e in own if e.safe] + again)
         if not any(e.safe for e in again):
+            # Nothing more to repair. What the repaired text proposes at its
+            # own noise joins what a person decides, where it overlaps
+            # nothing proposed before the repairs (evidence a repair took
+            # away stays: a mojibake that reads consistent once its
+            # neighbour is repaired), so that applying every proposal leaves
+            # nothing more to propose.
+            later = clear_of(safe, [e for e in own if not e.safe])
+            edits = _beside(edits, [e for e in rebase(text, safe, later) if not e.safe])
             break
         # The new round's unsure edits replace the old ones, except where
         # they would make a safe repair wait for a person.
         unsure = clear_of(safe, [e for e in again if not e.safe])
         edits = resolve(rebase(text, safe, [e for e in again if e.safe] + unsure))
     return edits
+
+
+def _beside(first: list[Edit], more: list[Edit]) -> list[Edit]:
+    """``first`` (apart, in position order) and the edits of ``more`` that
+    overlap none of them, in position order.
+
+    >>> e = lambda s, t, after: Edit(s, t, "x" * (t - s), after, "r", 0.6, "", False)
+    >>> [x.after for x in _beside([e(2, 4, "a")], [e(0, 1, "b"), e(3, 5, "c"), e(5, 6, "d")])]
+    ['b', 'a', 'd']
+    """
+    starts = [edit.start for edit in first]
+    kept = [
+        edit
+        for edit in more
+        if not any(
+            overlaps(edit, other)
+            for other in first[max(0, bisect.bisect_left(starts, edit.start) - 1) :][:2]
+        )
+    ]
+    return sorted(first + kept, key=lambda edit: (edit.start, edit.end))
 
 
 # The noise floor and the technical floor of a later round (see Context).
