@@ -69,6 +69,8 @@ _INLINE_RE = lazy(
     r"|\\ \w+",  # an escaped space gluing a suffix to markup: *state*\ th, `Foo`\ s
     re.DOTALL,
 )
+# A section title's underline (or overline): one mark repeated, from column 0.
+_UNDERLINE_RE = lazy(r"([!-/:-@\[-`{-~])\1+[ \t]*")
 _EMBEDDED_URL_RE = lazy(r"<[^<>`]+>(?=`_{1,2}$)")
 
 
@@ -172,7 +174,11 @@ def _blocks(lines: list[tuple[int, str]]) -> Iterator[Span]:
             field = _field(lines[number][0], line)
             if field is not None:
                 yield field
-        previous_blank = not lead
+        # A section title's underline ends its block as a blank line does:
+        # a directive may open the next line ("Data\n----\n.. autosummary::").
+        previous_blank = not lead or (
+            body[:1] not in " \t" and number > 0 and _UNDERLINE_RE.fullmatch(body) is not None
+        )
         number += 1
 
 

@@ -36,6 +36,15 @@ from cleaner.rst import protected
         ("Note: no field here\n", []),
         ("The *n*\\ th item\n", ["\\ th"]),
         ("A | B and C | D\n", []),
+        # A directive may open the line after a section title's underline.
+        (
+            "Data\n----\n.. autosummary::\n   :toctree: gen/\n\n   asarray\n\nAfter.\n",
+            [".. autosummary::\n   :toctree: gen/\n\n   asarray\n"],
+        ),
+        ("====\nData\n====\n.. _x: https://x\n", [".. _x: https://x\n"]),
+        # Not after a line of prose, nor after an indented line of marks.
+        ("Text\n.. not markup\n", []),
+        ("Text\n\n   ----\n.. not markup\n", []),
     ],
 )
 def test_protected_spans(text: str, spans: list[str]) -> None:
