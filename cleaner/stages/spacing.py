@@ -303,7 +303,8 @@ def propose(context: Context) -> Iterator[Edit]:
         runs = [run for run in _GAP_RE.finditer(body) if run.start() or run.end() == len(body)]
         if not runs:
             # Most lines: nothing for the rules below, which only look at runs.
-            yield from _missing_after(offset, body, glued, qualifiers, technical, noisy)
+            following = _next(lines, number)
+            yield from _missing_after(offset, body, glued, qualifiers, technical, noisy, following)
             continue
         # Two wide gaps between words on a line, or one that ends no sentence
         # and another gap of two spaces or more, are column alignment
@@ -386,7 +387,9 @@ def propose(context: Context) -> Iterator[Edit]:
                     if len(run.group()) == 2 and not layout_gaps().isdisjoint(_gap_keys(body, run)):
                         continue  # "o IO-389:  Add", "v1.4.1  (May 5, 2017)": see LAYOUT_LINES
                     yield from _double(text, start, end, body, run, two_space_sentences, plain)
-        yield from _missing_after(offset, body, glued, qualifiers, technical, noisy)
+        yield from _missing_after(
+            offset, body, glued, qualifiers, technical, noisy, _next(lines, number)
+        )
     if "\N{LEFT SINGLE QUOTATION MARK}" in text:
         starts = {lines[n][0] + len(_leading_run(lines[n][1])) for n in paragraph_starts}
         yield from _stray_quotes(context, starts)
@@ -1575,10 +1578,30 @@ def _is_word_char(char: str) -> bool:
 
 
 # What follows a name qualified by another ("threading.Lock.", "Command.Apply
-# method"): a full stop, comma or closing bracket at once, or a word for code.
+# method"): a full stop, comma or closing bracket at once, or a word for code;
+# a call's bracket ("multiprocessing.Manager() and"); a table's column gap
+# ("module.Class      Added By"); or the line's end (see _ends_block).
 _NAME_AFTER_RE = lazy(
     r"[.,)](?:\s|$)| (?:method|class|function|object|module|attribute|property)\b"
+    r"|\(|[ \t]{2,}(?=\S)|\t(?=\S)"
 )
+# A list item's start: a bullet, or a number or letter and a mark.
+_LIST_ITEM_RE = lazy(r"[ \t]*(?:[-*+\N{BULLET}]|\w{1,3}[.)])[ \t]")
+
+
+def _next(lines: list[tuple[int, str]], number: int) -> str | None:
+    """The line after line ``number``, None after the last."""
+    return lines[number + 1][1] if number + 1 < len(lines) else None
+
+
+def _ends_block(following: str | None) -> bool:
+    """Whether a line that ``following`` follows ends its paragraph or list
+    item: the text's end, a blank line or another item's start is next.
+
+    >>> [_ends_block(x) for x in (None, "\\n", "* #8157: autodoc", "NEP proposes")]
+    [True, True, True, False]
+    """
+    return following is None or not following.strip() or _LIST_ITEM_RE.match(following) is not None
 
 
 def _missing_after(
@@ -1588,10 +1611,12 @@ def _missing_after(
     qualifiers: Callable[[str], int],
     technical: Callable[[], bool],
     noisy: Callable[[], bool],
+    following: str | None = None,
 ) -> Iterator[Edit]:
     """Edits for a space missing after a mark that glues two words ("failed.The");
     ``glued`` and ``qualifiers``: see _glued_count and _qualifier_count;
-    ``noisy``: whether the page reads as OCR output."""
+    ``noisy``: whether the page reads as OCR output; ``following``: the
+    next line (None after the last)."""
     for match in _MISSING_AFTER_RE.finditer(body):
         mark = match.group()
         left = body.rfind(" ", 0, match.start()) + 1
@@ -1648,12 +1673,20 @@ def _missing_after(
         # "used is threading.Lock. You can", "Changed Command.Apply method":
         # a glued word that a full stop, a comma or a word for code follows
         # at once is a name qualified by another more often than a
-        # sentence of one word: a person decides. (In OCR output it is one
-        # more space lost: "six hundred threescore and six.Rev. xiii. 18.")
+        # sentence of one word: a person decides. So is one that is called,
+        # stands in a table's column or ends a paragraph or a list item
+        # ("with threading.Event" above a blank line); one that ends a line
+        # whose paragraph goes on opens a sentence ("from the
+        # candidates.This" above "NEP proposes a mechanism"). (In OCR output
+        # it is one more space lost: "six hundred threescore and six.Rev.")
+        rest = match.end() + len(second)
         named = (
             mark == "."
             and second[:1].isupper()
-            and _NAME_AFTER_RE.match(body, match.end() + len(second)) is not None
+            and (
+                _NAME_AFTER_RE.match(body, rest) is not None
+                or (not body[rest:].strip() and _ends_block(following))
+            )
             and not noisy()
         )
         yield Edit(
