@@ -158,16 +158,35 @@ def run_ends(found: Sequence[Word], text: str) -> list[int]:
     return ends
 
 
-def neighbours(found: Sequence[Word], i: int, text: str) -> list[Word]:
-    """The capitalised words right before and after word i, one space away
-    (or one no-break space, which binds a name's parts: "Adam Williamson")."""
+def neighbours(found: Sequence[Word], i: int, text: str, *, wraps: bool = False) -> list[Word]:
+    r"""The capitalised words right before and after word i, one space away
+    (or one no-break space, which binds a name's parts: "Adam Williamson");
+    with ``wraps``, also a line break away where the line wraps mid-sentence
+    ("as well as Ilan" at a line's end, "Schnell for his work" opening the
+    next; not before a sentence's first word).
+
+    >>> text = "Thanks to Ilan\n  Schnell and Anara.\nToday Kuleba"
+    >>> found = name_words(text)
+    >>> [[n.text for n in neighbours(found, i, text)] for i in range(1, 3)]
+    [[], []]
+    >>> [[n.text for n in neighbours(found, i, text, wraps=True)] for i in range(len(found))]
+    [[], ['Schnell'], ['Ilan'], [], ['Kuleba'], ['Today']]
+    """
     word = found[i]
     near = []
-    if i > 0 and text[found[i - 1].end : word.start] in ONE_SPACE:
+    if i > 0 and _binds(text[found[i - 1].end : word.start], word, wraps):
         near.append(found[i - 1])
-    if i + 1 < len(found) and text[word.end : found[i + 1].start] in ONE_SPACE:
+    if i + 1 < len(found) and _binds(text[word.end : found[i + 1].start], found[i + 1], wraps):
         near.append(found[i + 1])
     return near
+
+
+def _binds(gap: str, later: Word, wraps: bool) -> bool:
+    """Whether a gap binds two words of a name: one space, or with ``wraps``
+    a line break (spaces around it) before a word that opens no sentence."""
+    return gap in ONE_SPACE or (
+        wraps and not later.sentence_start and "\n" in gap and gap.strip(" \t\r") == "\n"
+    )
 
 
 # The gaps between the parts of a person's name.

@@ -532,7 +532,11 @@ def _spans(
             Span(
                 word.start,
                 word.end,
-                beside_word=bool(beside) or _beside(text, word, _BRAND),
+                # A name wrapped to the next line counts too ("as well as
+                # Ilan" at a line's end, "Schnell for his work" after it).
+                beside_word=bool(beside)
+                or _beside(text, word, _BRAND)
+                or any(not _ordinary(n, lexicon) for n in neighbours(found, i, text, wraps=True)),
                 sentence_start=word.sentence_start,
                 after_name=after_name,
                 before_office=before_office,
