@@ -35,6 +35,7 @@ from cleaner.namewords import (
     bracketed_name,
     credit_line,
     line_of_names,
+    list_of_names,
     name_words,
     neighbours,
     on_uploader_line,
@@ -240,6 +241,17 @@ def propose(context: Context) -> Iterator[Edit]:
                 # files list them) is written as its owner writes it, often
                 # without diacritics: a person decides.
                 reason += "; but in a credit line, as its owner writes it?"
+                safe = False
+            elif (
+                safe
+                and not misread
+                and list_of_names(text, word.start, word.end, lambda w: real(w.text))
+            ):
+                # "Lisa Casino, Logan Thomas, Loic Esteve, Louis Wagner" in a
+                # release's list of contributors beside "Loïc Estève" in the
+                # list of another: each list gives a name as its owner gave
+                # it for that release.
+                reason += "; but in a list of names, as its owner writes it?"
                 safe = False
             yield Edit(word.start, word.end, word.text, after, RULE, confidence, reason, safe)
 
