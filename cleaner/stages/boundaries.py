@@ -53,6 +53,7 @@ from cleaner.stages.spelling import (
     Token,
     article_run_in,
     code_share,
+    coded_elsewhere,
     form_status,
     in_old_spelling,
     judgeable_tokens,
@@ -255,7 +256,11 @@ def propose(context: Context) -> Iterator[Edit]:
                 continue  # "sizeof", "foreach", "goto": one word in software writing
             following = every[i + 1].text if right is not None else None
             edit = _split(corrector, text, token, noise, ocr_page, left, right, following)
-            if edit is not None:
+            if edit is not None and (
+                ocr_page or not coded_elsewhere(text, token.text, token.start)
+            ):
+                # (Outside OCR pages a word the text writes as code elsewhere
+                # is the code's name: "e.g. arange" beside "np.arange(10)".)
                 yield edit
 
 

@@ -2679,12 +2679,13 @@ def _typo(
             return None  # "re-sistance", "beauti-fully": a word broken at a line end
         if _prefixed_word(lower, text, corrector.lexicon):
             return None  # "the uncommenting and recommenting": re- and a word
-        if (
-            word.islower()
-            and _inside_quotes(text, token.start)
-            and _coded_elsewhere(text, word, token.start)
+        if word.islower() and coded_elsewhere(
+            text, word, token.start, commands=_inside_quotes(text, token.start)
         ):
-            return None  # '"windo echo expr"' beside `:windo`: Vim's command, quoted
+            # '"windo echo expr"' beside `:windo`: Vim's command, quoted;
+            # "(e.g. arange, ones, zeros)" beside "np.arange(10)": a function.
+            # (Unquoted beside `:windo`, "the last windo" is a slip.)
+            return None
         if (
             not word.islower()
             and text[token.end : token.end + 1] == "."
@@ -2890,15 +2891,22 @@ def _inside_quotes(text: str, start: int) -> bool:
     return text.count('"', line, start) % 2 == 1
 
 
-def _coded_elsewhere(text: str, form: str, start: int) -> bool:
+def coded_elsewhere(text: str, form: str, start: int, *, commands: bool = True) -> bool:
     """Whether ``text`` writes ``form``, other than at ``start``, as code: in
-    backticks, called, or as a command after a colon (Vim's ``:windo``).
+    backticks, called, as a module's member (``numpy.arange``) or, with
+    ``commands``, as a command after a colon (Vim's ``:windo``).
 
     >>> text = 'after "windo echo" a break; a command such as `:windo`.'
-    >>> _coded_elsewhere(text, "windo", text.index("windo"))
+    >>> coded_elsewhere(text, "windo", text.index("windo"))
     True
     >>> text = "the windo is open; Note:windo and the windo."
-    >>> _coded_elsewhere(text, "windo", text.index("windo"))
+    >>> coded_elsewhere(text, "windo", text.index("windo"))
+    False
+    >>> text = "(e.g. arange, ones) ... :func:`numpy.arange` makes a range."
+    >>> coded_elsewhere(text, "arange", text.index("arange"))
+    True
+    >>> text = "Sort them. The arange is a slip, and so is arange."
+    >>> coded_elsewhere(text, "arange", text.index("arange"))
     False
     """
     return any(
@@ -2906,7 +2914,8 @@ def _coded_elsewhere(text: str, form: str, start: int) -> bool:
         and (
             before == "`"
             or after in ("`", "(")
-            or (before == ":" and not text[found - 2 : found - 1].isalnum())
+            or (commands and before == ":" and not text[found - 2 : found - 1].isalnum())
+            or (before == "." and text[found - 2 : found - 1].isalnum())
         )
         for found, _, before, after in _whole_uses(text, form)
     )
