@@ -9,7 +9,12 @@ English page holds them:
   checker's list of a project's words, the packages of a requirements
   file. Its words are there to be looked up as written: a coined word is
   no misreading, and an item's neighbours are no sentence around it
-  ("hack" above "hack attack" is not "back").
+  ("hack" above "hack attack" is not "back");
+- a word list in any order: lines of one word each, or rows of words set
+  apart by wide gaps, each line perhaps with a comment after "|" or "#" (a
+  search engine's list of Portuguese stop words, "foi" and "foram" ranked
+  by use, "de  |  of, from"; a table of Finnish pronouns' forms): its
+  words are entries, not prose.
 
 There only the repairs that hold in any text stand (see
 cleaner.language.in_any_language), and the word stages do not count the
@@ -56,10 +61,10 @@ def set_apart(text: str) -> tuple[Span, ...]:
     ... # doctest: +NORMALIZE_WHITESPACE
     [['borken', 'bot', 'frink', 'fscking', 'hack', 'hack', 'attack', 'notwork', 'perf']]
     """
-    lists = sorted_lists(text)
+    lists = sorted_lists(text) + word_lists(text)
     foreign = foreign_spans(text)
-    if not lists or not foreign:
-        return lists or foreign
+    if not lists and not foreign:
+        return ()
     merged: list[Span] = []
     for start, end in sorted(lists + foreign):
         if merged and start <= merged[-1][1]:
@@ -90,6 +95,44 @@ def sorted_lists(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     for lines in _initials_in_order(text):
         spans.extend(_ordered(text, lines))
+    return tuple(spans)
+
+
+# A word list's line: one word, or a row of words or short phrases set
+# apart by gaps of a tab or two spaces and more (a table of word forms:
+# "minä   minun  minut  minussa minusta"), perhaps with a comment after "|"
+# or "#". (Possessive: a line of prose fails at its first mark, at once.)
+_WORD = r"[^\W\d_]++(?:['\N{RIGHT SINGLE QUOTATION MARK}-][^\W\d_]++)*+"
+_GAP = r"(?:\t|  )[ \t]*+"
+_ROW = rf"{_WORD}(?: {_WORD})*+{_GAP}{_WORD}(?:(?: |{_GAP}){_WORD})*+"
+_WORD_LINE = rf"[ \t]*+(?:{_ROW}|{_WORD})(?:[ \t]+[|#][^\n]*)?[ \t]*\r?(?:\n|\Z)"
+# A run of such lines, blank lines and lines of a comment alone among them.
+_WORD_LINES_RE = lazy(rf"(?m)^{_WORD_LINE}(?:{_WORD_LINE}|[ \t]*(?:[|#][^\n]*)?\r?\n)*")
+_WORD_LINE_RE = lazy(rf"(?m)^{_WORD_LINE}")
+
+
+def word_lists(text: str) -> tuple[Span, ...]:
+    r"""The runs of at least LIST_ITEMS lines of ``text`` that are a word list
+    in any order (see the module docstring), each from its first word line
+    to the end of its last.
+
+    >>> text = "The list:\n\nde  |  of, from\nque  |  who\n\n  | forms of SER\n"
+    >>> text += "sou\nfoi\nforam\nfora\nfosse\nfor\n\nThe end.\n"
+    >>> [text[s:e].split() for s, e in word_lists(text)]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [['de', '|', 'of,', 'from', 'que', '|', 'who', '|', 'forms', 'of', 'SER', 'sou', 'foi',
+      'foram', 'fora', 'fosse', 'for']]
+    >>> word_lists("Short\nlines\nof prose\nare no list\nof words\nat all\nhere\nnor there\n")
+    ()
+    """
+    spans: list[Span] = []
+    for run in _WORD_LINES_RE.finditer(text):
+        lines = list(_WORD_LINE_RE.finditer(text, run.start(), run.end()))
+        if len(lines) >= LIST_ITEMS:
+            end = lines[-1].end()
+            while end > lines[-1].start() and text[end - 1] in "\r\n":
+                end -= 1
+            spans.append((lines[0].start(), end))
     return tuple(spans)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import propose
-from cleaner.apart import LIST_ITEMS, set_apart, sorted_lists
+from cleaner.apart import LIST_ITEMS, set_apart, sorted_lists, word_lists
 
 HEADWORDS = ["borken", "bot", "fnord", "frink", "fscking", "hack", "hack attack", "notwork"]
 FRENCH = (
@@ -83,3 +83,55 @@ def test_a_listed_word_counts_as_the_documents_own_use() -> None:
     assert [(e.before, e.after, e.safe) for e in propose("A borken build fails.\n")] == [
         ("borken", "broken", True)
     ]
+
+
+# A search engine's ranked list of Portuguese stop words, glossed in English:
+# no order, a comment after each word or none.
+STOP_WORDS = (
+    " | A Portuguese stop word list. Comments begin with vertical bar.\n\n"
+    "de             |  of, from\n"
+    "a              |  the; to, at; her\n"
+    "o              |  the; him\n"
+    "que            |  who, that\n"
+    "  | foi        from SER\n"
+    "ao             |  a + o\n\n"
+    "fui\nfoi\nfomos\nforam\nfora\nseja\nfosse\nfor\nformos\nforem\n"
+)
+
+
+def test_a_word_list_in_any_order_is_set_apart_and_its_words_are_not_read() -> None:
+    text = "The words the index leaves out:\n\n" + STOP_WORDS + "\nThe rest of the page is prose.\n"
+    [(start, end)] = word_lists(text)
+    assert text[start:end].startswith("de ") and text[start:end].endswith("forem")
+    assert set_apart(text) == ((start, end),)
+    # Read as prose, "foi" was "for", "foram" "forum" and "the, her" lost its comma.
+    assert propose(text) == []
+
+
+def test_a_table_of_word_forms_set_apart_by_wide_gaps_is_a_word_list() -> None:
+    rows = [
+        "minä   minun  minut  minua  minussa minusta minuun minulla minulta minulle   | I",
+        "sinä   sinun  sinut  sinua  sinussa sinusta sinuun sinulla sinulta sinulle   | you",
+        "hän    hänen  hänet  häntä  hänessä hänestä häneen hänellä häneltä hänelle   | he she",
+    ]
+    forms = ["olla", "olen", "olet", "on", "olemme", "olette", "ovat", "ole"]
+    text = "\n".join(rows) + "\n\n" + "\n".join(forms) + "\n"
+    assert [text[s:e].split()[:2] for s, e in word_lists(text)] == [["minä", "minun"]]
+    assert not any(e.rule.startswith("spelling") for e in propose(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n".join(["fui", "foi", "fomos", "foram", "fora", "seja", "fosse"]) + "\n",  # too few
+        # Prose in short lines, words set apart by one space: verse, not a list.
+        "The wind\nwas cold\nand we\nwent home\nby the road\nthat runs\nalong the\nriver bank\n",
+        # Items with marks: a list of features, read as prose.
+        "\n".join(
+            f"- {w}"
+            for w in ["Fast", "Simple", "Secure", "Recieve", "Send", "Sort", "Seek", "Sync"]
+        ),
+    ],
+)
+def test_what_is_no_word_list(text: str) -> None:
+    assert word_lists(text) == ()
