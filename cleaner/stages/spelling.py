@@ -1136,6 +1136,18 @@ class _Document:
         return min(STEP_CAP, STEP_WEIGHT * math.log10(self.noise / STEP_NOISE))
 
     @property
+    def software_writing(self) -> bool:
+        """Whether the document is software writing that does not read as OCR
+        output: less noisy than an OCR page, with LISTED_OCR_FORMS words of
+        software writing or more, or code-like. Its unknown words are mostly
+        identifiers, which make it look noisier than it is: in NumPy's
+        changelogs "BUG: don't elide into readonly temporaries" was applied
+        as "slide", a real word read as a misreading of another."""
+        return self.noise < OCR_PAGE_NOISE and (
+            self.technical_forms >= LISTED_OCR_FORMS or self.code_like
+        )
+
+    @property
     def modern_ocr_page(self) -> bool:
         """Whether the document is as noisy as OCR output (OCR_PAGE_NOISE), in modern spelling."""
         return self.noise >= OCR_PAGE_NOISE and not self.old_spelling
@@ -3314,6 +3326,7 @@ def _real_word(
         judgement.confidence >= REAL_WORD_SAFE
         and (left is not None or right is not None)
         and best.context > 0
+        and not document.software_writing
     )
     yield Edit(
         token.start,
