@@ -1064,6 +1064,12 @@ class _Document:
         return code_share(self.text) >= CODE_LIKE
 
     @functools.cached_property
+    def mixed_case(self) -> frozenset[str]:
+        """The words it writes with a capital after a small letter, in small
+        letters ("watchos" for "watchOS"). Asked only when a reading is proposed."""
+        return frozenset(m.group().lower() for m in _MIXED_WORD_RE.finditer(self.text))
+
+    @functools.cached_property
     def unknown_forms(self) -> int:
         """How many unknown lower-case forms it writes once that are no listed
         slip of typing: in OCR output its misreadings and garbled words, which
@@ -1145,6 +1151,19 @@ class _Document:
         as "slide", a real word read as a misreading of another."""
         return self.noise < OCR_PAGE_NOISE and (
             self.technical_forms >= LISTED_OCR_FORMS or self.code_like
+        )
+
+    @property
+    def names_things(self) -> bool:
+        """Whether its odd forms are more likely names of things than
+        misreadings: it is less noisy than an OCR page, or it is software
+        writing however noisy (LISTED_OCR_FORMS words of software writing or
+        more, or code-like: a table of platforms, a short changelog entry
+        that names a few tools)."""
+        return (
+            self.noise < OCR_PAGE_NOISE
+            or self.technical_forms >= LISTED_OCR_FORMS
+            or self.code_like
         )
 
     @property
@@ -1667,6 +1686,8 @@ def _inner_capitals(
             per_step=document.step_bonus,
         )
         edit = _edit(token, judgement, document, case_free=True)
+        if edit is not None and document.names_things and _camel_compound(token.text, lexicon):
+            continue  # "reStructured", "watchOS": a name made as code makes names
         if edit is not None and _BRAND_RE.fullmatch(token.text):
             edit = dataclasses.replace(edit, safe=False)
         if edit is not None:
@@ -1807,8 +1828,33 @@ _SPECK_RE = lazy(
 # Where a word in lower case but for a capital inside it may start (a cheap
 # scan before the tokens are looked through).
 _INNER_CAPITAL_RE = lazy(r"(?<![^\W\d_])[a-z]+[A-Z]")
+# A word with a capital after a small letter ("watchOS", "GitHub", "waS").
+_MIXED_WORD_RE = lazy(r"(?<![^\W\d_])[A-Za-z]*[a-z][A-Z][A-Za-z]*")
 # "iPhone", "eBay", "eMail": one small letter, then a capitalised word.
 _BRAND_RE = lazy(r"[ie][A-Z][a-z]{2,}")
+# Two small letters or more, then a capitalised word of four letters or
+# more, or small letters before an acronym: a name made of words as code
+# names things ("reStructured", "myList", "watchOS", "iOS"); OCR's capitals
+# inside words come one to a short word ("tHere", "thEre", "waS").
+_CAMEL_COMPOUND_RE = lazy(r"[a-z]{2,}([A-Z][a-z]{3,})|[a-z]+[A-Z]{2,}")
+
+
+def _camel_compound(word: str, lexicon: Lexicon) -> bool:
+    """Whether ``word`` is small letters before a capitalised word the
+    lexicon holds or before an acronym: in writing that names things
+    (_Document.names_things) a name made as code makes names
+    ("reStructured" in "Vim reStructured Text", "watchOS" beside "tvOS"),
+    not a capital misread inside a word ("waS", "aboHt", "gaUant": no word
+    follows the capital; in OCR output "reMoved", "wilFully" and "smaHest"
+    are misread too).
+
+    >>> lexicon = {"structured", "list", "here", "ere"}
+    >>> words = ("reStructured", "myList", "watchOS", "iOS", "waS", "tHere", "thEre", "myFoos")
+    >>> [_camel_compound(w, lexicon) for w in words]
+    [True, True, True, True, False, False, False, False]
+    """
+    match = _CAMEL_COMPOUND_RE.fullmatch(word)
+    return match is not None and (match.group(1) is None or match.group(1).lower() in lexicon)
 
 
 # Marks that code puts against a word and prose (or OCR noise) hardly ever:
@@ -2497,6 +2543,11 @@ def _edit(
         or _other_convention(token.text, best.surface)
     ):
         return None
+    if token.text.islower() and token.text in document.mixed_case and document.names_things:
+        # "| watchos-simulator |" beside "Apple watchOS": a name in small
+        # letters, as a tag or a file name writes it. (In OCR output "dU" is
+        # a misread "du" and says nothing of it: see _Document.names_things.)
+        return None
     if len(token.text) <= 2 and document.noise < OCR_PAGE_NOISE and judgement.confidence < SAFE_AT:
         # Outside OCR pages two letters are mostly a command or an
         # abbreviation ("git mv", "ls-files", "cf", "ie"): of the 94 readings
@@ -2531,11 +2582,7 @@ def _edit(
     # a few tools is as noisy as one, but it is software writing. (Held in
     # every page, these readings were 46 of the 1,903 words BLN600's test
     # pages had repaired; held so, one of ICDAR 2017's 5,029.)
-    lettered = _letter_before(token.text, best.surface) and (
-        document.noise < OCR_PAGE_NOISE
-        or document.technical_forms >= LISTED_OCR_FORMS
-        or document.code_like
-    )
+    lettered = _letter_before(token.text, best.surface) and document.names_things
     safe = (
         confidence >= bar
         and (plain or confidence >= _any_edit_bar(document, token, best.surface))
