@@ -534,8 +534,8 @@ def _spans(
                 word.end,
                 # A name wrapped to the next line counts too ("as well as
                 # Ilan" at a line's end, "Schnell for his work" after it).
-                beside_word=bool(beside)
-                or _beside(text, word, _BRAND)
+                # (The one-space neighbours above are among these.)
+                beside_word=_beside(text, word, _BRAND)
                 or any(not _ordinary(n, lexicon) for n in neighbours(found, i, text, wraps=True)),
                 sentence_start=word.sentence_start,
                 after_name=after_name,

@@ -303,8 +303,9 @@ def propose(context: Context) -> Iterator[Edit]:
         runs = [run for run in _GAP_RE.finditer(body) if run.start() or run.end() == len(body)]
         if not runs:
             # Most lines: nothing for the rules below, which only look at runs.
-            following = _next(lines, number)
-            yield from _missing_after(offset, body, glued, qualifiers, technical, noisy, following)
+            yield from _missing_after(
+                offset, body, glued, qualifiers, technical, noisy, _next(lines, number)
+            )
             continue
         # Two wide gaps between words on a line, or one that ends no sentence
         # and another gap of two spaces or more, are column alignment
@@ -1585,8 +1586,8 @@ _NAME_AFTER_RE = lazy(
     r"[.,)](?:\s|$)| (?:method|class|function|object|module|attribute|property)\b"
     r"|\(|[ \t]{2,}(?=\S)|\t(?=\S)"
 )
-# A list item's start: a bullet, or a number or letter and a mark.
-_LIST_ITEM_RE = lazy(r"[ \t]*(?:[-*+\N{BULLET}]|\w{1,3}[.)])[ \t]")
+# Another item's start (see _ITEM_START_RE), then its text.
+_NEXT_ITEM_RE = lazy(rf"{_ITEM_START_RE.pattern}[ \t]")
 
 
 def _next(lines: list[tuple[int, str]], number: int) -> str | None:
@@ -1601,7 +1602,7 @@ def _ends_block(following: str | None) -> bool:
     >>> [_ends_block(x) for x in (None, "\\n", "* #8157: autodoc", "NEP proposes")]
     [True, True, True, False]
     """
-    return following is None or not following.strip() or _LIST_ITEM_RE.match(following) is not None
+    return following is None or not following.strip() or _NEXT_ITEM_RE.match(following) is not None
 
 
 def _missing_after(
@@ -1611,7 +1612,7 @@ def _missing_after(
     qualifiers: Callable[[str], int],
     technical: Callable[[], bool],
     noisy: Callable[[], bool],
-    following: str | None = None,
+    following: str | None,
 ) -> Iterator[Edit]:
     """Edits for a space missing after a mark that glues two words ("failed.The");
     ``glued`` and ``qualifiers``: see _glued_count and _qualifier_count;

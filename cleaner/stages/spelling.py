@@ -1142,29 +1142,27 @@ class _Document:
         return min(STEP_CAP, STEP_WEIGHT * math.log10(self.noise / STEP_NOISE))
 
     @property
+    def technical(self) -> bool:
+        """Whether it is software writing, however noisy: LISTED_OCR_FORMS
+        words of software writing or more (a table of platforms, a short
+        changelog entry that names a few tools), or code-like."""
+        return self.technical_forms >= LISTED_OCR_FORMS or self.code_like
+
+    @property
     def software_writing(self) -> bool:
-        """Whether the document is software writing that does not read as OCR
-        output: less noisy than an OCR page, with LISTED_OCR_FORMS words of
-        software writing or more, or code-like. Its unknown words are mostly
-        identifiers, which make it look noisier than it is: in NumPy's
-        changelogs "BUG: don't elide into readonly temporaries" was applied
-        as "slide", a real word read as a misreading of another."""
-        return self.noise < OCR_PAGE_NOISE and (
-            self.technical_forms >= LISTED_OCR_FORMS or self.code_like
-        )
+        """Whether it is software writing (see technical) that does not read
+        as OCR output. Its unknown words are mostly identifiers, which make
+        it look noisier than it is: in NumPy's changelogs "BUG: don't elide
+        into readonly temporaries" was applied as "slide", a real word read
+        as a misreading of another."""
+        return self.noise < OCR_PAGE_NOISE and self.technical
 
     @property
     def names_things(self) -> bool:
         """Whether its odd forms are more likely names of things than
         misreadings: it is less noisy than an OCR page, or it is software
-        writing however noisy (LISTED_OCR_FORMS words of software writing or
-        more, or code-like: a table of platforms, a short changelog entry
-        that names a few tools)."""
-        return (
-            self.noise < OCR_PAGE_NOISE
-            or self.technical_forms >= LISTED_OCR_FORMS
-            or self.code_like
-        )
+        writing however noisy (see technical)."""
+        return self.noise < OCR_PAGE_NOISE or self.technical
 
     @property
     def modern_ocr_page(self) -> bool:
@@ -1669,6 +1667,8 @@ def _inner_capitals(
         token = tokens[i]
         if forms[token.text] > 1:
             continue  # spelt so twice: meant ("iPod", "kWh")
+        if _camel_compound(token.text, lexicon) and document.names_things:
+            continue  # "reStructured", "watchOS": a name made as code makes names
         left = known_neighbour(tokens, i - 1, lexicon) if token.glued_left else None
         right = (
             known_neighbour(tokens, i + 1, lexicon)
@@ -1686,8 +1686,6 @@ def _inner_capitals(
             per_step=document.step_bonus,
         )
         edit = _edit(token, judgement, document, case_free=True)
-        if edit is not None and document.names_things and _camel_compound(token.text, lexicon):
-            continue  # "reStructured", "watchOS": a name made as code makes names
         if edit is not None and _BRAND_RE.fullmatch(token.text):
             edit = dataclasses.replace(edit, safe=False)
         if edit is not None:
@@ -2543,7 +2541,7 @@ def _edit(
         or _other_convention(token.text, best.surface)
     ):
         return None
-    if token.text.islower() and token.text in document.mixed_case and document.names_things:
+    if token.text.islower() and document.names_things and token.text in document.mixed_case:
         # "| watchos-simulator |" beside "Apple watchOS": a name in small
         # letters, as a tag or a file name writes it. (In OCR output "dU" is
         # a misread "du" and says nothing of it: see _Document.names_things.)
