@@ -14,7 +14,10 @@ English page holds them:
   apart by wide gaps, each line perhaps with a comment after "|" or "#" (a
   search engine's list of Portuguese stop words, "foi" and "foram" ranked
   by use, "de  |  of, from"; a table of Finnish pronouns' forms): its
-  words are entries, not prose.
+  words are entries, not prose;
+- a column of a Markdown table whose cells are all entries of a few words,
+  or lists of them: the aliases of a highlighter's languages ("ls", "hy",
+  "haxe, hx"), options' names and types, people and their employers.
 
 There only the repairs that hold in any text stand (see
 cleaner.language.in_any_language), and the word stages do not count the
@@ -61,7 +64,7 @@ def set_apart(text: str) -> tuple[Span, ...]:
     ... # doctest: +NORMALIZE_WHITESPACE
     [['borken', 'bot', 'frink', 'fscking', 'hack', 'hack', 'attack', 'notwork', 'perf']]
     """
-    lists = sorted_lists(text) + word_lists(text)
+    lists = sorted_lists(text) + word_lists(text) + table_columns(text)
     foreign = foreign_spans(text)
     if not lists and not foreign:
         return ()
@@ -134,6 +137,85 @@ def word_lists(text: str) -> tuple[Span, ...]:
                 end -= 1
             spans.append((lines[0].start(), end))
     return tuple(spans)
+
+
+# A Markdown table's delimiter row ("|---|:--:|", "--- | ---"): two cells at least.
+_DELIMITER_CELL = r"[ \t]*+:?-++:?[ \t]*+"
+_DELIMITER_RE = lazy(rf"(?m)^[ \t]*+\|?{_DELIMITER_CELL}(?:\|{_DELIMITER_CELL})++\|?[ \t]*+\r?$")
+# A table's cell that is an entry: empty, one item of at most
+# TABLE_ITEM_WORDS words ("Upstate Medical University", "_String_"), or a
+# list of items of at most ITEM_WORDS words ("haxe, hx", "UC Berkeley,
+# Jupyter"). A cell of prose has more words ("Recieve the data, then send
+# it"), or a sentence's marks.
+TABLE_ITEM_WORDS = 3
+_TABLE_WORD = r"[\w.+#*/&()'\N{RIGHT SINGLE QUOTATION MARK}-]++"
+_TABLE_ITEM = rf"{_TABLE_WORD}(?: {_TABLE_WORD}){{0,{ITEM_WORDS - 1}}}+"
+_ENTRY_RE = lazy(
+    rf"(?:{_TABLE_WORD}(?: {_TABLE_WORD}){{0,{TABLE_ITEM_WORDS - 1}}}+"
+    rf"|{_TABLE_ITEM}(?:, ?+{_TABLE_ITEM})++)?"
+)
+# Where a table's row splits into cells: a pipe not escaped.
+_CELL_BORDER_RE = lazy(r"(?<!\\)\|")
+
+
+def table_columns(text: str) -> tuple[Span, ...]:
+    r"""The cells that are entries (see _ENTRY_RE), in position order and
+    without the spaces around them, of the columns of ``text``'s Markdown
+    tables that have at least LIST_ITEMS rows under the heading and at most
+    one cell in LIST_ITEMS that is none ("Arduino (C++ w/Arduino libs)"
+    among the names of languages).
+
+    >>> rows = [("Haxe", "haxe, hx"), ("Hy", "hy, hylang"), ("Lasso", "ls")] * 3
+    >>> text = "| Language | Aliases | Notes |\n|---|---|---|\n"
+    >>> text += "".join(f"| {a} | {b} | as the project spells it. |\n" for a, b in rows)
+    >>> [text[s:e] for s, e in table_columns(text)][:4]
+    ['Haxe', 'haxe, hx', 'Hy', 'hy, hylang']
+    >>> len(table_columns(text)), len(table_columns(text.replace("| ls |", "| ls; or |", 1)))
+    (18, 17)
+    >>> len(table_columns(text.replace("| hy,", "| hy; or", 3)))
+    9
+    """
+    if "-" not in text or "|" not in text:
+        return ()
+    spans: list[Span] = []
+    for delimiter in _DELIMITER_RE.finditer(text):
+        rows: list[list[Span]] = []
+        at = delimiter.end() + 1
+        while at < len(text):
+            stop = text.find("\n", at)
+            stop = len(text) if stop < 0 else stop
+            line = text[at:stop]
+            if "|" not in line or not line.strip():
+                break
+            rows.append(_cells(text, at, stop))
+            at = stop + 1
+        if len(rows) < LIST_ITEMS:
+            continue
+        for column in range(max(len(row) for row in rows)):
+            cells = [row[column] for row in rows if column < len(row)]
+            entries = [cell for cell in cells if _ENTRY_RE.fullmatch(text, *cell)]
+            if len(cells) - len(entries) <= len(cells) // LIST_ITEMS:
+                spans.extend(cell for cell in entries if cell[0] < cell[1])
+    return tuple(sorted(spans))
+
+
+def _cells(text: str, start: int, end: int) -> list[Span]:
+    """The cells of the table row ``text[start:end]``, each without the
+    spaces around it, and without the pipes that open and close the row."""
+    if text.endswith("\r", start, end):
+        end -= 1
+    borders = [m.start() for m in _CELL_BORDER_RE.finditer(text, start, end)]
+    if text[start:end].lstrip().startswith("|"):
+        start = borders.pop(0) + 1
+    if borders and not text[borders[-1] + 1 : end].strip():
+        end = borders.pop()
+    cells: list[Span] = []
+    for border in [*borders, end]:
+        cell = text[start:border]
+        lead = len(cell) - len(cell.lstrip())
+        cells.append((start + lead, start + max(lead, len(cell.rstrip()))))
+        start = border + 1
+    return cells
 
 
 def _initials_in_order(text: str) -> Iterator[list[Span]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import propose
-from cleaner.apart import LIST_ITEMS, set_apart, sorted_lists, word_lists
+from cleaner.apart import LIST_ITEMS, set_apart, sorted_lists, table_columns, word_lists
 
 HEADWORDS = ["borken", "bot", "fnord", "frink", "fscking", "hack", "hack attack", "notwork"]
 FRENCH = (
@@ -135,3 +135,62 @@ def test_a_table_of_word_forms_set_apart_by_wide_gaps_is_a_word_list() -> None:
 )
 def test_what_is_no_word_list(text: str) -> None:
     assert word_lists(text) == ()
+
+
+ALIASES = [
+    ("Access logs", "accesslog"),
+    ("Alan", "ln"),
+    ("Haxe", "haxe, hx"),
+    ("Hy", "hy, hylang"),
+    ("Jaiva", "jaiva, jiv, jva"),
+    ("Lasso", "ls"),
+    ("LiveScript", "livescript, ls"),
+    ("SVG", "xml, svg"),
+]
+
+
+def _table(rows: list[tuple[str, str]], notes: str = "as the project's makers spell it") -> str:
+    head = "| Language | Aliases | Notes |\n| :--- | :---: | --- |\n"
+    return head + "".join(f"| {a} | {b} | {notes} |\n" for a, b in rows)
+
+
+def test_a_table_column_of_entries_is_set_apart_cell_by_cell() -> None:
+    text = "The languages:\n\n" + _table(ALIASES, "spelt as its makers spell it, and so on.")
+    cells = [text[s:e] for s, e in table_columns(text)]
+    # Both columns of entries, each cell without its padding; not the notes (prose).
+    assert cells[:4] == ["Access logs", "accesslog", "Alan", "ln"]
+    assert len(cells) == 2 * len(ALIASES)
+    assert set(table_columns(text)) <= set(set_apart(text))
+    assert not any(e.rule.startswith(("spelling", "names")) for e in propose(text, kind="markdown"))
+
+
+def test_a_table_is_found_without_outer_pipes_and_with_crlf_line_ends() -> None:
+    bare = "Language | Aliases\n--- | ---\n" + "".join(f"{a} | {b}\n" for a, b in ALIASES)
+    crlf = bare.replace("\n", "\r\n")
+    for text in (bare, crlf):
+        cells = [text[s:e] for s, e in table_columns(text)]
+        assert cells[:2] == ["Access logs", "accesslog"] and len(cells) == 2 * len(ALIASES)
+
+
+def test_an_escaped_pipe_stays_inside_its_cell() -> None:
+    text = _table([*ALIASES[:-1], ("ES\\|QL", "esql")])
+    cells = [text[s:e] for s, e in table_columns(text)]
+    # "ES\|QL" is one cell (no entry: a mark no word holds), "esql" the next.
+    assert "esql" in cells and "QL" not in cells and len(cells) == 2 * len(ALIASES) - 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _table(ALIASES[: LIST_ITEMS - 1]),  # too few rows
+        # Two cells of prose in a column of eight: its slips are read.
+        _table(
+            [*ALIASES[:6], ("Recieve the data, then send it", "rx"), ("Seperate it; then", "sx")]
+        ),
+        # No delimiter row: pipes in prose, not a table.
+        "".join(f"{a} | {b}\n" for a, b in ALIASES),
+    ],
+)
+def test_what_is_no_table_column_of_entries(text: str) -> None:
+    cells = [text[s:e] for s, e in table_columns(text)]
+    assert not any(c.startswith(("Access", "Recieve", "Seperate")) for c in cells)
