@@ -173,6 +173,26 @@ def _word_char_before(head: str, length: int) -> bool:
     return at >= 0 and (head[at].isalnum() or head[at] == "_")
 
 
+def _emphasised(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands alone between Markdown's marks of
+    emphasis ("*", "_", or either doubled), no word touching them."""
+    for mark in ("**", "__", "*", "_"):
+        opening = start - len(mark)
+        if (
+            text.startswith(mark, opening)
+            and text.startswith(mark, end)
+            and not _touches(text, opening - 1, mark)
+            and not _touches(text, end + len(mark), mark)
+        ):
+            return True
+    return False
+
+
+def _touches(text: str, at: int, mark: str) -> bool:
+    """Whether ``text[at]`` is a word's letter or digit, or the mark again."""
+    return 0 <= at < len(text) and (text[at].isalnum() or text[at] in mark)
+
+
 # An opening quote: a double or typographic one, or a straight single quote
 # that starts a word; the closing one mirrors it.
 _OPENING = lazy(r"""(?:["“«]|(?<![\w'’])['‘])(?!\s)[^"“”«»‘’\n]*\Z""")
@@ -182,12 +202,15 @@ _JOINERS = frozenset({"and", "of", "the", "de", "la", "le", "del", "da", "van", 
 
 
 def quoted_name(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` lies in quotes that hold a name and nothing else.
+    """Whether ``text[start:end]`` lies in quotes that hold a name and nothing
+    else, or is set alone in Markdown's emphasis.
 
     A name in quotes is mentioned as written: a former name, a nickname, an
     entry of a list ('"Ben Slimane" for Morocco'). Quotes around words of a
     sentence are a quotation or scare quotes, and say nothing of the name in
-    them (the "Ribbentrop of his time").
+    them (the "Ribbentrop of his time"). A name in emphasis alone is one the
+    writer shows, as written ("- *Smali* by Dennis Titze", a language a
+    release adds; "__Smali__").
 
     >>> def inside(text, word):
     ...     start = text.index(word)
@@ -202,7 +225,13 @@ def quoted_name(text: str, start: int, end: int) -> bool:
     False
     >>> inside("to Hawke's Bay, and to Anara's port", "Anara")
     False
+    >>> inside("- *Smali* by", "Smali"), inside("* __Smali__ (#2419)", "Smali")
+    (True, True)
+    >>> inside("*Smali by Dennis*", "Smali"), inside("2*Smali*3", "Smali")
+    (False, False)
     """
+    if _emphasised(text, start, end):
+        return True
     line = text.rfind("\n", 0, start) + 1
     opening = _OPENING.search(text, line, start)
     if opening is None:

@@ -242,8 +242,11 @@ def judge(
             verdict = verdict._replace(safe=False, doubt="a line of names alone: as written?")
         if verdict.safe and quoted_name(text, span.start, span.end):
             # '"Ben Slimane" for Morocco', "Frederik 'Freso' Olesen": a name in
-            # quotes is mentioned as written (a former name, a nickname).
-            verdict = verdict._replace(safe=False, doubt="in quotes: the name as written?")
+            # quotes is mentioned as written (a former name, a nickname), and
+            # so is one alone in emphasis ("- *Smali* by Dennis Titze").
+            verdict = verdict._replace(
+                safe=False, doubt="in quotes or emphasis: the name as written?"
+            )
         lost = _lost_letters(observed, verdict.best.place.name)
         if verdict.safe and lost:
             # "Montané": a letter nobody types by slip; the name is spelt so on purpose.
@@ -345,19 +348,25 @@ def _names_opening_sentences(found: Sequence[Word], text: str) -> Sequence[Word]
 
 def _in_cell(text: str, start: int, end: int) -> bool:
     r"""Whether ``text[start:end]`` is a cell of a table: set apart by a tab or
-    two spaces on one side, and on the other too or by the line's end or start.
+    two spaces on one side, and on the other too or by the line's end or
+    start; or by a Markdown table's pipes on both sides.
 
     >>> text = "ky     Kirgiz      100%\nts\tTsonga\nTonga   a kingdom\nin Tonga  today"
+    >>> text += "\n| Jaiva | jaiva |\n| the Tonga | a |"
     >>> def cell(word, after=0):
     ...     start = text.index(word, after)
     ...     return _in_cell(text, start, start + len(word))
     >>> cell("Kirgiz"), cell("Tsonga"), cell("Tonga"), cell("Tonga", 40)
     (True, True, True, False)
+    >>> cell("Jaiva"), cell("Tonga", 80)
+    (True, False)
     """
     line = text.rfind("\n", 0, start) + 1
     stop = text.find("\n", end)
     before = text[line:start]
     after = text[end : len(text) if stop < 0 else stop]
+    if before.rstrip(" \t").endswith("|") and after.lstrip(" \t").startswith("|"):
+        return True
     left = before.endswith(("  ", "\t"))
     right = after.startswith(("  ", "\t"))
     return (left or not before.strip()) and (right or not after.strip()) and (left or right)
