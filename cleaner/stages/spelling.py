@@ -495,6 +495,14 @@ TYPO_DOMINANCE = 10
 # examples and Node.js, npm and CMake manuals this held back the one wrong
 # listed correction applied ("playback restriciton policy").
 NEARER_SHARE = 0.1
+# A word the listed misspelling is, as it is the listed correction, with a
+# letter left out inside it, and that the text itself writes at least this
+# many times and more often than the listed correction, may be what was
+# meant: the listed correction is only proposed ("Updated Japanese locae" is
+# listed for "locate", in a changelog that writes "locale" 146 times). A
+# word a slip of another kind away is no such rival: "incorrecty" beside
+# "incorrect", "acount" beside "count" are slips of the listed words.
+WRITTEN_RIVAL = 3
 # KEY_SLIPS: in prose (not code-like: see CODE_LIKE; not OCR output or an old
 # book: see _unknown_words_of_its_own), in a word in small letters, a slip
 # is also a key beside the letter hit for it ("speciried", "permussion") or
@@ -3039,7 +3047,9 @@ def _listed_doubt(corrector: Corrector, typed: str, listed: str, document: _Docu
     is one letter off too), and so may a word nearer than the listed one, not
     much rarer (NEARER_SHARE: "distributino" is listed for "distributions",
     "restriciton" for "restrictions"; "distribution", "restriction" are
-    nearer). A slip made of a word the text itself uses is that word's form
+    nearer), and so may a word the slip leaves a letter out of too, that
+    the text writes more often than the listed one (WRITTEN_RIVAL: "locae"
+    beside "locale"). A slip made of a word the text itself uses is that word's form
     ("mmaped" beside "mmap()"), and so is one made of the name of a thing
     the text names ("crypted" beside "crypt(3)").
     """
@@ -3072,6 +3082,21 @@ def _listed_doubt(corrector: Corrector, typed: str, listed: str, document: _Docu
                     " and commoner" if count(rival) > count(listed) else ""
                 )
             return f"{rival!r} is as near and far commoner"
+    if slip is not None and slip.endswith("left out"):
+        least = max(WRITTEN_RIVAL, document.writes(listed) + 1)
+        written = {
+            word: document.writes(word)
+            for word in corrector.candidates(typed, deep=document.deep)
+            if word != listed
+        }
+        rivals = [
+            word
+            for word, times in written.items()
+            if times >= least and (_slip(typed, word) or "").endswith("left out")
+        ]
+        if rivals:
+            rival = max(rivals, key=written.__getitem__)
+            return f"the text writes {rival!r} {written[rival]} times, a letter left out too"
     for suffix in _SUFFIXES:
         stem = typed.removesuffix(suffix)
         if stem == typed or len(stem) < 3:
