@@ -62,7 +62,7 @@ from cleaner.stages.spelling import (
     page_noise,
 )
 from cleaner.technical import is_technical
-from cleaner.tokens import APOSTROPHE_TAILS, BREAK_HYPHEN
+from cleaner.tokens import APOSTROPHE_TAILS, BREAK_HYPHEN, writes_run
 
 RULE_HYPHENATION = "boundaries.hyphenation"
 RULE_JOIN = "boundaries.join"
@@ -202,6 +202,7 @@ def propose(context: Context) -> Iterator[Edit]:
         # SAFE_NOISE were such); lone letters need SPECK_NOISE, higher still.
         return
     joined: set[int] = set()  # starts of the tokens a join uses
+    technical: bool | None = None  # code-like? worked out when first asked
     if noise >= SPECK_NOISE:
         starts: list[int] = []  # of every token, listed for the first such edit
         for broken in _specked_breaks(text, corrector):
@@ -215,11 +216,15 @@ def propose(context: Context) -> Iterator[Edit]:
         if gap not in _JOIN_GAPS or first.start in joined:
             continue
         edit = _join(corrector, context, first, second, gap)
+        if edit is not None and edit.safe and noise < OCR_PAGE_NOISE:
+            if technical is None:
+                technical = code_share(text) >= CODE_LIKE
+            if technical:
+                edit = _piece_written_alone(text, edit, first, second, lexicon)
         if edit is not None:
             joined.update((first.start, second.start))
             yield edit
     if noise >= SPECK_NOISE:
-        technical: bool | None = None  # worked out for the first speck removed
         for edit, uses in _specks(corrector, text, tokens):
             if joined.intersection(uses):
                 continue
@@ -784,6 +789,38 @@ def _join(
         f"{joined!r} split by {how}; {_why_join(a, b, known_a, known_b)}",
         confidence >= SAFE_AT,
     )
+
+
+def _piece_written_alone(
+    text: str, edit: Edit, first: Token, second: Token, lexicon: Lexicon
+) -> Edit:
+    r"""``edit``, a join of ``first`` and ``second`` in code-like text less
+    noisy than OCR output, left for review if the text writes an unknown
+    part of it alone elsewhere too: a term of the text's own, not a fragment
+    ("Fix es locale" in a changelog that writes "[es]" and "es-pr", Spanish's
+    code). (An OCR page writes the fragments of other broken words so: "meet
+    ing" in a page that writes "ing" alone.)
+
+    >>> from cleaner.lexicon import default_lexicon
+    >>> text = "* Fix es locale\n* Add es-mx locale\n"
+    >>> first, second = judgeable_tokens(text, "text")[:2]
+    >>> edit = Edit(first.start, second.end, "Fix es", "Fixes", RULE_JOIN, 0.99, "", True)
+    >>> _piece_written_alone(text, edit, first, second, default_lexicon()).safe
+    False
+    >>> _piece_written_alone(text[:16], edit, first, second, default_lexicon()).safe
+    True
+    """
+    for token in (first, second):
+        piece = token.text
+        if piece not in lexicon and (
+            writes_run(text[: token.start], piece) or writes_run(text[token.end :], piece)
+        ):
+            return dataclasses.replace(
+                edit,
+                safe=False,
+                reason=f"{edit.reason}; but the text writes {piece!r} alone elsewhere",
+            )
+    return edit
 
 
 def _why_join(a: str, b: str, known_a: bool, known_b: bool) -> str:
