@@ -15,9 +15,13 @@ English page holds them:
   search engine's list of Portuguese stop words, "foi" and "foram" ranked
   by use, "de  |  of, from"; a table of Finnish pronouns' forms): its
   words are entries, not prose;
-- a column of a Markdown table whose cells are all entries of a few words,
-  or lists of them: the aliases of a highlighter's languages ("ls", "hy",
-  "haxe, hx"), options' names and types, people and their employers.
+- a column of a table (Markdown's, or rows between pipes in plain text)
+  whose cells are all entries of a few words, or lists of them: the aliases
+  of a highlighter's languages ("ls", "hy", "haxe, hx"), options' names and
+  types, people and their employers, a kernel's architectures ("csky:");
+- a list of single words set apart by commas, wrapped over lines that each
+  end with a comma: the names of a chip's pin groups ("ata, atb, atc, atd,
+  dta, displaya"), of a package's modules, a CSV row.
 
 There only the repairs that hold in any text stand (see
 cleaner.language.in_any_language), and the word stages do not count the
@@ -64,7 +68,7 @@ def set_apart(text: str) -> tuple[Span, ...]:
     ... # doctest: +NORMALIZE_WHITESPACE
     [['borken', 'bot', 'frink', 'fscking', 'hack', 'hack', 'attack', 'notwork', 'perf']]
     """
-    lists = sorted_lists(text) + word_lists(text) + table_columns(text)
+    lists = sorted_lists(text) + word_lists(text) + table_columns(text) + comma_lists(text)
     foreign = foreign_spans(text)
     if not lists and not foreign:
         return ()
@@ -148,7 +152,7 @@ _DELIMITER_RE = lazy(rf"(?m)^[ \t]*+\|?{_DELIMITER_CELL}(?:\|{_DELIMITER_CELL})+
 # Jupyter"). A cell of prose has more words ("Recieve the data, then send
 # it"), or a sentence's marks.
 TABLE_ITEM_WORDS = 3
-_TABLE_WORD = r"[\w.+#*/&()'\N{RIGHT SINGLE QUOTATION MARK}-]++"
+_TABLE_WORD = r"[\w.+#*/&()'\N{RIGHT SINGLE QUOTATION MARK}-]++:?+"
 _TABLE_ITEM = rf"{_TABLE_WORD}(?: {_TABLE_WORD}){{0,{ITEM_WORDS - 1}}}+"
 _ENTRY_RE = lazy(
     rf"(?:{_TABLE_WORD}(?: {_TABLE_WORD}){{0,{TABLE_ITEM_WORDS - 1}}}+"
@@ -160,8 +164,9 @@ _CELL_BORDER_RE = lazy(r"(?<!\\)\|")
 
 def table_columns(text: str) -> tuple[Span, ...]:
     r"""The cells that are entries (see _ENTRY_RE), in position order and
-    without the spaces around them, of the columns of ``text``'s Markdown
-    tables that have at least LIST_ITEMS rows under the heading and at most
+    without the spaces around them, of the columns of ``text``'s tables
+    (Markdown's, and plain text's rows between pipes) that have at least
+    LIST_ITEMS rows (under the heading, in Markdown) and at most
     one cell in LIST_ITEMS that is none ("Arduino (C++ w/Arduino libs)"
     among the names of languages).
 
@@ -175,9 +180,57 @@ def table_columns(text: str) -> tuple[Span, ...]:
     >>> len(table_columns(text.replace("| hy,", "| hy; or", 3)))
     9
     """
-    if "-" not in text or "|" not in text:
+    if "|" not in text:
         return ()
     spans: list[Span] = []
+    for rows in [*_markdown_tables(text), *_bordered_tables(text)]:
+        if len(rows) < LIST_ITEMS:
+            continue
+        for column in range(max(len(row) for row in rows)):
+            cells = [row[column] for row in rows if column < len(row)]
+            entries = [cell for cell in cells if _ENTRY_RE.fullmatch(text, *cell)]
+            if len(cells) - len(entries) <= len(cells) // LIST_ITEMS:
+                spans.extend(cell for cell in entries if cell[0] < cell[1])
+    return tuple(sorted(spans))
+
+
+# A comma list: lines of single words ("gpu7", "emc_test0_dll", "i2c1") set
+# apart by commas, every line but the last ending with one, LIST_ITEMS words
+# at least. Prose wraps a list in sentences ("and", "such as") and spaces
+# inside its items; a bare run of names is entries, as a word list is.
+_COMMA_ITEM = r"[^\W_][\w.+#/'-]*+"
+_COMMA_LINE = rf"[ \t]*+{_COMMA_ITEM}(?:,[ \t]*+{_COMMA_ITEM})*+"
+_COMMA_LIST_RE = lazy(rf"(?m)^(?:{_COMMA_LINE},[ \t]*+\r?\n)*+{_COMMA_LINE},?+\.?+(?=[ \t]*+\r?$)")
+
+
+def comma_lists(text: str) -> tuple[Span, ...]:
+    r"""The runs of ``text``'s lines that are comma lists of at least
+    LIST_ITEMS single words (see _COMMA_LIST_RE), without their indentation.
+
+    >>> text = "Valid names are:\n\n    ata, atb, atc, atd, ate,\n    dta, dtb, displaya, gpu7.\n"
+    >>> [text[s:e] for s, e in comma_lists(text)]
+    ['ata, atb, atc, atd, ate,\n    dta, dtb, displaya, gpu7.']
+    >>> comma_lists("Apples, pears, plums, figs, dates, limes, kiwis and grapes.\n")
+    ()
+    >>> comma_lists("ata, atb, atc, atd,\nate, and so on: dta, dtb, displaya, gpu7\n")
+    ()
+    """
+    if text.count(",") < LIST_ITEMS - 1:
+        return ()
+    spans: list[Span] = []
+    for run in _COMMA_LIST_RE.finditer(text):
+        if run.group().count(",") >= LIST_ITEMS - 1:
+            start = run.start()
+            while text[start] in " \t":
+                start += 1
+            spans.append((start, run.end()))
+    return tuple(spans)
+
+
+def _markdown_tables(text: str) -> Iterator[list[list[Span]]]:
+    """The body rows of ``text``'s Markdown tables, each row its cells."""
+    if "-" not in text:
+        return
     for delimiter in _DELIMITER_RE.finditer(text):
         rows: list[list[Span]] = []
         at = delimiter.end() + 1
@@ -189,14 +242,38 @@ def table_columns(text: str) -> tuple[Span, ...]:
                 break
             rows.append(_cells(text, at, stop))
             at = stop + 1
-        if len(rows) < LIST_ITEMS:
-            continue
-        for column in range(max(len(row) for row in rows)):
-            cells = [row[column] for row in rows if column < len(row)]
-            entries = [cell for cell in cells if _ENTRY_RE.fullmatch(text, *cell)]
-            if len(cells) - len(entries) <= len(cells) // LIST_ITEMS:
-                spans.extend(cell for cell in entries if cell[0] < cell[1])
-    return tuple(sorted(spans))
+        yield rows
+
+
+# A plain-text table's row between pipes ("|  csky: | TODO |"), and a rule
+# line of dashes under or between its rows ("------", "+----+----+").
+_BORDERED_ROW_RE = lazy(r"[ \t]*+\|[^\n]*\|[ \t]*+\r?")
+_RULE_LINE_RE = lazy(r"[ \t]*+[-=+]{3,}[-=+ \t]*+\r?")
+_ROW_START_RE = lazy(r"(?m)^[ \t]*+\|")
+
+
+def _bordered_tables(text: str) -> Iterator[list[list[Span]]]:
+    """The rows of ``text``'s plain-text tables, each row between pipes and
+    rule lines of dashes among them (a kernel's table of architectures and
+    their support of a feature), each row its cells. Not Markdown's: those
+    have a delimiter row with pipes and are read by :func:`_markdown_tables`."""
+    if not _ROW_START_RE.search(text):
+        return
+    rows: list[list[Span]] = []
+    markdown = False
+    start = 0
+    for line in [*text.split("\n"), ""]:
+        end = start + len(line)
+        if _DELIMITER_RE.fullmatch(line):
+            markdown = True
+        elif _BORDERED_ROW_RE.fullmatch(line):
+            rows.append(_cells(text, start, end))
+        elif not _RULE_LINE_RE.fullmatch(line):
+            if rows and not markdown:
+                yield rows
+            rows = []
+            markdown = False
+        start = end + 1
 
 
 def _cells(text: str, start: int, end: int) -> list[Span]:

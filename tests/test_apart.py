@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from cleaner import propose
-from cleaner.apart import LIST_ITEMS, set_apart, sorted_lists, table_columns, word_lists
+from cleaner.apart import (
+    LIST_ITEMS,
+    comma_lists,
+    set_apart,
+    sorted_lists,
+    table_columns,
+    word_lists,
+)
 
 HEADWORDS = ["borken", "bot", "fnord", "frink", "fscking", "hack", "hack attack", "notwork"]
 FRENCH = (
@@ -194,3 +201,76 @@ def test_an_escaped_pipe_stays_inside_its_cell() -> None:
 def test_what_is_no_table_column_of_entries(text: str) -> None:
     cells = [text[s:e] for s, e in table_columns(text)]
     assert not any(c.startswith(("Access", "Recieve", "Seperate")) for c in cells)
+
+
+PIN_GROUPS = (
+    "Valid values for pin and group names are:\n\n"
+    "  mux groups:\n\n"
+    "    ata, atb, atc, atd, ate, cdev1, cdev2, crtp, csus, dap1, dap2,\n"
+    "    ddc, dta, dtb, dtc, dtd, gma, gmb, gpu, gpu7, kbca, kbcb,\n"
+    "    displaya, displayb, emc_test0_dll, i2cp, owr, uda.\n\n"
+    "The driver consolidates, disambiguates, and corrects data from all those sources.\n"
+)
+
+
+def test_a_comma_list_of_single_words_wrapped_over_lines_is_set_apart() -> None:
+    spans = comma_lists(PIN_GROUPS)
+    assert [PIN_GROUPS[s:e].split()[0] for s, e in spans] == ["ata,"]
+    assert PIN_GROUPS[spans[0][1] - 4 : spans[0][1]] == "uda."
+    assert set(spans) <= set(set_apart(PIN_GROUPS))
+    # Its names are entries ("atd", "dta", "displaya" were read as "and",
+    # "data", "displays"), and they no longer make the prose read as OCR.
+    assert not [e for e in propose(PIN_GROUPS) if e.rule.startswith("spelling")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Prose: items of two words, "and" before the last, a sentence around it.
+        "We tried apples, pears, plums, figs, dates, limes, kiwis and grapes.\n",
+        "red apples, green pears, ripe plums, dried figs,\nfresh dates, sour limes, kiwis, grapes\n",
+        # A line that does not end with a comma ends the run: two short runs.
+        "ata, atb, atc, atd\nate, dta, dtb, gpu7\n",
+        # Too few words.
+        "    ata, atb, atc, atd, ate, dta, dtb.\n",
+    ],
+)
+def test_what_is_no_comma_list(text: str) -> None:
+    assert comma_lists(text) == ()
+
+
+ARCHES = ["alpha", "arc", "arm", "arm64", "csky", "hexagon", "ia64", "loong", "m68k", "mips"]
+
+
+def _arch_table(rows: list[str]) -> str:
+    rule = "    -----------------------\n"
+    lines = "".join(f"    | {row:>12} |  ok  |\n" for row in rows)
+    return f"# Feature name: jump-labels\n#\n{rule}    |         arch |status|\n{rule}{lines}{rule}"
+
+
+def test_a_plain_text_table_between_pipes_has_its_columns_of_entries_set_apart() -> None:
+    text = _arch_table([f"{a}:" for a in ARCHES])
+    cells = [text[s:e] for s, e in table_columns(text)]
+    assert cells[:4] == ["arch", "status", "alpha:", "ok"]
+    assert len(cells) == 2 * (len(ARCHES) + 1)
+    # "csky", "loong" and "mips" are architectures, not "sky", "long", "maps".
+    assert not [e for e in propose(text) if e.rule.startswith("spelling")]
+
+
+def test_a_markdown_table_with_outer_pipes_is_read_once() -> None:
+    text = _table(ALIASES)
+    assert len(table_columns(text)) == len(set(table_columns(text))) == 2 * len(ALIASES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _arch_table([f"{a}:" for a in ARCHES[: LIST_ITEMS - 2]]),  # too few rows
+        # A line of prose between the rows ends the table.
+        _arch_table([f"{a}:" for a in ARCHES]).replace(
+            "    |        ia64:", "Recieve the data, then send it\n    |        ia64:"
+        ),
+    ],
+)
+def test_what_is_no_plain_text_table_of_entries(text: str) -> None:
+    assert table_columns(text) == ()

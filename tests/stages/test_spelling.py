@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner import corrector, propose
+from cleaner import apart, corrector, propose
 from cleaner.config import DEFAULT, Config
 from cleaner.lexicon import default_lexicon
 from cleaner.stages import spelling
@@ -556,12 +556,14 @@ def test_a_list_reading_teaches_no_misreading_without_the_technical_list(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # The fixture "module-list-in-a-paragraph-teaches-no-misreading" with
-    # dictionaries/technical.txt out of the way, so that "cmath" is read
+    # dictionaries/technical.txt out of the way, and its list not set apart
+    # as a comma list (see apart.comma_lists), so that "cmath" is read
     # again: its reading ("math", which the list names) must not teach the
     # page that OCR adds a "c", or "codecs" would become "codes".
     cases = json.loads((FIXTURES / "spelling" / "untouched.json").read_text(encoding="utf-8"))
     (case,) = [c for c in cases if c["label"] == "module-list-in-a-paragraph-teaches-no-misreading"]
     monkeypatch.setattr(spelling, "is_technical", lambda word: False)
+    monkeypatch.setattr(apart, "comma_lists", lambda text: ())
     edits = {e.before: e for e in propose(case["input"]) if e.rule == spelling.RULE}
     assert edits["cmath"].after == "math" and not edits["cmath"].safe
     assert "codecs" not in edits
