@@ -862,7 +862,8 @@ def _tokens_of(text: str, kind: str) -> list[Token]:
                 glued = not gap.strip(" \t\r\n") and gap.count("\n") < 2
             # Most words stand between spaces and plain punctuation: no rule
             # below can leave them out, so they skip the checks.
-            if not (before in plain_before and after in plain_after) and excluded(
+            # (A bracket glued to a letter before is no plain mark: "I(nformation)".)
+            if not (before in plain_before and after in plain_after and gap != "(") and excluded(
                 text, start, end, before, after
             ):
                 dropped = True
@@ -960,6 +961,8 @@ def _excluded(text: str, start: int, end: int, before: str, after: str) -> bool:
         return True
     if after == "(":
         return True  # a function call
+    if before == "(" and start > 1 and text[start - 2].isalpha() and not _word_end(text, start - 2):
+        return True  # "I(nformation)", "S(upervisory)": a letter, then the rest of its word
     if before == "\t" and after in _CELL_END:
         # "þ\tth\t0xfe\tLATIN SMALL LETTER THORN": a cell of a table whose
         # columns tabs set apart (a code, a command, a label), not prose.
@@ -970,6 +973,11 @@ def _excluded(text: str, start: int, end: int, before: str, after: str) -> bool:
         (after and after in _GLUE and text[end + 1 : end + 2].isalpha())
         or (before and before in _GLUE and text[start - 2 : start - 1].isalpha())
     )
+
+
+def _word_end(text: str, at: int) -> bool:
+    """Whether the letter at ``at`` ends a word of two letters or more."""
+    return at > 0 and text[at - 1].isalnum()
 
 
 def _line_break_fragment(text: str, token: Token) -> bool:
@@ -1141,6 +1149,20 @@ class _Document:
     def writes(self, form: str) -> int:
         """How often the document writes ``form``, set apart or not."""
         return self.forms[form] + self.elsewhere[form]
+
+    def names(self, word: str) -> bool:
+        """Whether the document writes ``word`` capitalised inside a sentence,
+        as a name ("support for Adaptec (http://...)", "off a Podule just"):
+        the word in small letters is that name as a file or a tag writes it."""
+        name = word.capitalize()
+        if name == word or name not in self.text:
+            return False
+        return any(
+            not _is_initial(self.text, match.start())
+            for match in re.finditer(
+                rf"(?<![\w'\N{{RIGHT SINGLE QUOTATION MARK}}-]){re.escape(name)}\b", self.text
+            )
+        )
 
     @property
     def step_bonus(self) -> float:
@@ -1733,6 +1755,9 @@ def _specks_before_capitals(
     [('IHe', True), ('bThe', False), ('lMr', True)]
     >>> list(_specks_before_capitals(default_corrector(), "CPython and Python"))
     []
+    >>> text = "HTimings: 1 2\\nVTimings: 3 4\\nIHe said"
+    >>> [e.before for e in _specks_before_capitals(default_corrector(), text)]
+    ['IHe']
     """
     lexicon = corrector.lexicon
     size = len(text)
@@ -1757,8 +1782,14 @@ def _specks_before_capitals(
             continue
         found.append((match, speck, word))
     forms = Counter(match.group() for match, _, _ in found)
+    # "HTimings" above "VTimings", "XMin" beside "YMin": one word after
+    # capitals that differ is a scheme of names, not specks.
+    capitals: dict[str, set[str]] = {}
+    for _, speck, word in found:
+        if speck.isupper() and speck != "I":
+            capitals.setdefault(word, set()).add(speck)
     for match, speck, word in found:
-        if forms[match.group()] > 1:
+        if forms[match.group()] > 1 or len(capitals.get(word, ())) > 1:
             continue
         reason = (
             f"{speck!r} glued before {word!r}: a speck read as a letter, as elsewhere in the page"
@@ -1953,6 +1984,9 @@ NUMBERED = frozenset(
     " nr num".split()
 )
 _LABEL_BEFORE_RE = lazy(r"(?<![\w.])([A-Za-z]+)\. \Z")
+# A number and a word that joins numbers before a "1": a run of numbers ("0 and 1",
+# "0 or 1"). Not a comma: "January 13, 1886, 1 have heard" is the pronoun.
+_NUMBER_BEFORE_RE = lazy(r"(?<![\w.])\d+ (?:and|or|to) \Z")
 _OPENING_ONE_RE = lazy(
     r"(?:(?<=[.!?] )|(?<=[.!?][\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}] )"
     r"|(?<=^)|(?<=\n)|(?<=[\"\N{LEFT DOUBLE QUOTATION MARK}])|(?<=[,;:] ))1(?= [a-z])",
@@ -1961,11 +1995,17 @@ _OPENING_ONE_RE = lazy(
 
 def _pronoun_ones(corrector: Corrector, text: str) -> Iterator[Edit]:
     """Lone "1"s that are the pronoun "I" (see PRONOUN_BEFORE): between two words
-    that both take it, or opening a sentence, a clause or a line before one that does.
+    that both take it, or opening a sentence, a clause or a line before one
+    that does; not one of a run of numbers ("Ports 0 and 1 should").
 
     >>> text = "and 1 was; to 1 should; for 1 hour. 1 am.\\n1 have. 1 man. Vol. 1 was, 1 know"
     >>> [text[e.start : e.start + 4] for e in _pronoun_ones(default_corrector(), text)]
     ['1 wa', '1 am', '1 ha', '1 kn']
+    >>> list(_pronoun_ones(default_corrector(), "Ports 0 and 1 should match, 2 or 1 would not."))
+    []
+    >>> text = "In January 13, 1886, 1 have heard. In 1886 when 1 was"
+    >>> [text[e.start : e.start + 4] for e in _pronoun_ones(default_corrector(), text)]
+    ['1 ha', '1 wa']
     """
     if "1 " not in text:
         return  # most pages: no bigram list to load
@@ -1979,6 +2019,8 @@ def _pronoun_ones(corrector: Corrector, text: str) -> Iterator[Edit]:
         right = after.group(1)
         if not (bigrams.count("i", right) and bigrams.association("i", right) >= PRONOUN_AFTER):
             continue
+        if _NUMBER_BEFORE_RE.search(text, max(0, start - 24), start):
+            continue  # "0 and 1 should": one of a run of numbers
         if opening:
             label = _LABEL_BEFORE_RE.search(text, max(0, start - 12), start)
             if label is not None and label.group(1).lower() in NUMBERED:
@@ -2518,6 +2560,8 @@ def _final_e_to_s(word: str, reading: str) -> bool:
 
 
 LETTER_BEFORE_DOUBT = "a letter before a word: the name of a thing made of it?"
+# A word the text also writes capitalised inside a sentence (_Document.names).
+NAMED_DOUBT = "the text writes {!r} as a name: this is it in small letters?"
 
 
 def _letter_before(word: str, reading: str) -> bool:
@@ -2589,6 +2633,9 @@ def _edit(
     # every page, these readings were 46 of the 1,903 words BLN600's test
     # pages had repaired; held so, one of ICDAR 2017's 5,029.)
     lettered = _letter_before(token.text, best.surface) and document.names_things
+    # "added new adaptec controllers" beside "support for Adaptec": the
+    # name in small letters, as a file or a tag writes it.
+    named = token.text.islower() and document.names_things and document.names(token.text)
     safe = (
         confidence >= bar
         and (plain or confidence >= _any_edit_bar(document, token, best.surface))
@@ -2605,6 +2652,7 @@ def _edit(
         # pages read as old spelling).
         and not (document.old_spelling and _final_e_to_s(token.text, best.surface))
         and not lettered
+        and not named
         and not _article_dropped(token.text, best.surface)
     )
     return Edit(
@@ -2620,7 +2668,8 @@ def _edit(
             if name_like and not safe
             else ""
         )
-        + (f"; {LETTER_BEFORE_DOUBT}" if lettered else ""),
+        + (f"; {LETTER_BEFORE_DOUBT}" if lettered else "")
+        + (f"; {NAMED_DOUBT.format(token.text.capitalize())}" if named else ""),
         safe,
         _alternatives(judgement),
     )
@@ -2760,6 +2809,10 @@ def _typo(
         intended, slip = listed, _slip(lower, listed) or ""
         reason = "a typing slip" + (f": {slip}" if slip else "")
         doubt = _listed_doubt(corrector, lower, listed, document)
+        if doubt is None and word.islower() and document.names(word):
+            # "someone with a podule" beside "off a Podule just": the name
+            # of a thing (an expansion card), as the text writes it.
+            doubt = NAMED_DOUBT.format(word.capitalize())
         if doubt is None and _letter_before(lower, listed):
             # "Don't run uupdate": the list reads Debian's tool as "update"
             # typed with its first letter twice; over the changelogs of
