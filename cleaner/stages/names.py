@@ -625,11 +625,12 @@ _INITIAL = (
 )
 # A word with capitals inside ("GitLab", "PayPal"): a brand, which the
 # capitalised words the stage reads leave out.
-# So is a capitalised word with small letters and a digit ("IPv6", "Win32").
-_BRAND = (
-    lazy(r" (?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][A-Za-z]*[a-z][A-Za-z]*\d\w*)\b"),
-    lazy(r"\b(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][A-Za-z]*[a-z][A-Za-z]*\d\w*) $"),
-)
+# So is a capitalised word with small letters and a digit ("IPv6", "Win32"),
+# and a model's code, two capitals or more and a digit ("Poleg NPCM7XX", a
+# chip, not "Pole"; "BCM2835"; not "G20"). A word in brackets after a brand
+# is its code name ("NPCM750 (Poleg)").
+_BRAND_WORD = r"[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][A-Za-z]*[a-z][A-Za-z]*\d\w*|[A-Z]{2,}\d[A-Z\d]*"
+_BRAND = (lazy(rf" (?:{_BRAND_WORD})\b"), lazy(rf"\b(?:{_BRAND_WORD}) \(?$"))
 
 
 def _beside(text: str, word: Word, patterns: tuple[re.Pattern[str], re.Pattern[str]]) -> bool:
@@ -642,9 +643,9 @@ def _beside(text: str, word: Word, patterns: tuple[re.Pattern[str], re.Pattern[s
     [('Nehal', True, False), ('Wani', True, False), ('John', True, False),
      ('Kennedy', True, False), ('Ankara', False, False), ('Turkish', False, False),
      ('Inria', False, True)]
-    >>> [_beside(t, w, _BRAND) for t in ("Inria IPv6 code", "the G20 Anara summit")
-    ...  for w in name_words(t)]
-    [True, False]
+    >>> [_beside(t, w, _BRAND) for t in ("Inria IPv6 code", "the G20 Anara summit",
+    ...  "for Poleg NPCM7XX.", "for NPCM750 (Poleg)", "the G20 (Anara)") for w in name_words(t)]
+    [True, False, True, True, False]
     >>> text = "Patches by Mauro S. M. Rodrigues. Khan WZ, Imran M.\\nIn Iran I met them."
     >>> [(w.text, _beside(text, w, _INITIAL)) for w in name_words(text)]
     ... # doctest: +NORMALIZE_WHITESPACE
