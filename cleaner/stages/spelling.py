@@ -2515,19 +2515,24 @@ def _american(word: str, known: bool) -> str:
 
 
 def _plural_of_ing(word: str, reading: str) -> bool:
-    """Whether ``word`` is ``reading``, a word in -ing, with a plural s.
+    """Whether ``word`` is ``reading``, a word in -ing or -ion, with a plural s.
 
     "encodings", "bindings", "mappings": nouns made from verbs take a plural
     the lexicon often lacks, far more often than OCR adds an s after -ing (no
-    safe reading on the OCR train splits dropped one).
+    safe reading on the OCR train splits dropped one). So do nouns in -ion
+    ("redistributions" in a licence was applied as "redistribution"; on
+    the train splits the one safe reading that dropped such an s,
+    "ameliorations", was wrong).
 
     >>> _plural_of_ing("encodings", "encoding"), _plural_of_ing("things", "thing")
     (True, True)
-    >>> _plural_of_ing("tbings", "things")
-    False
+    >>> _plural_of_ing("redistributions", "redistribution")
+    True
+    >>> _plural_of_ing("tbings", "things"), _plural_of_ing("wass", "was")
+    (False, False)
     """
     w, r = word.lower(), reading.lower()
-    return r.endswith("ing") and w == r + "s"
+    return r.endswith(("ing", "ion")) and w == r + "s"
 
 
 def _agent_noun(word: str, reading: str) -> bool:
