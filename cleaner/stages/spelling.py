@@ -961,8 +961,16 @@ def _excluded(text: str, start: int, end: int, before: str, after: str) -> bool:
         return True
     if after == "(":
         return True  # a function call
-    if before == "(" and start > 1 and text[start - 2].isalpha() and not _word_end(text, start - 2):
-        return True  # "I(nformation)", "S(upervisory)": a letter, then the rest of its word
+    if (
+        before == "("
+        and after == ")"
+        and start > 1
+        and text[start - 2].isalpha()
+        and not _word_end(text, start - 2)
+    ):
+        # "I(nformation)", "S(upervisory)": a letter, then the rest of its
+        # word. Not "j(ry retired": OCR output reads a letter as a bracket.
+        return True
     if before == "\t" and after in _CELL_END:
         # "þ\tth\t0xfe\tLATIN SMALL LETTER THORN": a cell of a table whose
         # columns tabs set apart (a code, a command, a label), not prose.
@@ -1153,9 +1161,20 @@ class _Document:
     def names(self, word: str) -> bool:
         """Whether the document writes ``word`` capitalised inside a sentence,
         as a name ("support for Adaptec (http://...)", "off a Podule just"):
-        the word in small letters is that name as a file or a tag writes it."""
+        the word in small letters is that name as a file or a tag writes it.
+        Only for a word of six letters or more in a page less noisy than OCR
+        output: a short capitalised form is as likely the same misreading
+        opening a sentence, a verse's line or an old printer's noun ("Aud
+        travel in the night", "f ' Tiie admission", "other occidental
+        Caufe"; on ICDAR 2017's train split, OCR pages as clean as these, 15
+        right safe readings would have waited for a person)."""
         name = word.capitalize()
-        if name == word or name not in self.text:
+        if (
+            name == word
+            or len(word) < NAME_LETTERS
+            or self.noise >= OCR_PAGE_NOISE
+            or name not in self.text
+        ):
             return False
         return any(
             not _is_initial(self.text, match.start())
@@ -2565,7 +2584,9 @@ def _final_e_to_s(word: str, reading: str) -> bool:
 
 
 LETTER_BEFORE_DOUBT = "a letter before a word: the name of a thing made of it?"
-# A word the text also writes capitalised inside a sentence (_Document.names).
+# A word the text also writes capitalised inside a sentence (_Document.names),
+# of this many letters or more.
+NAME_LETTERS = 6
 NAMED_DOUBT = "the text writes {!r} as a name: this is it in small letters?"
 
 
@@ -2640,7 +2661,7 @@ def _edit(
     lettered = _letter_before(token.text, best.surface) and document.names_things
     # "added new adaptec controllers" beside "support for Adaptec": the
     # name in small letters, as a file or a tag writes it.
-    named = token.text.islower() and document.names_things and document.names(token.text)
+    named = token.text.islower() and document.names(token.text)
     safe = (
         confidence >= bar
         and (plain or confidence >= _any_edit_bar(document, token, best.surface))
