@@ -201,6 +201,9 @@ def table_columns(text: str) -> tuple[Span, ...]:
 _COMMA_ITEM = r"[^\W_][\w.+#/'-]*+"
 _COMMA_LINE = rf"[ \t]*+{_COMMA_ITEM}(?:,[ \t]*+{_COMMA_ITEM})*+"
 _COMMA_LIST_RE = lazy(rf"(?m)^(?:{_COMMA_LINE},[ \t]*+\r?\n)*+{_COMMA_LINE},?+\.?+(?=[ \t]*+\r?$)")
+# Three items in a row, which every comma list has: a search that opens with
+# a literal comma skips most texts at a twentieth of the cost of the above.
+_COMMA_RUN_RE = lazy(rf",\s*+{_COMMA_ITEM},\s*+{_COMMA_ITEM},")
 
 
 def comma_lists(text: str) -> tuple[Span, ...]:
@@ -215,7 +218,7 @@ def comma_lists(text: str) -> tuple[Span, ...]:
     >>> comma_lists("ata, atb, atc, atd,\nate, and so on: dta, dtb, displaya, gpu7\n")
     ()
     """
-    if text.count(",") < LIST_ITEMS - 1:
+    if text.count(",") < LIST_ITEMS - 1 or not _COMMA_RUN_RE.search(text):
         return ()
     spans: list[Span] = []
     for run in _COMMA_LIST_RE.finditer(text):
@@ -249,15 +252,21 @@ def _markdown_tables(text: str) -> Iterator[list[list[Span]]]:
 # line of dashes under or between its rows ("------", "+----+----+").
 _BORDERED_ROW_RE = lazy(r"[ \t]*+\|[^\n]*\|[ \t]*+\r?")
 _RULE_LINE_RE = lazy(r"[ \t]*+[-=+]{3,}[-=+ \t]*+\r?")
-_ROW_START_RE = lazy(r"(?m)^[ \t]*+\|")
+# A line that opens with a pipe, found from the line break before it: a
+# search that opens with a literal character skips text far faster.
+_ROW_LINE_RE = lazy(r"\n[ \t]*+\|")
 
 
 def _bordered_tables(text: str) -> Iterator[list[list[Span]]]:
     """The rows of ``text``'s plain-text tables, each row between pipes and
     rule lines of dashes among them (a kernel's table of architectures and
     their support of a feature), each row its cells. Not Markdown's: those
-    have a delimiter row with pipes and are read by :func:`_markdown_tables`."""
-    if not _ROW_START_RE.search(text):
+    have a delimiter row with pipes and are read by :func:`_markdown_tables`.
+    A text with fewer than LIST_ITEMS lines that open with a pipe has no
+    table :func:`table_columns` reads, and none is looked for."""
+    if "|" not in text:
+        return
+    if len(_ROW_LINE_RE.findall(text)) + text.lstrip(" \t").startswith("|") < LIST_ITEMS:
         return
     rows: list[list[Span]] = []
     markdown = False
