@@ -30,3 +30,32 @@ def technical_words() -> frozenset[str]:
 def is_technical(word: str) -> bool:
     """Whether ``word``, in any case, is on the list ("printf", "Printf", "PRINTF")."""
     return word.lower() in technical_words()
+
+
+# The endings a word of software writing takes in prose ("mallocs",
+# "mmaped", "grepping", "makefiles"), and the shortest stem read so: a
+# shorter one is as often a fragment of an English word ("conv-ers").
+ENDINGS = ("ing", "ers", "er", "ed", "es", "s")
+STEM_LETTERS = 4
+
+
+def is_technical_form(word: str) -> bool:
+    """Whether ``word`` is on the list, or a listed word with an ending
+    (ENDINGS), its last letter doubled or its final e dropped before it.
+
+    >>> [is_technical_form(w) for w in ("printf", "mmaped", "mmapped", "makefiles", "muxing")]
+    [True, True, True, True, False]
+    >>> [is_technical_form(w) for w in ("prints", "systems", "libs")]
+    [False, False, False]
+    """
+    lower = word.lower()
+    words = technical_words()
+    if lower in words:
+        return True
+    for ending in ENDINGS:
+        stem = lower[: -len(ending)]
+        if not lower.endswith(ending) or len(stem) < STEM_LETTERS:
+            continue
+        if stem in words or stem + "e" in words or (stem[-1] == stem[-2] and stem[:-1] in words):
+            return True
+    return False

@@ -83,7 +83,7 @@ from cleaner.namewords import line_of_names, list_of_names
 from cleaner.pod import title_starts
 from cleaner.regex import lazy
 from cleaner.stages import Context
-from cleaner.technical import is_technical
+from cleaner.technical import is_technical, is_technical_form
 from cleaner.tokens import APOSTROPHE_TAILS, BREAK_HYPHEN, LETTERS_RE, WORD_RE, writes_run
 
 RULE = "spelling.ocr"
@@ -1302,14 +1302,15 @@ def propose(context: Context) -> Iterator[Edit]:
     # teach nothing of the page's misreadings: it is not judged at all. Two
     # in five of the docs tree's tokens (bench/speed.py) are such.
     covers = context.protected.covers
-    # Nor is a word of software writing (cleaner.technical) in a page that is
+    # Nor is a word of software writing (cleaner.technical), or one with an
+    # ending ("mmaped", "makefiles": is_technical_form), in a page that is
     # no OCR page once such words are taken as right: "printf" -> "prints",
     # "systemd" -> "systems" would be a program's name read as a slip, and
     # its reading is no neighbour to read others by, nor evidence that the
     # page misreads. Half the judging of the documentation tree was theirs.
     # (Asked only of a text with such a word: its answer keeps the text's
     # tokens alive until the next text asks, a megabyte part of a pipe's.)
-    unjudged = {form for form, known in status.items() if not known and is_technical(form)}
+    unjudged = {form for form, known in status.items() if not known and is_technical_form(form)}
     if unjudged and ocr_page_beside_technical(text, tokens, status, context.technical_floor):
         unjudged = set()
 
@@ -2199,7 +2200,7 @@ def ocr_page_beside_technical(
 
 
 def _beside_technical(status: dict[str, bool]) -> dict[str, bool]:
-    return {form: right or is_technical(form) for form, right in status.items()}
+    return {form: right or is_technical_form(form) for form, right in status.items()}
 
 
 def noise_of(

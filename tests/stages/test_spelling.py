@@ -563,6 +563,7 @@ def test_a_list_reading_teaches_no_misreading_without_the_technical_list(
     cases = json.loads((FIXTURES / "spelling" / "untouched.json").read_text(encoding="utf-8"))
     (case,) = [c for c in cases if c["label"] == "module-list-in-a-paragraph-teaches-no-misreading"]
     monkeypatch.setattr(spelling, "is_technical", lambda word: False)
+    monkeypatch.setattr(spelling, "is_technical_form", lambda word: False)
     monkeypatch.setattr(apart, "comma_lists", lambda text: ())
     edits = {e.before: e for e in propose(case["input"]) if e.rule == spelling.RULE}
     assert edits["cmath"].after == "math" and not edits["cmath"].safe
