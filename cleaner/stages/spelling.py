@@ -1166,8 +1166,10 @@ class _Document:
         output: a short capitalised form is as likely the same misreading
         opening a sentence, a verse's line or an old printer's noun ("Aud
         travel in the night", "f ' Tiie admission", "other occidental
-        Caufe"; on ICDAR 2017's train split, OCR pages as clean as these, 15
-        right safe readings would have waited for a person)."""
+        Caufe"; on ICDAR 2017's train split, OCR pages as clean as these, 14
+        right safe readings would have waited for a person; the six-letter
+        "forbad" beside a verse's "Forbad to wade" waits, and its gold keeps
+        it)."""
         name = word.capitalize()
         if (
             name == word
