@@ -2536,7 +2536,7 @@ def _american(word: str, known: bool) -> str:
     return _RE_ENDING.sub("er", word) if known else word
 
 
-def _plural_of_ing(word: str, reading: str) -> bool:
+def _plural_of_ing_or_ion(word: str, reading: str) -> bool:
     """Whether ``word`` is ``reading``, a word in -ing or -ion, with a plural s.
 
     "encodings", "bindings", "mappings": nouns made from verbs take a plural
@@ -2546,11 +2546,11 @@ def _plural_of_ing(word: str, reading: str) -> bool:
     the train splits the one safe reading that dropped such an s,
     "ameliorations", was wrong).
 
-    >>> _plural_of_ing("encodings", "encoding"), _plural_of_ing("things", "thing")
+    >>> _plural_of_ing_or_ion("encodings", "encoding"), _plural_of_ing_or_ion("things", "thing")
     (True, True)
-    >>> _plural_of_ing("redistributions", "redistribution")
+    >>> _plural_of_ing_or_ion("redistributions", "redistribution")
     True
-    >>> _plural_of_ing("tbings", "things"), _plural_of_ing("wass", "was")
+    >>> _plural_of_ing_or_ion("tbings", "things"), _plural_of_ing_or_ion("wass", "was")
     (False, False)
     """
     w, r = word.lower(), reading.lower()
@@ -2617,7 +2617,7 @@ def _edit(
         return None
     if (
         _archaic_e(token.text, best.surface)
-        or _plural_of_ing(token.text, best.surface)
+        or _plural_of_ing_or_ion(token.text, best.surface)
         or _agent_noun(token.text, best.surface)
         or _other_convention(token.text, best.surface)
     ):
