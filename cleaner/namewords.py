@@ -218,12 +218,14 @@ def on_uploader_line(text: str, start: int) -> bool:
 # after it: more of the name (capitalised words, particles: "Oxan van
 # Leeuwen"), a nickname in brackets or quotes ("Alexandre (Midnite)
 # Jousset"), the address's opening bracket; then the address (a bare host
-# in angle brackets too, as old ChangeLogs have it: "<nisse@carduelis>").
+# in angle brackets too, as old ChangeLogs have it: "<nisse@carduelis>"), or
+# a web address in angle brackets, as contributor lists give a person's
+# page ("Matt Ruffalo <https://github.com/mruffalo>").
 _NAME_PART = r"[A-Z][\w'’.-]*|van|von|de|der|den|da|di|du|la|le|del|dos|bin|al|el"
 _NICKNAME = r"[\"'‘“][^\"'‘’“”\n]{1,30}[\"'’”]"
 _ADDRESSED_RE = lazy(
     rf"[)\"'’”]?(?:[ \t]+(?:{_NAME_PART}|\([^()\n]{{1,30}}\)|{_NICKNAME}))*"
-    r"[ \t]*(?:[<(\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+|<[\w.+-]+@[\w-]+>)"
+    r"[ \t]*(?:[<(\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+|<[\w.+-]+@[\w-]+>|<https?://[^\s<>]+>)"
 )
 # A copyright line up to its holder's name ("Copyright (c) 1999-2003 Toby ").
 _COPYRIGHT_RE = lazy(
@@ -260,6 +262,9 @@ def credit_line(text: str, word: Word) -> bool:
     >>> [(w.text, credit_line(t, w)) for t in ("Niels Moller  <nisse@carduelis>", "Moller @ home")
     ...  for w in name_words(t)]
     [('Niels', True), ('Moller', True), ('Moller', False)]
+    >>> [(w.text, credit_line(t, w)) for t in ("- Matt Ruffalo <https://github.com/mruffalo>",
+    ...  "see Buffalo (https://example.org)") for w in name_words(t)]
+    [('Matt', True), ('Ruffalo', True), ('Buffalo', False)]
     >>> text = "Fix the parser.\\n\\nReported-by: Orange Tsai\\nSigned-off-by: Ana Lim\\nIn Anara"
     >>> [(w.text, credit_line(text, w)) for w in name_words(text)]
     ... # doctest: +NORMALIZE_WHITESPACE
