@@ -70,6 +70,13 @@ def name_words(text: str) -> tuple[Word, ...]:
     >>> [(w.text, w.sentence_start) for w in name_words("But Anara's view. Berk Esen, GitHub")]
     [('But', True), ('Anara', False), ('Berk', True), ('Esen', False)]
 
+    A word joined to an underscore is part of a name of code, no name
+    ("city_Anara", "degree_Reaumur" beside "degree_Réaumur", a unit table's
+    two aliases):
+
+    >>> [w.text for w in name_words("set city_Anara, Anara_town and degree_Réaumur in Anara")]
+    ['Anara']
+
     The last few texts are remembered: both names stages read the same words.
     """
     found: list[Word] = []
@@ -79,13 +86,14 @@ def name_words(text: str) -> tuple[Word, ...]:
         # Capitalised: a capital first, not all capitals ("NATO"), none inside ("GitHub").
         if not word[0].isupper() or word.isupper() or _inner_capital(word):
             continue
-        end = match.end()
+        start, end = match.span()
         if text[end : end + 1] == "\N{LEFT SINGLE QUOTATION MARK}" and LETTER_QUOTE_RE.match(
             text, end - 1
         ):
             continue  # "Hawai" of "Hawai‘i": part of a word written with the ‘okina
+        if text[start - 1 : start] == "_" or text[end : end + 1] == "_":
+            continue  # "city_Anara": part of a name of code
         core = _POSSESSIVE_RE.sub("", word)
-        start = match.start()
         found.append(Word(start, start + len(core), core, _starts_sentence(text, start)))
     return tuple(found)
 

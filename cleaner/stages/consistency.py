@@ -319,24 +319,16 @@ def _other_person(once: list[frozenset[str]], target: list[frozenset[str]]) -> b
 
 
 def _glued(text: str, start: int, end: int) -> bool:
-    """Whether a mark glues the word at ``start:end`` to another word
-    ("Word,Worda"), or an underscore makes it part of a name of code
-    ("degree_Reaumur" beside "degree_Réaumur": two aliases a unit table
-    defines).
+    """Whether a mark glues the word at ``start:end`` to another word ("Word,Worda").
 
-    A run glued by a mark is the spacing stage's to judge (a missing space),
-    and respelling the word first would change that judgement.
+    Such a run is the spacing stage's to judge (a missing space), and
+    respelling the word first would change that judgement.
 
     >>> _glued("Word,Worda", 5, 10), _glued("Word, Worda", 6, 11)
     (True, False)
-    >>> _glued("degree_Reaumur = 1", 7, 14), _glued("Reaumur_scale", 0, 7)
-    (True, True)
     """
-    return (
-        (text[end : end + 1] in _GLUE and text[end + 1 : end + 2].isalpha())
-        or (start >= 2 and text[start - 1] in _GLUE and text[start - 2].isalpha())
-        or text[start - 1 : start] == "_"
-        or text[end : end + 1] == "_"
+    return (text[end : end + 1] in _GLUE and text[end + 1 : end + 2].isalpha()) or (
+        start >= 2 and text[start - 1] in _GLUE and text[start - 2].isalpha()
     )
 
 
