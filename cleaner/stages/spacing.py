@@ -868,6 +868,12 @@ def _space_before(
         _NAME_WORD_END_RE.search(body, 0, run.start()) is not None
         or (plain and _MARKUP_END_RE.search(body, 0, run.start()) is not None)
     ) and not noisy()
+    # "ping -c 1 host ; arp -n", "decibel = 1 ; logbase: 10", "} ;": in
+    # technical writing (see NAMED_MARK_CODE) a spaced semicolon is more often
+    # code's, a statement's end, than a slip of prose (in the documentation
+    # of Linux, Debian's packages and PyPI's, 14 of the 15 such spaces fix
+    # removed were code's).
+    statement = mark[0] == ";" and technical() and not noisy()
     if colon:
         reason = f"space before a {name}; may be a 'term : definition' layout"
     elif doubled:
@@ -885,6 +891,8 @@ def _space_before(
     elif path:
         reason = f"space before a {name} at a line's end after a word that takes an object:"
         reason += " the '.' may be a path, the current folder"
+    elif statement:
+        reason = f"space before a {name} in technical writing: it may end a statement of code"
     elif printers_spacing:
         reason = (
             f"space before a {name}; the text spaces : ; ! ? as older printing did,"
@@ -892,7 +900,7 @@ def _space_before(
         )
     else:
         reason = f"space before a {name}"
-    doubt = colon or speck or printers_spacing or named or after_code or path
+    doubt = colon or speck or printers_spacing or named or after_code or path or statement
     yield Edit(
         start,
         end,
